@@ -1,0 +1,165 @@
+// entente/entente.h — the embedded C++ API of Entente, a knowledge-graph database for
+// tracking who backs whom.
+//
+//   auto db = entente::Database::open("/tmp/conflicts");        // or Database::openTemporary()
+//   if (!db) { std::cerr << db.error().message << "\n"; return 1; }
+//   auto r = db->query("MATCH (s)-[:BACKS]->($g) RETURN s.name", {{"g", "Free Syrian Army"}});
+//   for (const auto& row : r.rows()) std::cout << row[0].asString() << "\n";
+//
+// Thread safety: a Database may be shared by threads; queries run concurrently, each on its
+// own consistent snapshot; writes are serialised. No exception crosses this API: every
+// fallible call returns an Error value (Expected<T> or QueryResult::error()).
+// This header mentions no RocksDB, ANTLR or other internal type.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "entente/value.h"
+
+namespace entente {
+
+//! An error: `code` is an openCypher error type (SyntaxError, SemanticError, TypeError,
+//! ArgumentError, EntityNotFound, ParameterMissing, ConstraintVerificationFailed) or an engine
+//! code (Timeout, Cancelled, LimitExceeded, IOError, VersionMismatch, InvalidInput).
+//! `message` says what, where and why; line/column are 1-based, 0 when not applicable.
+struct Error {
+  std::string code;
+  std::string message;
+  int line = 0;
+  int column = 0;
+};
+
+//! A value or an Error.
+template <typename T>
+class Expected {
+ public:
+  Expected(T value) : value_(std::move(value)), ok_(true) {}
+  Expected(Error error) : error_(std::move(error)) {}
+  explicit operator bool() const { return ok_; }
+  bool ok() const { return ok_; }
+  const Error& error() const { return error_; }
+  T& value() { return value_; }
+  const T& value() const { return value_; }
+  T* operator->() { return &value_; }
+  const T* operator->() const { return &value_; }
+  T& operator*() { return value_; }
+
+ private:
+  T value_{};
+  Error error_;
+  bool ok_ = false;
+};
+
+//! What a statement changed, counted as the openCypher TCK counts side effects.
+struct Stats {
+  int64_t nodes_created = 0, nodes_deleted = 0;
+  int64_t relationships_created = 0, relationships_deleted = 0;
+  int64_t properties_set = 0, properties_removed = 0;
+  int64_t labels_added = 0, labels_removed = 0;
+  double elapsed_ms = 0;
+};
+
+class QueryResult {
+ public:
+  bool ok() const { return !error_.has_value(); }
+  const Error& error() const { return *error_; }
+  const std::vector<std::string>& columns() const { return columns_; }
+  const std::vector<std::vector<Value>>& rows() const { return rows_; }
+  const Stats& stats() const { return stats_; }
+  const std::vector<std::string>& notices() const { return notices_; }
+
+  // Filled by the implementation.
+  std::optional<Error> error_;
+  std::vector<std::string> columns_;
+  std::vector<std::vector<Value>> rows_;
+  Stats stats_;
+  std::vector<std::string> notices_;
+};
+
+struct QueryOptions {
+  std::chrono::milliseconds timeout{0};       //!< 0 = no time budget; else Timeout error
+  const std::atomic<bool>* cancel = nullptr;  //!< set to true from any thread => Cancelled
+  uint64_t max_rows = 0;                      //!< 0 = unlimited; else LimitExceeded error
+};
+
+struct OpenOptions {
+  bool create_if_missing = true;
+  bool sync_writes = false;  //!< fsync each commit (power-loss safety); kill -9 is safe either way
+  bool read_only = false;
+};
+
+//! Relation direction as seen from an entity.
+enum class Direction { kOutgoing, kIncoming, kBoth };
+
+class PreparedQuery;
+
+class Database {
+ public:
+  //! Opens (or creates) a database directory.
+  static Expected<std::unique_ptr<Database>> open(const std::string& path, const OpenOptions& options = {});
+  //! A database in a fresh temporary directory, removed when the Database is destroyed.
+  static Expected<std::unique_ptr<Database>> openTemporary();
+  ~Database();
+
+  // ---- the query language --------------------------------------------------------------
+  QueryResult query(std::string_view text, const Map& params = {}, const QueryOptions& options = {});
+  //! Parses and plans once; run it many times with different parameters.
+  Expected<std::shared_ptr<const PreparedQuery>> prepare(std::string_view text);
+  QueryResult execute(const PreparedQuery& prepared, const Map& params = {}, const QueryOptions& options = {});
+
+  // ---- entities and relations without the query language -------------------------------
+  Expected<Node> addEntity(const std::vector<std::string>& labels, const Map& properties);
+  Expected<Node> getEntity(uint64_t id);
+  //! Replaces the entity's properties (labels too when `labels` is given).
+  Expected<Node> updateEntity(uint64_t id, const Map& properties,
+                              const std::optional<std::vector<std::string>>& labels = std::nullopt);
+  //! Fails if the entity has relations, unless `detach`.
+  Expected<bool> deleteEntity(uint64_t id, bool detach = false);
+  //! Entities whose name or alias equals `name`, case-insensitively.
+  Expected<std::vector<Node>> findByName(std::string_view name);
+  Expected<Relationship> addRelation(uint64_t start, std::string_view type, uint64_t end, const Map& properties);
+  Expected<Relationship> updateRelation(uint64_t id, const Map& properties);
+  Expected<bool> deleteRelation(uint64_t id);
+  //! Relations of an entity, optionally of some types and only those valid at `as_of`.
+  Expected<std::vector<Relationship>> relations(uint64_t entity, Direction direction,
+                                                const std::vector<std::string>& types = {},
+                                                std::optional<Date> as_of = std::nullopt);
+
+  // ---- import and export ---------------------------------------------------------------
+  //! The JSON dataset format (README "Dataset format"): {"relation_types":[…],
+  //! "entities":[…], "relations":[…]}. All or nothing; errors name the file and record.
+  Expected<Stats> importJson(const std::string& file);
+  Expected<Stats> importJsonText(std::string_view json, std::string_view origin = "<input>");
+  //! JSON Lines: one {"entity":…} / {"relation":…} / {"relation_type":…} object per line.
+  Expected<Stats> importJsonLines(const std::string& file);
+  //! Bulk CSV import through sorted SST files: nodes `id,label,name,…` and edges
+  //! `src,dst[,type]` (see README). All or nothing.
+  Expected<Stats> importCsv(const std::string& nodes_file, const std::string& edges_file,
+                            std::string_view default_label = "Entity",
+                            std::string_view default_type = "RELATED_TO");
+  Expected<bool> exportJson(const std::string& file);
+  Expected<std::string> exportJsonText();
+
+  //! The bundled Aleppo dataset (data/aleppo.json), found next to the executable or in the
+  //! source tree; imported into this database.
+  Expected<Stats> loadBundledDataset();
+
+  const std::string& path() const;
+
+  struct Impl;  // internal
+  Impl& impl() { return *impl_; }
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace entente

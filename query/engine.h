@@ -1,0 +1,72 @@
+// query/engine.h — runs statements of the query language against a GraphStore.
+//
+// The pipeline is parse (query/parse) -> bind (names, variables, functions resolved) ->
+// plan (start from the most selective point, filters pushed down) -> execute (physical
+// operators pulling rows in batches). Plans are cached by statement text, so a repeated
+// statement is parsed and planned once; parameters are bound at execution.
+// Reads run on a snapshot; a statement that writes runs in one write transaction, committed
+// whole or not at all. Errors are thrown as QueryError (query/error.h).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entente/value.h"
+#include "storage/graph_store.h"
+
+namespace entente::query {
+
+struct QueryOptions {
+  std::chrono::milliseconds timeout{0};       // 0 = no time budget
+  const std::atomic<bool>* cancel = nullptr;  // set to true to cancel (checked between batches)
+  uint64_t max_rows = 0;                      // 0 = unlimited; more => LimitExceeded
+  int64_t default_max_hops = 15;              // cap for unbounded `*`
+};
+
+//! Side effects counted the way the openCypher TCK counts them.
+struct QueryStats {
+  int64_t nodes_created = 0, nodes_deleted = 0;
+  int64_t relationships_created = 0, relationships_deleted = 0;
+  int64_t properties_set = 0, properties_removed = 0;
+  int64_t labels_added = 0, labels_removed = 0;
+  double elapsed_ms = 0;
+};
+
+struct QueryOutput {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  QueryStats stats;
+  std::vector<std::string> notices;  // e.g. "unbounded * capped at 15 hops"
+};
+
+class PreparedStatement;  // opaque: parsed, bound and planned
+
+class Engine {
+ public:
+  explicit Engine(storage::GraphStore& store);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  //! Parses, binds and plans (or takes from the plan cache). Throws QueryError.
+  std::shared_ptr<const PreparedStatement> prepare(std::string_view text);
+  //! Runs a prepared statement. Thread-safe for concurrent readers. Throws QueryError.
+  QueryOutput execute(const PreparedStatement& statement, const Map& params, const QueryOptions& options = {});
+  QueryOutput run(std::string_view text, const Map& params = {}, const QueryOptions& options = {}) {
+    return execute(*prepare(text), params, options);
+  }
+  //! Column names of a prepared statement (known before it runs).
+  static const std::vector<std::string>& columns(const PreparedStatement& statement);
+  static bool isReadOnly(const PreparedStatement& statement);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace entente::query

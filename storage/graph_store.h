@@ -1,0 +1,203 @@
+// storage/graph_store.h — the property graph on RocksDB.
+//
+// This module owns every byte on disk. It keeps entities (nodes) with labels and properties,
+// directed typed relations (edges) written twice (out- and in-index, type in the key so that
+// "relations of type T from node n" is one prefix scan), a label index, a case-insensitive
+// name + alias index, a string dictionary (labels, relation types, property keys), the
+// relation-type schema (sign, symmetric, inverse, transitive) and a format version.
+// Key layouts are drawn at the top of storage/key_codec.h.
+//
+// Concurrency: one writer at a time (GraphStore::beginWrite blocks until the previous writer
+// is gone), any number of readers. Every Transaction reads one consistent snapshot; a write
+// transaction also sees its own uncommitted writes (RocksDB WriteBatchWithIndex) and commits
+// them as one WriteBatch, so a statement is applied whole or not at all. Acknowledged
+// (committed) writes survive kill -9 (WAL on; `sync` option for power loss).
+//
+// Errors: nothing here throws. Fallible calls return Status or Result<T>.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "entente/value.h"
+#include "storage/status.h"
+
+namespace entente::storage {
+
+using NodeId = uint64_t;
+using EdgeId = uint64_t;
+using LabelId = uint32_t;   // dictionary id of a label
+using TypeId = uint32_t;    // dictionary id of a relation type
+using KeyId = uint32_t;     // dictionary id of a property key
+
+//! Properties of a node or edge: sorted by KeyId, no duplicate keys, no null values.
+using Properties = std::vector<std::pair<KeyId, Value>>;
+
+enum class Direction : uint8_t { kOut, kIn, kBoth };
+
+struct NodeRecord {
+  NodeId id = 0;
+  std::vector<LabelId> labels;  // sorted, unique
+  Properties props;
+};
+
+struct EdgeRecord {
+  EdgeId id = 0;
+  NodeId src = 0;
+  TypeId type = 0;
+  NodeId dst = 0;
+  Properties props;
+};
+
+//! One adjacency entry as seen from `node`, without decoding properties (the hot path).
+//! `raw_props` points into iterator memory: valid only during the callback.
+struct EdgeRef {
+  EdgeId id;
+  NodeId src;
+  TypeId type;
+  NodeId dst;
+  std::string_view raw_props;
+  NodeId other(NodeId node) const { return node == src ? dst : src; }
+};
+
+//! Sign of a relation type for alliance reasoning.
+enum class Sign : int8_t { kNegative = -1, kNeutral = 0, kPositive = 1 };
+
+struct RelTypeDef {
+  std::string name;
+  Sign sign = Sign::kNeutral;
+  bool symmetric = false;
+  bool transitive = false;
+  std::string inverse;      // optional inverse name ("" if none)
+  std::string description;  // free text
+  bool declared = false;    // false for types only used, never declared
+};
+
+struct StoreOptions {
+  bool create_if_missing = true;
+  bool error_if_exists = false;
+  bool sync = false;            // fsync the WAL on each commit (power-loss durability)
+  size_t block_cache_mb = 64;
+  bool read_only = false;
+};
+
+//! Reserved relation property names with engine meaning (DESIGN §3).
+inline constexpr std::string_view kSince = "since", kUntil = "until", kSource = "source",
+                                  kSaidBy = "said_by", kConfidence = "confidence", kName = "name",
+                                  kAliases = "aliases";
+
+class GraphStore;
+
+//! A consistent view of the graph; a write transaction also buffers writes.
+//! Not thread-safe: one Transaction is used by one thread at a time.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual bool writable() const = 0;
+
+  // ---- dictionary (read) -------------------------------------------------------------
+  virtual std::optional<uint32_t> lookupString(std::string_view s) const = 0;  // id if known
+  virtual std::string stringOf(uint32_t id) const = 0;                           // "" if unknown
+
+  // ---- nodes -------------------------------------------------------------------------
+  virtual std::optional<NodeRecord> getNode(NodeId id) const = 0;
+  virtual bool nodeExists(NodeId id) const = 0;
+  //! Calls fn for every node id in id order; stop early by returning false.
+  virtual void scanNodes(const std::function<bool(NodeId)>& fn) const = 0;
+  virtual void scanLabel(LabelId label, const std::function<bool(NodeId)>& fn) const = 0;
+  //! Nodes whose name or one of whose aliases equals `name`, case-insensitively.
+  virtual std::vector<NodeId> findByName(std::string_view name) const = 0;
+
+  // ---- edges -------------------------------------------------------------------------
+  virtual std::optional<EdgeRecord> getEdge(EdgeId id) const = 0;
+  //! Adjacency of `node`: for kOut edges with src == node, kIn dst == node, kBoth both
+  //! (a self loop is reported once for kBoth). `types` empty = every type. Ordered by
+  //! (type, neighbour, edge id) within a direction. Stop early by returning false.
+  virtual void edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
+                     const std::function<bool(const EdgeRef&)>& fn) const = 0;
+  virtual size_t degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const = 0;
+  virtual void scanEdges(const std::function<bool(const EdgeRef&)>& fn) const = 0;
+
+  // ---- schema ------------------------------------------------------------------------
+  //! Definition of a relation type (declared, or neutral/asymmetric default if only used).
+  virtual RelTypeDef relType(TypeId id) const = 0;
+  virtual std::vector<RelTypeDef> relTypes() const = 0;  // every declared or used type
+  virtual std::vector<std::string> labels() const = 0;    // every label ever used
+  virtual std::vector<std::string> propertyKeys() const = 0;
+
+  // ---- writes (REQUIRE writable(); return an error status otherwise) -------------------
+  //! Returns the id of s, assigning a new one if needed.
+  virtual Result<uint32_t> internString(std::string_view s) = 0;
+  virtual Result<NodeId> createNode(const std::vector<LabelId>& labels, const Properties& props) = 0;
+  //! Bulk/explicit-id variant: fails if the id is taken.
+  virtual Status createNodeWithId(NodeId id, const std::vector<LabelId>& labels, const Properties& props) = 0;
+  //! Replaces labels and properties of an existing node (indexes kept in step).
+  virtual Status updateNode(const NodeRecord& node) = 0;
+  //! Fails with kConstraint if the node still has edges and !detach; with detach deletes them.
+  virtual Status deleteNode(NodeId id, bool detach, size_t* edges_deleted = nullptr) = 0;
+  virtual Result<EdgeId> createEdge(NodeId src, TypeId type, NodeId dst, const Properties& props) = 0;
+  virtual Status updateEdgeProps(EdgeId id, const Properties& props) = 0;
+  virtual Status deleteEdge(EdgeId id) = 0;
+  virtual Status putRelType(const RelTypeDef& def) = 0;
+
+  //! Makes every write of this transaction durable and visible at once.
+  virtual Status commit() = 0;
+  //! Drops every write (also done by the destructor if not committed).
+  virtual void rollback() = 0;
+};
+
+//! Property encoding helpers (compact binary, see key_codec.h for the format).
+std::string encodeProperties(const Properties& props);
+bool decodeProperties(std::string_view bytes, Properties* out);
+//! Finds one property without decoding the rest; nullopt if absent or bytes malformed.
+std::optional<Value> findProperty(std::string_view bytes, KeyId key);
+
+//! Bulk input for GraphStore::bulkImport (sorted SST files + IngestExternalFile).
+struct BulkNode {
+  NodeId id;
+  std::vector<LabelId> labels;
+  Properties props;
+};
+struct BulkEdge {
+  NodeId src;
+  TypeId type;
+  NodeId dst;
+  Properties props;
+};
+
+class GraphStore {
+ public:
+  static constexpr uint32_t kFormatVersion = 1;
+
+  //! Opens or creates the database at `path`. A database of another format version is
+  //! refused with a clear message.
+  static Result<std::unique_ptr<GraphStore>> open(const std::string& path, const StoreOptions& options = {});
+  virtual ~GraphStore() = default;
+
+  virtual std::unique_ptr<Transaction> beginRead() const = 0;
+  //! Blocks while another write transaction is alive (single writer).
+  virtual std::unique_ptr<Transaction> beginWrite() = 0;
+
+  //! Interns strings (labels, types, keys) outside a statement, e.g. before a bulk import.
+  virtual Result<uint32_t> intern(std::string_view s) = 0;
+  //! Loads nodes then edges through sorted SST files and IngestExternalFile (not one Put
+  //! at a time). Edge endpoints must exist (in `nodes` or already in the store); edge ids
+  //! are assigned here. Atomic: on any error nothing is imported.
+  virtual Status bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge> edges) = 0;
+
+  //! Increments on every commit or import: lets caches (analytics projections, plan stats)
+  //! know the data changed.
+  virtual uint64_t version() const = 0;
+  virtual const std::string& path() const = 0;
+  //! Approximate counts for the planner.
+  virtual uint64_t approxNodeCount() const = 0;
+  virtual uint64_t approxLabelCount(LabelId label) const = 0;
+};
+
+}  // namespace entente::storage
