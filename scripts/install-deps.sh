@@ -8,7 +8,7 @@ PACKAGES=(
   librocksdb-dev
   antlr4 libantlr4-runtime-dev default-jre-headless
   nlohmann-json3-dev
-  libboost-dev libboost-graph-dev libboost-system-dev
+  libboost-dev libboost-graph-dev libboost-system-dev libboost-regex1.74-dev
   libgtest-dev libgmock-dev
   libedit-dev libcli11-dev libfmt-dev libbenchmark-dev
   python3 time

@@ -108,6 +108,24 @@ class Transaction {
   // ---- nodes -------------------------------------------------------------------------
   virtual std::optional<NodeRecord> getNode(NodeId id) const = 0;
   virtual bool nodeExists(NodeId id) const = 0;
+  //! One property of a node without building a NodeRecord (expression evaluation reads
+  //! `n.key` once per row). nullopt if the node or the property does not exist. The
+  //! default decodes the whole node; stores override it with a findProperty() read.
+  virtual std::optional<Value> nodeProperty(NodeId id, KeyId key) const {
+    auto n = getNode(id);
+    if (!n) return std::nullopt;
+    for (auto& [k, v] : n->props)
+      if (k == key) return v;
+    return std::nullopt;
+  }
+  //! Whether node `id` exists and carries `label` (for `n:Label` in expressions).
+  virtual bool nodeHasLabel(NodeId id, LabelId label) const {
+    auto n = getNode(id);
+    if (!n) return false;
+    for (LabelId l : n->labels)
+      if (l == label) return true;
+    return false;
+  }
   //! Calls fn for every node id in id order; stop early by returning false.
   virtual void scanNodes(const std::function<bool(NodeId)>& fn) const = 0;
   virtual void scanLabel(LabelId label, const std::function<bool(NodeId)>& fn) const = 0;
@@ -116,6 +134,18 @@ class Transaction {
 
   // ---- edges -------------------------------------------------------------------------
   virtual std::optional<EdgeRecord> getEdge(EdgeId id) const = 0;
+  //! One property of edge `id` (whose endpoints and type the caller already knows, so a
+  //! store can read the adjacency entry directly). nullopt if absent. The default decodes
+  //! the whole edge through getEdge.
+  virtual std::optional<Value> edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst,
+                                            KeyId key) const {
+    (void)src, (void)type, (void)dst;
+    auto e = getEdge(id);
+    if (!e) return std::nullopt;
+    for (auto& [k, v] : e->props)
+      if (k == key) return v;
+    return std::nullopt;
+  }
   //! Adjacency of `node`: for kOut edges with src == node, kIn dst == node, kBoth both
   //! (a self loop is reported once for kBoth). `types` empty = every type. Ordered by
   //! (type, neighbour, edge id) within a direction. Stop early by returning false.
@@ -180,6 +210,7 @@ class GraphStore {
   static Result<std::unique_ptr<GraphStore>> open(const std::string& path, const StoreOptions& options = {});
   virtual ~GraphStore() = default;
 
+  //! REQUIRES: every Transaction is destroyed before the GraphStore that began it.
   virtual std::unique_ptr<Transaction> beginRead() const = 0;
   //! Blocks while another write transaction is alive (single writer).
   virtual std::unique_ptr<Transaction> beginWrite() = 0;

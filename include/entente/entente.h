@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -29,6 +30,8 @@ namespace entente {
 //! An error: `code` is an openCypher error type (SyntaxError, SemanticError, TypeError,
 //! ArgumentError, EntityNotFound, ParameterMissing, ConstraintVerificationFailed) or an engine
 //! code (Timeout, Cancelled, LimitExceeded, IOError, VersionMismatch, InvalidInput).
+//! Also ReadOnly (a write on a read-only database) and InternalError (a bug: an unexpected
+//! exception caught at the API boundary).
 //! `message` says what, where and why; line/column are 1-based, 0 when not applicable.
 struct Error {
   std::string code;
@@ -94,6 +97,9 @@ struct OpenOptions {
   bool create_if_missing = true;
   bool sync_writes = false;  //!< fsync each commit (power-loss safety); kill -9 is safe either way
   bool read_only = false;
+  //! Largest JSON document (importJson) or JSON line (importJsonLines) accepted; a larger
+  //! one is refused with an error before it is parsed, so memory stays bounded.
+  size_t max_import_document_bytes = size_t{64} << 20;
 };
 
 //! Relation direction as seen from an entity.
@@ -106,7 +112,7 @@ class Database {
   //! Opens (or creates) a database directory.
   static Expected<std::unique_ptr<Database>> open(const std::string& path, const OpenOptions& options = {});
   //! A database in a fresh temporary directory, removed when the Database is destroyed.
-  static Expected<std::unique_ptr<Database>> openTemporary();
+  static Expected<std::unique_ptr<Database>> openTemporary(const OpenOptions& options = {});
   ~Database();
 
   // ---- the query language --------------------------------------------------------------

@@ -47,7 +47,8 @@ enum class ExprKind : uint8_t {
   kListComprehension,  // [name IN children[0] WHERE children[1] | children[2]] (1,2 may be null)
   kQuantifier,     // op = kAll/kAny/kNone/kSingle: op(name IN children[0] WHERE children[1])
   kPatternPredicate,  // a pattern used as a boolean (WHERE (a)-->(b)); pattern in `pattern`
-  kExists,         // exists(children[0]) on a property, or EXISTS { pattern } via `pattern`
+  kExists,         // exists(children[0]) on a property; or, with `pattern` set, exists(pattern)
+                   // / EXISTS { pattern [WHERE children[0]] } (children empty without WHERE)
   kLabelCheck,     // children[0]:Label1:Label2 (labels in map_keys)
 };
 

@@ -33,6 +33,9 @@ struct EvalContext {
 class CompiledExpr {
  public:
   virtual ~CompiledExpr() = default;
+  //! Evaluates against one row. Thread-safe on a shared program (no mutable state), but
+  //! comprehensions temporarily write their scratch slots in `row` (restored before
+  //! returning; the row is resized if narrower): a row is used by one thread at a time.
   virtual RValue eval(const Row& row, EvalContext& ctx) const = 0;
 };
 using ExprProgram = std::unique_ptr<CompiledExpr>;
@@ -44,7 +47,9 @@ class CompileScope {
   //! Row slot of a variable in scope, or nullopt (=> SemanticError "Variable `x` not defined").
   virtual std::optional<int> slotOf(std::string_view variable) const = 0;
   //! Allocates a scratch slot (list comprehension / quantifier variables). The caller
-  //! makes rows wide enough for every slot ever allocated.
+  //! makes rows wide enough for every slot ever allocated. The compiler scopes the
+  //! variable itself (it is visible only inside the comprehension), so newSlot need not
+  //! make `variable` resolvable through slotOf.
   virtual int newSlot(std::string_view variable) = 0;
   //! Compiles a pattern used as an expression (pattern predicate / EXISTS { }): provided
   //! by the planner, which knows how to match patterns. May throw QueryError.

@@ -1,0 +1,114 @@
+#include "query/bind/ast_util.h"
+
+#include <algorithm>
+
+#include "query/expr/expression.h"
+
+namespace entente::query {
+
+ast::ExprPtr rewriteExpr(const ast::Expr& e, const std::function<ast::ExprPtr(const ast::Expr&)>& subst) {
+  if (subst) {
+    if (auto r = subst(e)) return r;
+  }
+  auto c = std::make_unique<ast::Expr>();
+  c->kind = e.kind;
+  c->pos = e.pos;
+  c->op = e.op;
+  c->literal = e.literal;
+  c->name = e.name;
+  c->distinct = e.distinct;
+  c->has_else = e.has_else;
+  c->map_keys = e.map_keys;
+  c->pattern = e.pattern;
+  c->text = e.text;
+  c->children.reserve(e.children.size());
+  for (const auto& ch : e.children) c->children.push_back(ch ? rewriteExpr(*ch, subst) : nullptr);
+  return c;
+}
+
+ast::ExprPtr cloneExpr(const ast::Expr& e) { return rewriteExpr(e, nullptr); }
+
+ast::ExprPtr variableExpr(std::string name, ast::SourcePos pos, std::string text) {
+  auto v = std::make_unique<ast::Expr>();
+  v->kind = ast::ExprKind::kVariable;
+  v->pos = pos;
+  v->text = text.empty() ? name : std::move(text);
+  v->name = std::move(name);
+  return v;
+}
+
+namespace {
+
+void add(std::vector<std::string>& out, const std::string& name) {
+  if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+}
+
+void patternVariables(const ast::PatternPart& p, std::vector<std::string>& out) {
+  add(out, p.path_variable);
+  for (const auto& n : p.nodes) {
+    add(out, n.variable);
+    if (n.properties) freeVariables(*n.properties, out);
+  }
+  for (const auto& r : p.rels) {
+    add(out, r.variable);
+    if (r.properties) freeVariables(*r.properties, out);
+  }
+}
+
+}  // namespace
+
+void freeVariables(const ast::Expr& e, std::vector<std::string>& out) {
+  switch (e.kind) {
+    case ast::ExprKind::kVariable:
+      add(out, e.name);
+      return;
+    case ast::ExprKind::kListComprehension:
+    case ast::ExprKind::kQuantifier: {
+      if (!e.children.empty() && e.children[0]) freeVariables(*e.children[0], out);
+      std::vector<std::string> inner;
+      for (size_t i = 1; i < e.children.size(); ++i)
+        if (e.children[i]) freeVariables(*e.children[i], inner);
+      for (const auto& n : inner)
+        if (n != e.name) add(out, n);
+      return;
+    }
+    default:
+      break;
+  }
+  if (e.pattern) patternVariables(*e.pattern, out);
+  for (const auto& c : e.children)
+    if (c) freeVariables(*c, out);
+}
+
+void splitConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>& out) {
+  if (!e) return;
+  if (e->kind == ast::ExprKind::kBinary && e->op == ast::Op::kAnd && e->children.size() == 2) {
+    splitConjuncts(e->children[0].get(), out);
+    splitConjuncts(e->children[1].get(), out);
+    return;
+  }
+  out.push_back(e);
+}
+
+std::string exprText(const ast::Expr& e) {
+  if (!e.text.empty()) return e.text;
+  switch (e.kind) {
+    case ast::ExprKind::kVariable: return e.name;
+    case ast::ExprKind::kParameter: return "$" + e.name;
+    case ast::ExprKind::kLiteral: return e.literal.toCypher();
+    case ast::ExprKind::kProperty: return (e.children.empty() ? "" : exprText(*e.children[0])) + "." + e.name;
+    case ast::ExprKind::kCountStar: return "count(*)";
+    case ast::ExprKind::kFunction: {
+      std::string s = e.name + "(" + (e.distinct ? "DISTINCT " : "");
+      for (size_t i = 0; i < e.children.size(); ++i) s += (i ? ", " : "") + exprText(*e.children[i]);
+      return s + ")";
+    }
+    default: return "expr";
+  }
+}
+
+bool isAggregateCall(const ast::Expr& e) {
+  return e.kind == ast::ExprKind::kCountStar || (e.kind == ast::ExprKind::kFunction && isAggregate(e.name));
+}
+
+}  // namespace entente::query

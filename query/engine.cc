@@ -1,0 +1,181 @@
+// Engine: plan cache, transactions, execution, and conversion of results to public values.
+#include "query/engine.h"
+
+#include <mutex>
+#include <unordered_map>
+
+#include "query/error.h"
+#include "query/exec/exec_state.h"
+#include "query/exec/operator.h"
+#include "query/materialize.h"
+#include "query/parse/parser.h"
+#include "query/prepared.h"
+
+namespace entente::query {
+
+std::vector<Row> schemaRows(const storage::Transaction& txn);  // procedures/builtin_procedures.cc
+const std::vector<std::string>& schemaColumns();
+
+namespace {
+
+constexpr size_t kMaxCachedPlans = 4096;
+
+Date today() {
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  int64_t days = secs.count() / 86400;
+  if (secs.count() < 0 && secs.count() % 86400) --days;
+  return Date{static_cast<int32_t>(days)};
+}
+
+RMap toRMap(const Map& params) {
+  RMap m;
+  m.reserve(params.size());
+  for (const auto& [k, v] : params) m.emplace_back(k, RValue::fromValue(v));  // std::map: sorted
+  return m;
+}
+
+void checkStatus(const storage::Status& s) {
+  if (s.ok()) return;
+  throw QueryError(s.code() == storage::Status::Code::kReadOnly ? "ReadOnly" : "IOError", s.message());
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  explicit Impl(storage::GraphStore& s) : store(s) {}
+  storage::GraphStore& store;
+  std::mutex mu;
+  std::unordered_map<std::string, std::shared_ptr<const PreparedStatement>> cache;
+
+  void runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options, QueryOutput& out);
+};
+
+Engine::Engine(storage::GraphStore& store) : impl_(std::make_unique<Impl>(store)) {}
+Engine::~Engine() = default;
+
+std::shared_ptr<const PreparedStatement> Engine::prepare(std::string_view text) {
+  std::string key(text);
+  {
+    std::lock_guard lock(impl_->mu);
+    auto it = impl_->cache.find(key);
+    if (it != impl_->cache.end()) return it->second;
+  }
+  auto ps = std::make_shared<PreparedStatement>();
+  ps->text = key;
+  ps->ast = parse(text);
+  const ast::Statement& st = ps->ast;
+  switch (st.kind) {
+    case ast::StatementKind::kDeclareRelType:
+      ps->read_only = false;
+      break;
+    case ast::StatementKind::kShowSchema:
+      ps->columns = schemaColumns();
+      break;
+    case ast::StatementKind::kQuery: {
+      auto txn = impl_->store.beginRead();
+      planQuery(st, impl_->store, *txn, ps->plan);
+      ps->read_only = ps->plan.read_only || st.explain == ast::ExplainMode::kExplain;
+      if (st.explain == ast::ExplainMode::kExplain) {
+        ps->columns = {"plan"};
+      } else if (st.explain == ast::ExplainMode::kProfile) {
+        ps->columns = {"operator", "rows", "time_ms"};
+      } else {
+        ps->columns = ps->plan.columns;
+      }
+      break;
+    }
+  }
+  std::lock_guard lock(impl_->mu);
+  if (impl_->cache.size() >= kMaxCachedPlans) impl_->cache.clear();
+  impl_->cache.emplace(key, ps);
+  return ps;
+}
+
+const std::vector<std::string>& Engine::columns(const PreparedStatement& statement) { return statement.columns; }
+bool Engine::isReadOnly(const PreparedStatement& statement) { return statement.read_only; }
+
+QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, const QueryOptions& options) {
+  auto t0 = std::chrono::steady_clock::now();
+  QueryOutput out;
+  out.columns = ps.columns;
+  const ast::Statement& st = ps.ast;
+  if (st.kind == ast::StatementKind::kDeclareRelType) {
+    const ast::DeclareRelType& d = st.declare;
+    storage::RelTypeDef def;
+    def.name = d.name;
+    def.sign = d.sign > 0 ? storage::Sign::kPositive : d.sign < 0 ? storage::Sign::kNegative : storage::Sign::kNeutral;
+    def.symmetric = d.symmetric;
+    def.transitive = d.transitive;
+    def.inverse = d.inverse;
+    def.description = d.description;
+    def.declared = true;
+    auto txn = impl_->store.beginWrite();
+    checkStatus(txn->putRelType(def));
+    checkStatus(txn->commit());
+  } else if (st.kind == ast::StatementKind::kShowSchema) {
+    auto txn = impl_->store.beginRead();
+    std::unordered_map<uint32_t, std::string> names;
+    for (const auto& row : schemaRows(*txn)) {
+      std::vector<Value> r;
+      for (const auto& v : row) r.push_back(materialize(v, *txn, names));
+      out.rows.push_back(std::move(r));
+    }
+  } else if (st.explain == ast::ExplainMode::kExplain) {
+    for (auto& line : explainLines(*ps.plan.root, ps.plan.names)) out.rows.push_back({Value(std::move(line))});
+  } else {
+    impl_->runQuery(ps, params, options, out);
+  }
+  out.stats.elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return out;
+}
+
+void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options,
+                            QueryOutput& out) {
+  const PlannedQuery& plan = ps.plan;
+  std::unique_ptr<storage::Transaction> txn = ps.read_only ? store.beginRead() : store.beginWrite();
+  ExecState st(store, *txn, plan.names, options, plan.width);
+  RMap rparams = toRMap(params);
+  st.params = &rparams;
+  st.today = today();
+  st.profiling = ps.ast.explain == ast::ExplainMode::kProfile;
+  st.subplans.resize(plan.subplans);
+  st.subrows.resize(plan.subplans);
+  Row row(plan.width);
+  if (plan.as_of) {
+    RValue d = plan.as_of->eval(row, st);
+    Date date;
+    if (d.isDate()) {
+      st.as_of = d.asDate();
+    } else if (d.isString() && Date::parse(d.asString(), &date)) {
+      st.as_of = date;
+    } else {
+      throw QueryError("TypeError", std::string("AS OF expects a date or an ISO date string, got ") +
+                                        (d.isString() ? "'" + d.asString() + "'" : d.kindName()),
+                       ps.ast.as_of->pos);
+    }
+    st.since_key = txn->lookupString(storage::kSince);
+    st.until_key = txn->lookupString(storage::kUntil);
+  }
+  OperatorPtr root = plan.root->open(st);
+  std::unordered_map<uint32_t, std::string> names;
+  const bool collect = !st.profiling && !plan.column_slots.empty();
+  while (root->next(row)) {
+    if (!collect) continue;
+    if (options.max_rows && out.rows.size() >= options.max_rows)
+      throw QueryError("LimitExceeded", "The result has more than " + std::to_string(options.max_rows) + " rows");
+    std::vector<Value> r;
+    r.reserve(plan.column_slots.size());
+    for (int slot : plan.column_slots) r.push_back(materialize(row[slot], *txn, names));
+    out.rows.push_back(std::move(r));
+  }
+  if (txn->writable()) checkStatus(txn->commit());
+  if (st.profiling) {
+    for (auto& line : profileLines(*plan.root, st))
+      out.rows.push_back({Value(std::move(line.text)), Value(static_cast<int64_t>(line.rows)), Value(line.time_ms)});
+  }
+  out.stats = st.stats;
+  out.notices = std::move(st.notices);
+}
+
+}  // namespace entente::query

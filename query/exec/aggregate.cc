@@ -1,0 +1,141 @@
+// Aggregate: groups input rows by the key items (equivalence: null ≡ null, 1 ≡ 1.0) and
+// feeds each aggregate's argument to its accumulator. Without keys there is exactly one
+// output row, even for no input (count(*) = 0).
+#include <unordered_map>
+
+#include "query/exec/operators.h"
+#include "query/exec/row_key.h"
+
+namespace entente::query {
+namespace {
+
+using Accumulators = std::vector<std::unique_ptr<Aggregator>>;
+
+class AggregateOp final : public Operator {
+ public:
+  AggregateOp(const std::vector<ProjectItem>& keys, const std::vector<AggregateItem>& aggs, ExecState& st,
+              OperatorPtr input)
+      : keys_(keys), aggs_(aggs), st_(st), input_(std::move(input)) {}
+
+  void reset() override {
+    input_->reset();
+    filled_ = false;
+    groups_.clear();
+    index_.clear();
+  }
+
+  bool next(Row& row) override {
+    if (!filled_) fill(row);
+    if (pos_ >= groups_.size()) return false;
+    Group& g = groups_[pos_++];
+    for (size_t i = 0; i < keys_.size(); ++i) row[keys_[i].slot] = std::move(g.key[i]);
+    for (size_t i = 0; i < aggs_.size(); ++i) row[aggs_[i].slot] = g.acc[i]->result();
+    return true;
+  }
+
+ private:
+  struct Group {
+    std::vector<RValue> key;
+    Accumulators acc;
+  };
+
+  Accumulators fresh() {
+    if (extra_.empty()) {
+      Row empty(st_.row_width);
+      for (const auto& a : aggs_) {
+        std::vector<RValue> vals;
+        for (const auto& e : a.extra) vals.push_back(e->eval(empty, st_));
+        extra_.push_back(std::move(vals));
+      }
+    }
+    Accumulators acc;
+    acc.reserve(aggs_.size());
+    for (size_t i = 0; i < aggs_.size(); ++i) acc.push_back(makeAggregator(aggs_[i].function, aggs_[i].distinct, extra_[i]));
+    return acc;
+  }
+
+  void feed(Accumulators& acc, const Row& row) {
+    for (size_t i = 0; i < aggs_.size(); ++i) {
+      if (aggs_[i].arg) {
+        acc[i]->add(aggs_[i].arg->eval(row, st_));
+      } else {
+        acc[i]->add(RValue(true));  // count(*): every row
+      }
+    }
+  }
+
+  void fill(Row& row) {
+    filled_ = true;
+    pos_ = 0;
+    if (keys_.empty()) {
+      groups_.push_back(Group{{}, fresh()});
+      Accumulators& acc = groups_.back().acc;
+      while (input_->next(row)) {
+        st_.tick();
+        feed(acc, row);
+      }
+      return;
+    }
+    std::vector<RValue> key;
+    while (input_->next(row)) {
+      st_.tick();
+      key.clear();
+      for (const auto& k : keys_) key.push_back(k.expr->eval(row, st_));
+      auto it = index_.find(key);
+      size_t g;
+      if (it == index_.end()) {
+        g = groups_.size();
+        index_.emplace(key, g);
+        groups_.push_back(Group{key, fresh()});
+      } else {
+        g = it->second;
+      }
+      feed(groups_[g].acc, row);
+    }
+  }
+
+  const std::vector<ProjectItem>& keys_;
+  const std::vector<AggregateItem>& aggs_;
+  ExecState& st_;
+  OperatorPtr input_;
+  std::vector<std::vector<RValue>> extra_;
+  std::vector<Group> groups_;
+  std::unordered_map<std::vector<RValue>, size_t, RowKeyHash, RowKeyEq> index_;
+  size_t pos_ = 0;
+  bool filled_ = false;
+};
+
+class AggregateNode final : public PlanNode {
+ public:
+  AggregateNode(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs)
+      : keys_(std::move(keys)), aggs_(std::move(aggs)) {}
+  std::string describe(const NameTable&) const override {
+    std::string s = "Aggregate";
+    if (!keys_.empty()) {
+      s += " keys ";
+      for (size_t i = 0; i < keys_.size(); ++i) s += (i ? ", " : "") + keys_[i].text;
+    }
+    s += " aggregates ";
+    for (size_t i = 0; i < aggs_.size(); ++i) s += (i ? ", " : "") + aggs_[i].text;
+    return s;
+  }
+
+ protected:
+  OperatorPtr instantiate(ExecState& st) const override {
+    return std::make_unique<AggregateOp>(keys_, aggs_, st, children[0]->open(st));
+  }
+
+ private:
+  std::vector<ProjectItem> keys_;
+  std::vector<AggregateItem> aggs_;
+};
+
+}  // namespace
+
+PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs, PlanPtr input) {
+  auto node = std::make_unique<AggregateNode>(std::move(keys), std::move(aggs));
+  node->children.push_back(std::move(input));
+  return node;
+}
+
+}  // namespace entente::query

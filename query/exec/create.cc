@@ -1,0 +1,96 @@
+// Create: makes the nodes and relationships of a CREATE pattern for each input row.
+#include <algorithm>
+
+#include "query/error.h"
+#include "query/exec/operators.h"
+#include "query/exec/write_util.h"
+
+namespace entente::query {
+namespace {
+
+storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const Row& row, bool rel, bool merge) {
+  storage::Properties props;
+  if (!expr) return props;
+  RMap m = propertyMapOf(st, expr->eval(row, st), "A property map");
+  for (const auto& [k, v] : m) {
+    if (v.isNull() && merge)
+      throw QueryError("SemanticError", "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
+                                            " because of null property value for '" + k + "'");
+    auto value = storableValue(v, k, rel);
+    if (!value) continue;
+    props.emplace_back(st.intern(k), std::move(*value));
+  }
+  std::sort(props.begin(), props.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return props;
+}
+
+class CreateOp final : public Operator {
+ public:
+  CreateOp(const CreateSpec& spec, ExecState& st, OperatorPtr input) : spec_(spec), st_(st), input_(std::move(input)) {}
+  void reset() override { input_->reset(); }
+  bool next(Row& row) override {
+    if (!input_->next(row)) return false;
+    applyCreate(st_, spec_, row, false);
+    return true;
+  }
+
+ private:
+  const CreateSpec& spec_;
+  ExecState& st_;
+  OperatorPtr input_;
+};
+
+class CreateNode final : public PlanNode {
+ public:
+  explicit CreateNode(CreateSpec spec) : spec_(std::move(spec)) {}
+  std::string describe(const NameTable&) const override { return "Create " + spec_.text; }
+
+ protected:
+  OperatorPtr instantiate(ExecState& st) const override {
+    return std::make_unique<CreateOp>(spec_, st, children[0]->open(st));
+  }
+
+ private:
+  CreateSpec spec_;
+};
+
+}  // namespace
+
+void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
+  for (const auto& n : spec.nodes) {
+    std::vector<storage::LabelId> labels;
+    for (int l : n.labels) labels.push_back(st.internId(l));
+    std::sort(labels.begin(), labels.end());
+    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+    auto props = evalProperties(st, n.props, row, false, merge);
+    auto id = st.tx.createNode(labels, props);
+    if (!id.ok()) check(id.status());
+    ++st.stats.nodes_created;
+    st.stats.labels_added += static_cast<int64_t>(labels.size());
+    st.stats.properties_set += static_cast<int64_t>(props.size());
+    row[n.slot] = NodeRef{id.value()};
+  }
+  for (const auto& r : spec.rels) {
+    const RValue& a = row[r.from];
+    const RValue& b = row[r.to];
+    if (!a.isNode() || !b.isNode())
+      throw QueryError("SemanticError", "Cannot create relationship `" + r.var + "`: an end node is " +
+                                            (a.isNull() || b.isNull() ? "null" : "not a node"));
+    uint32_t type = st.internId(r.type);
+    auto props = evalProperties(st, r.props, row, true, merge);
+    auto id = st.tx.createEdge(a.asNode().id, type, b.asNode().id, props);
+    if (!id.ok()) check(id.status());
+    ++st.stats.relationships_created;
+    st.stats.properties_set += static_cast<int64_t>(props.size());
+    row[r.slot] = RelRef{id.value(), a.asNode().id, type, b.asNode().id};
+  }
+  for (const auto& p : spec.paths) buildPath(p, row);
+}
+
+PlanPtr makeCreate(CreateSpec spec, PlanPtr input) {
+  auto node = std::make_unique<CreateNode>(std::move(spec));
+  node->children.push_back(std::move(input));
+  return node;
+}
+
+}  // namespace entente::query

@@ -1,0 +1,144 @@
+// Node scans: every node, a label, by id (`WHERE id(n) = $x`), by name or alias (("Name")
+// and `{name: 'x'}`), or an already bound node re-checked. Each runs once per input row.
+#include <cmath>
+
+#include "query/error.h"
+#include "query/exec/operators.h"
+
+namespace entente::query {
+namespace {
+
+class ScanOp final : public Operator {
+ public:
+  ScanOp(const ScanSpec& spec, ExecState& st, OperatorPtr input)
+      : spec_(spec), st_(st), input_(std::move(input)), check_(spec.check) {}
+
+  void reset() override {
+    input_->reset();
+    active_ = false;
+  }
+
+  bool next(Row& row) override {
+    for (;;) {
+      if (!active_) {
+        if (!input_->next(row)) return false;
+        fill(row);
+        active_ = true;
+      }
+      while (pos_ < ids_.size()) {
+        uint64_t id = ids_[pos_++];
+        st_.tick();
+        if (!check_.matches(st_, id)) continue;
+        row[spec_.slot] = NodeRef{id};
+        return true;
+      }
+      active_ = false;
+    }
+  }
+
+ private:
+  void addId(const RValue& v) {
+    int64_t id;
+    if (v.isInt()) {
+      id = v.asInt();
+    } else if (v.isFloat() && std::floor(v.asFloat()) == v.asFloat() && std::isfinite(v.asFloat())) {
+      id = static_cast<int64_t>(v.asFloat());
+    } else {
+      return;  // `id(n) = 'x'` or null: no node
+    }
+    if (id < 0) return;
+    if (spec_.verify_exists && !st_.tx.nodeExists(static_cast<uint64_t>(id))) return;
+    ids_.push_back(static_cast<uint64_t>(id));
+  }
+
+  void fill(const Row& row) {
+    ids_.clear();
+    pos_ = 0;
+    if (!check_.prepare(st_, row)) return;
+    auto collect = [this](storage::NodeId id) {
+      ids_.push_back(id);
+      return !st_.tickExpired();
+    };
+    switch (spec_.kind) {
+      case ScanKind::kAll:
+        st_.tx.scanNodes(collect);
+        st_.checkBudget();
+        break;
+      case ScanKind::kLabel:
+        if (auto label = st_.id(spec_.label)) st_.tx.scanLabel(*label, collect);
+        st_.checkBudget();
+        break;
+      case ScanKind::kById: {
+        RValue v = spec_.key->eval(row, st_);
+        if (v.isList()) {
+          for (const auto& item : v.asList()) addId(item);
+        } else {
+          addId(v);
+        }
+        break;
+      }
+      case ScanKind::kByName:
+      case ScanKind::kByNameProperty: {
+        RValue v = spec_.key->eval(row, st_);
+        if (v.isString()) {
+          ids_ = st_.tx.findByName(v.asString());
+        } else if (!v.isNull() && spec_.kind == ScanKind::kByNameProperty) {
+          st_.tx.scanNodes(collect);  // a non-string name is not indexed: the check decides
+          st_.checkBudget();
+        }
+        if (ids_.empty() && spec_.required)
+          throw QueryError("EntityNotFound", "No entity named " + spec_.key_text +
+                                                 " (a (\"Name\") node in CREATE/MERGE must exist)");
+        break;
+      }
+      case ScanKind::kBound: {
+        const RValue& v = row[spec_.slot];
+        if (v.isNode()) ids_.push_back(v.asNode().id);
+        break;
+      }
+    }
+  }
+
+  const ScanSpec& spec_;
+  ExecState& st_;
+  OperatorPtr input_;
+  NodeCheck check_;
+  std::vector<uint64_t> ids_;
+  size_t pos_ = 0;
+  bool active_ = false;
+};
+
+class ScanNode final : public PlanNode {
+ public:
+  explicit ScanNode(ScanSpec spec) : spec_(std::move(spec)) {}
+  std::string describe(const NameTable& names) const override {
+    std::string node = "(" + spec_.var + spec_.check.describe(names) + ")";
+    switch (spec_.kind) {
+      case ScanKind::kAll: return "AllNodesScan " + node;
+      case ScanKind::kLabel: return "NodeByLabelScan " + node + " label " + names.name(spec_.label);
+      case ScanKind::kById: return "NodeById " + node + " id = " + spec_.key_text;
+      case ScanKind::kByName: return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kByNameProperty: return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kBound: return "CheckNode " + node;
+    }
+    return "Scan";
+  }
+
+ protected:
+  OperatorPtr instantiate(ExecState& st) const override {
+    return std::make_unique<ScanOp>(spec_, st, children[0]->open(st));
+  }
+
+ private:
+  ScanSpec spec_;
+};
+
+}  // namespace
+
+PlanPtr makeScan(ScanSpec spec, PlanPtr input) {
+  auto node = std::make_unique<ScanNode>(std::move(spec));
+  node->children.push_back(std::move(input));
+  return node;
+}
+
+}  // namespace entente::query

@@ -1,0 +1,192 @@
+// query/exec/operators.h — the physical operators, as specs + factory functions.
+//
+// The planner fills a spec and calls make*(); each operator's implementation lives in its
+// own file under query/exec/. Slots are row positions assigned by the binder; name indexes
+// refer to the plan's NameTable.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "query/exec/node_check.h"
+#include "query/exec/operator.h"
+
+namespace entente::query {
+
+struct Procedure;
+enum class ScanKind { kAll, kLabel, kById, kByName, kByNameProperty, kBound };
+
+// ---- sources, scans and expansions -------------------------------------------------------
+
+PlanPtr makeOnce();      // one empty row
+PlanPtr makeArgument();  // the outer row once per reset (inner side of an apply)
+
+struct ScanSpec {
+  ScanKind kind = ScanKind::kAll;
+  int slot = -1;
+  std::string var;        // for EXPLAIN
+  int label = -1;         // kLabel
+  ExprProgram key;        // kById: the id(s); kByName / kByNameProperty: the name
+  std::string key_text;
+  bool required = false;  // kByName in CREATE/MERGE: no match is EntityNotFound
+  bool verify_exists = true;  // kById: false when an expansion follows (no edges, no rows)
+  NodeCheckSpec check;
+};
+PlanPtr makeScan(ScanSpec spec, PlanPtr input);
+
+struct ExpandSpec {
+  int from = -1, rel = -1, to = -1;
+  storage::Direction dir = storage::Direction::kOut;
+  bool into = false;       // `to` already bound: only edges reaching it
+  bool rel_bound = false;  // `rel` already bound: only that edge
+  EdgeFilterSpec filter;
+  NodeCheckSpec to_check;
+  std::vector<int> unique_rels, unique_lists;  // relationship uniqueness within a MATCH
+  std::string from_var, rel_var, to_var;       // for EXPLAIN
+};
+PlanPtr makeExpand(ExpandSpec spec, PlanPtr input);
+
+struct VarExpandSpec {
+  int from = -1, to = -1, list = -1;  // list: slot of the relationship list (-1 if unused)
+  storage::Direction dir = storage::Direction::kOut;
+  int64_t min = 1, max = 1;  // max -1: unbounded, capped at QueryOptions::default_max_hops
+  bool into = false;
+  bool reverse_list = false;   // expanded against the pattern's order: reverse r
+  bool distinct_reach = false; // BFS: each reachable node once (see var_length_expand.cc)
+  EdgeFilterSpec filter;
+  NodeCheckSpec to_check;
+  std::vector<int> unique_rels, unique_lists;
+  std::string from_var, rel_var, to_var;
+};
+PlanPtr makeVarExpand(VarExpandSpec spec, PlanPtr input);
+
+struct ShortestPathSpec {
+  int from = -1, to = -1, path = -1, list = -1;
+  storage::Direction dir = storage::Direction::kOut;
+  int64_t min = 1, max = -1;  // max -1: QueryOptions::default_max_hops
+  bool all = false;
+  bool reverse = false;  // the pattern's left node is `to` (path built in pattern order)
+  EdgeFilterSpec filter;
+  std::string from_var, to_var, path_var;
+};
+PlanPtr makeShortestPath(ShortestPathSpec spec, PlanPtr input);
+
+struct PathSegment {
+  int rel = -1;       // slot of a relationship, or of a relationship list if is_list
+  bool is_list = false;
+  int node = -1;      // slot of the node after the segment
+};
+struct BuildPathSpec {
+  int slot = -1, start = -1;
+  std::vector<PathSegment> segments;
+  std::string var;
+};
+PlanPtr makeBuildPath(BuildPathSpec spec, PlanPtr input);
+//! Writes the path into spec.slot (null if the start is null); false if malformed.
+bool buildPath(const BuildPathSpec& spec, Row& row);
+
+// ---- relational operators ------------------------------------------------------------
+
+PlanPtr makeFilter(ExprProgram predicate, std::string text, PlanPtr input);
+
+struct ProjectItem {
+  int slot;
+  ExprProgram expr;
+  std::string text;
+};
+PlanPtr makeProject(std::vector<ProjectItem> items, PlanPtr input);
+
+struct AggregateItem {
+  int slot;
+  std::string function;  // "count", "sum", ...
+  bool distinct = false;
+  ExprProgram arg;                 // null for count(*)
+  std::vector<ExprProgram> extra;  // constant extra arguments (percentiles)
+  std::string text;
+};
+PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs, PlanPtr input);
+PlanPtr makeDistinct(std::vector<int> slots, PlanPtr input);
+
+struct SortKey {
+  ExprProgram expr;
+  bool descending = false;
+  std::string text;
+};
+PlanPtr makeSort(std::vector<SortKey> keys, PlanPtr input);
+PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, PlanPtr input);
+PlanPtr makeUnwind(ExprProgram list, int slot, std::string text, PlanPtr input);
+//! Left outer apply: rows of `inner` (run per input row, an Argument at its leaf), or the
+//! input row with `null_slots` set to null when inner has none.
+PlanPtr makeOptional(std::vector<int> null_slots, PlanPtr input, PlanPtr inner);
+//! Semi apply used by pattern predicates is in pattern_expr.h.
+PlanPtr makeUnion(bool all, std::vector<std::vector<int>> part_slots, std::vector<int> out_slots,
+                  std::vector<PlanPtr> parts);
+//! Materialises all input rows before producing any (write statements read their own
+//! writes only between clauses).
+PlanPtr makeEager(PlanPtr input);
+
+struct ProcedureCallSpec {
+  const Procedure* procedure = nullptr;
+  std::vector<ExprProgram> args;
+  std::vector<std::pair<int, int>> yields;  // (output column index, slot)
+};
+PlanPtr makeProcedureCall(ProcedureCallSpec spec, PlanPtr input);
+
+// ---- writes --------------------------------------------------------------------------
+
+struct CreateNodeSpec {
+  int slot;
+  std::vector<int> labels;
+  ExprProgram props;  // a map expression or null
+};
+struct CreateRelSpec {
+  int slot, from, to;
+  int type;
+  ExprProgram props;
+  std::string var;
+};
+struct CreateSpec {
+  std::vector<CreateNodeSpec> nodes;
+  std::vector<CreateRelSpec> rels;
+  std::vector<BuildPathSpec> paths;
+  std::string text;
+};
+PlanPtr makeCreate(CreateSpec spec, PlanPtr input);
+//! Creates the pattern for the current row (shared by CREATE and MERGE). `merge` rejects
+//! null property values (openCypher: cannot MERGE on null).
+void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge);
+
+enum class SetOpKind { kProperty, kReplace, kMerge, kLabels, kRemoveProperty, kRemoveLabels };
+struct SetOpSpec {
+  SetOpKind kind = SetOpKind::kProperty;
+  ExprProgram target;  // node or relationship (kProperty/kRemoveProperty: the owner)
+  int key = -1;        // kProperty / kRemoveProperty: NameTable index
+  ExprProgram value;   // kProperty / kReplace / kMerge
+  std::vector<int> labels;
+  ast::SourcePos pos;
+};
+struct SetSpec {
+  std::vector<SetOpSpec> ops;
+  std::string text;
+};
+PlanPtr makeSet(SetSpec spec, PlanPtr input);
+//! Applies SET items to the current row (shared by SET, REMOVE and MERGE's ON ... SET).
+void applySetOps(ExecState& st, const std::vector<SetOpSpec>& ops, const Row& row);
+
+struct DeleteSpec {
+  std::vector<ExprProgram> targets;
+  bool detach = false;
+  std::string text;
+};
+PlanPtr makeDelete(DeleteSpec spec, PlanPtr input);
+
+struct MergeSpec {
+  CreateSpec create;  // what to create when the match finds nothing (null values rejected)
+  std::vector<SetOpSpec> on_match, on_create;
+  std::string text;
+};
+//! children: input, match (Argument-rooted sub-plan producing the pattern's matches).
+PlanPtr makeMerge(MergeSpec spec, PlanPtr input, PlanPtr match);
+
+}  // namespace entente::query

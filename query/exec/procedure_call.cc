@@ -1,0 +1,68 @@
+// ProcedureCall: runs a registered procedure once per input row and yields its rows into
+// the YIELD slots.
+#include "query/error.h"
+#include "query/exec/operators.h"
+#include "query/procedures/registry.h"
+
+namespace entente::query {
+namespace {
+
+class ProcedureCallOp final : public Operator {
+ public:
+  ProcedureCallOp(const ProcedureCallSpec& spec, ExecState& st, OperatorPtr input)
+      : spec_(spec), st_(st), input_(std::move(input)) {}
+  void reset() override {
+    input_->reset();
+    rows_.clear();
+    pos_ = 0;
+  }
+  bool next(Row& row) override {
+    for (;;) {
+      if (pos_ < rows_.size()) {
+        Row& out = rows_[pos_++];
+        for (const auto& [col, slot] : spec_.yields) row[slot] = col < static_cast<int>(out.size()) ? out[col] : RValue();
+        return true;
+      }
+      if (!input_->next(row)) return false;
+      const Procedure& p = *spec_.procedure;
+      std::vector<RValue> args;
+      for (const auto& a : spec_.args) args.push_back(a->eval(row, st_));
+      for (size_t i = args.size(); i < p.params.size(); ++i) args.push_back(*p.params[i].fallback);
+      ProcedureContext ctx(st_);
+      rows_ = p.run(args, ctx);
+      pos_ = 0;
+      st_.checkBudget();
+    }
+  }
+
+ private:
+  const ProcedureCallSpec& spec_;
+  ExecState& st_;
+  OperatorPtr input_;
+  std::vector<Row> rows_;
+  size_t pos_ = 0;
+};
+
+class ProcedureCallNode final : public PlanNode {
+ public:
+  explicit ProcedureCallNode(ProcedureCallSpec spec) : spec_(std::move(spec)) {}
+  std::string describe(const NameTable&) const override { return "ProcedureCall " + spec_.procedure->name; }
+
+ protected:
+  OperatorPtr instantiate(ExecState& st) const override {
+    return std::make_unique<ProcedureCallOp>(spec_, st, children[0]->open(st));
+  }
+
+ private:
+  ProcedureCallSpec spec_;
+};
+
+}  // namespace
+
+PlanPtr makeProcedureCall(ProcedureCallSpec spec, PlanPtr input) {
+  auto node = std::make_unique<ProcedureCallNode>(std::move(spec));
+  node->children.push_back(std::move(input));
+  return node;
+}
+
+}  // namespace entente::query

@@ -1,0 +1,263 @@
+// query/expr/compile.cc — ast::Expr to a tree of CompiledExpr nodes.
+//
+// Variables become row slots, functions become function pointers (unknown names and wrong
+// arities are SemanticErrors found here, before anything runs), and subtrees made only of
+// literals and pure operators are evaluated once (constant folding). A folding attempt
+// that throws is simply not folded: the error then happens at run time, and only if that
+// branch is reached (CASE WHEN false THEN 1/0 END is fine).
+#include <algorithm>
+
+#include "query/expr/nodes.h"
+
+namespace entente::query {
+namespace {
+
+using namespace expr;
+
+[[noreturn]] void semanticError(std::string message, ast::SourcePos pos) {
+  throw QueryError("SemanticError", std::move(message), pos);
+}
+
+//! Scopes one comprehension/quantifier variable over the parent scope.
+class IterationScope final : public CompileScope {
+ public:
+  IterationScope(CompileScope& parent, std::string_view name, int slot)
+      : parent_(parent), name_(name), slot_(slot) {}
+  std::optional<int> slotOf(std::string_view v) const override {
+    return v == name_ ? std::optional<int>(slot_) : parent_.slotOf(v);
+  }
+  int newSlot(std::string_view v) override { return parent_.newSlot(v); }
+  ExprProgram compilePattern(const ast::PatternPart& p, ast::SourcePos pos) override {
+    return parent_.compilePattern(p, pos);
+  }
+
+ private:
+  CompileScope& parent_;
+  std::string_view name_;
+  int slot_;
+};
+
+class Compiler {
+ public:
+  explicit Compiler(CompileScope& scope) : scope_(scope) {}
+
+  ExprProgram compile(const ast::Expr& e);
+
+ private:
+  ExprProgram compileOpt(const ast::ExprPtr& e) { return e ? compile(*e) : nullptr; }
+  Children compileAll(const std::vector<ast::ExprPtr>& es, size_t from = 0) {
+    Children out;
+    for (size_t i = from; i < es.size(); ++i) out.push_back(compile(*es[i]));
+    return out;
+  }
+  ExprProgram binary(const ast::Expr& e);
+  ExprProgram function(const ast::Expr& e);
+  ExprProgram caseExpr(const ast::Expr& e);
+  ExprProgram iteration(const ast::Expr& e);
+
+  CompileScope& scope_;
+};
+
+bool allConst(const Children& cs) {
+  return std::all_of(cs.begin(), cs.end(), [](const ExprProgram& c) { return !c || constValue(*c); });
+}
+
+//! Replaces `node` by its value when `foldable`; keeps it if evaluation throws.
+ExprProgram fold(ExprProgram node, bool foldable) {
+  if (!foldable) return node;
+  try {
+    Row empty;
+    EvalContext ctx;
+    return std::make_unique<ConstNode>(node->eval(empty, ctx));
+  } catch (const QueryError&) {
+    return node;
+  }
+}
+
+ExprProgram Compiler::compile(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::kLiteral: return std::make_unique<ConstNode>(RValue::fromValue(e.literal));
+    case ast::ExprKind::kParameter: return std::make_unique<ParamNode>(e.name, e.pos);
+    case ast::ExprKind::kVariable: {
+      auto slot = scope_.slotOf(e.name);
+      if (!slot) semanticError("Variable `" + e.name + "` not defined", e.pos);
+      return std::make_unique<SlotNode>(*slot);
+    }
+    case ast::ExprKind::kProperty: {
+      auto base = compile(*e.children.at(0));
+      bool c = constValue(*base) != nullptr;
+      return fold(std::make_unique<PropertyNode>(std::move(base), e.name, e.pos), c);
+    }
+    case ast::ExprKind::kList: {
+      Children items = compileAll(e.children);
+      bool c = allConst(items);
+      return fold(std::make_unique<ListNode>(std::move(items)), c);
+    }
+    case ast::ExprKind::kMap: {
+      // Sorted unique keys (RMap's invariant); a repeated key keeps its last value.
+      std::vector<size_t> order(e.children.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return e.map_keys[a] < e.map_keys[b]; });
+      std::vector<std::string> keys;
+      Children values;
+      for (size_t i : order) {
+        if (!keys.empty() && keys.back() == e.map_keys[i]) {
+          values.back() = compile(*e.children[i]);
+          continue;
+        }
+        keys.push_back(e.map_keys[i]);
+        values.push_back(compile(*e.children[i]));
+      }
+      bool c = allConst(values);
+      return fold(std::make_unique<MapNode>(std::move(keys), std::move(values)), c);
+    }
+    case ast::ExprKind::kUnary: {
+      auto child = compile(*e.children.at(0));
+      bool c = constValue(*child) != nullptr;
+      return fold(std::make_unique<UnaryNode>(e.op, std::move(child), e.pos), c);
+    }
+    case ast::ExprKind::kBinary: return binary(e);
+    case ast::ExprKind::kIsNull:
+    case ast::ExprKind::kIsNotNull: {
+      auto child = compile(*e.children.at(0));
+      bool c = constValue(*child) != nullptr;
+      return fold(std::make_unique<IsNullNode>(std::move(child), e.kind == ast::ExprKind::kIsNotNull), c);
+    }
+    case ast::ExprKind::kFunction: return function(e);
+    case ast::ExprKind::kCountStar:
+      semanticError("Invalid use of aggregating function count(*) in this context", e.pos);
+    case ast::ExprKind::kCase: return caseExpr(e);
+    case ast::ExprKind::kIndex: {
+      auto base = compile(*e.children.at(0));
+      auto idx = compile(*e.children.at(1));
+      bool c = constValue(*base) && constValue(*idx);
+      return fold(std::make_unique<IndexNode>(std::move(base), std::move(idx), e.pos), c);
+    }
+    case ast::ExprKind::kSlice: {
+      auto base = compile(*e.children.at(0));
+      auto from = e.children.size() > 1 ? compileOpt(e.children[1]) : nullptr;
+      auto to = e.children.size() > 2 ? compileOpt(e.children[2]) : nullptr;
+      bool c = constValue(*base) && (!from || constValue(*from)) && (!to || constValue(*to));
+      return fold(std::make_unique<SliceNode>(std::move(base), std::move(from), std::move(to), e.pos), c);
+    }
+    case ast::ExprKind::kListComprehension:
+    case ast::ExprKind::kQuantifier: return iteration(e);
+    case ast::ExprKind::kPatternPredicate:
+      if (!e.pattern) semanticError("Pattern expected", e.pos);
+      return scope_.compilePattern(*e.pattern, e.pos);
+    case ast::ExprKind::kExists:
+      if (e.pattern) return scope_.compilePattern(*e.pattern, e.pos);
+      return std::make_unique<IsNullNode>(compile(*e.children.at(0)), true);
+    case ast::ExprKind::kLabelCheck:
+      return std::make_unique<LabelNode>(compile(*e.children.at(0)), e.map_keys, e.pos);
+  }
+  semanticError("Unsupported expression", e.pos);
+}
+
+ExprProgram Compiler::binary(const ast::Expr& e) {
+  auto l = compile(*e.children.at(0));
+  auto r = compile(*e.children.at(1));
+  const RValue* lc = constValue(*l);
+  const RValue* rc = constValue(*r);
+  switch (e.op) {
+    case ast::Op::kAnd:
+    case ast::Op::kOr:
+    case ast::Op::kXor:
+      return fold(std::make_unique<LogicNode>(e.op, std::move(l), std::move(r), e.pos), lc && rc);
+    case ast::Op::kRegexMatch: {
+      std::optional<boost::regex> re;
+      if (rc && rc->isString()) re = compileRegex(rc->asString(), e.pos);
+      return fold(std::make_unique<RegexNode>(std::move(l), std::move(r), std::move(re), e.pos), lc && rc);
+    }
+    case ast::Op::kIn:
+      // A literal right side that is not a list can never work (openCypher: compile time).
+      if (rc && !rc->isNull() && !rc->isList())
+        throw QueryError("SyntaxError",
+                         std::string("Type mismatch: IN expects a List, got ") + rc->kindName(), e.pos);
+      [[fallthrough]];
+    default:
+      return fold(std::make_unique<BinaryNode>(e.op, std::move(l), std::move(r), e.pos), lc && rc);
+  }
+}
+
+ExprProgram Compiler::function(const ast::Expr& e) {
+  if (isAggregate(e.name))
+    semanticError("Invalid use of aggregating function " + e.name + "(...) in this context", e.pos);
+  size_t n = e.children.size();
+  if (lowercase(e.name) == "exists") {
+    if (n != 1) semanticError("Function 'exists' expects 1 argument, got " + std::to_string(n), e.pos);
+    const ast::Expr& arg = *e.children[0];
+    if (arg.kind == ast::ExprKind::kPatternPredicate && arg.pattern)
+      return scope_.compilePattern(*arg.pattern, arg.pos);
+    return std::make_unique<IsNullNode>(compile(arg), true);
+  }
+  const FunctionDef* def = findFunction(e.name);
+  if (!def) {
+    std::string hint = suggestFunction(e.name);
+    semanticError("Unknown function '" + e.name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                  e.pos);
+  }
+  if (e.distinct) semanticError("DISTINCT is only allowed in aggregating functions, not in " + e.name + "()", e.pos);
+  auto arity = static_cast<int>(n);
+  if (arity < def->min_args || (def->max_args >= 0 && arity > def->max_args)) {
+    std::string expected = def->max_args < 0 ? "at least " + std::to_string(def->min_args)
+                           : def->min_args == def->max_args
+                               ? std::to_string(def->min_args)
+                               : std::to_string(def->min_args) + " to " + std::to_string(def->max_args);
+    semanticError("Function '" + std::string(def->name) + "' expects " + expected + " argument" +
+                      (expected == "1" ? "" : "s") + ", got " + std::to_string(n),
+                  e.pos);
+  }
+  Children args = compileAll(e.children);
+  bool c = def->pure && allConst(args);
+  return fold(std::make_unique<FunctionNode>(def, std::move(args), e.pos), c);
+}
+
+ExprProgram Compiler::caseExpr(const ast::Expr& e) {
+  // children[0] = subject or null; then (when, then) pairs; then the ELSE if has_else.
+  ExprProgram subject = compileOpt(e.children.at(0));
+  size_t end = e.children.size() - (e.has_else ? 1 : 0);
+  Children whens, thens;
+  for (size_t i = 1; i + 1 < end; i += 2) {
+    whens.push_back(compile(*e.children.at(i)));
+    thens.push_back(compile(*e.children.at(i + 1)));
+  }
+  ExprProgram otherwise = e.has_else ? compile(*e.children.back()) : nullptr;
+  bool c = (!subject || constValue(*subject)) && allConst(whens) && allConst(thens) &&
+           (!otherwise || constValue(*otherwise));
+  return fold(std::make_unique<CaseNode>(std::move(subject), std::move(whens), std::move(thens),
+                                         std::move(otherwise), e.pos),
+              c);
+}
+
+ExprProgram Compiler::iteration(const ast::Expr& e) {
+  ExprProgram list = compile(*e.children.at(0));
+  int slot = scope_.newSlot(e.name);
+  IterationScope inner(scope_, e.name, slot);
+  Compiler sub(inner);
+  ExprProgram where = e.children.size() > 1 && e.children[1] ? sub.compile(*e.children[1]) : nullptr;
+  ExprProgram proj = e.children.size() > 2 && e.children[2] ? sub.compile(*e.children[2]) : nullptr;
+  ast::Op q = e.kind == ast::ExprKind::kQuantifier ? e.op : ast::Op::kNone;
+  return std::make_unique<IterationNode>(q, slot, std::move(list), std::move(where), std::move(proj), e.pos);
+}
+
+//! True if `e` calls an aggregate outside nested comprehensions.
+bool hasAggregate(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kCountStar) return true;
+  if (e.kind == ast::ExprKind::kFunction && isAggregate(e.name)) return true;
+  if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier)
+    return e.children.at(0) && hasAggregate(*e.children[0]);
+  for (const auto& c : e.children)
+    if (c && hasAggregate(*c)) return true;
+  return false;
+}
+
+}  // namespace
+
+ExprProgram compileExpression(const ast::Expr& expr, CompileScope& scope) {
+  return Compiler(scope).compile(expr);
+}
+
+bool containsAggregate(const ast::Expr& expr) { return hasAggregate(expr); }
+
+}  // namespace entente::query

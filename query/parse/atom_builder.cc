@@ -1,0 +1,189 @@
+// Atoms: literals, parameters, variables, function calls, CASE, comprehensions,
+// quantifiers, pattern predicates and EXISTS.
+#include "query/parse/ast_builder.h"
+#include "query/parse/literals.h"
+#include "query/parse/syntax_error.h"
+
+namespace entente::query::syntax {
+
+using antlr4::Token;
+using ast::Expr;
+using ast::ExprKind;
+using ast::ExprPtr;
+using ast::Op;
+
+namespace {
+
+ExprPtr make(ExprKind kind, ast::SourcePos pos) {
+  auto e = std::make_unique<Expr>();
+  e->kind = kind;
+  e->pos = pos;
+  return e;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
+  const ast::SourcePos pos = posOf(ctx);
+  if (auto* c = as<P::LiteralAtomContext>(ctx)) return literal(c->literal(), nullptr);
+  if (auto* c = as<P::VariableAtomContext>(ctx)) {
+    auto e = make(ExprKind::kVariable, pos);
+    e->name = name(c->variable());
+    return e;
+  }
+  if (auto* c = as<P::ParameterAtomContext>(ctx)) {
+    auto e = make(ExprKind::kParameter, pos);
+    e->name = c->PARAMETER()->getText().substr(1);
+    return e;
+  }
+  if (auto* c = as<P::ParenthesizedAtomContext>(ctx)) return expression(c->expression());
+  if (auto* c = as<P::FunctionAtomContext>(ctx)) return functionCall(c->functionInvocation());
+  if (as<P::CountStarAtomContext>(ctx)) return make(ExprKind::kCountStar, pos);
+  if (auto* c = as<P::CaseAtomContext>(ctx)) return caseExpr(c->caseExpression());
+  if (auto* c = as<P::ListComprehensionAtomContext>(ctx)) {
+    auto* lc = c->listComprehension();
+    ExprHolder e(filter(ExprKind::kListComprehension, lc->filterExpression(), ctx->getStart()));
+    e.p->children.push_back(lc->expression() ? expression(lc->expression()) : nullptr);
+    return e.release();
+  }
+  if (auto* c = as<P::QuantifierAtomContext>(ctx)) {
+    auto* q = c->quantifier();
+    ExprHolder e(filter(ExprKind::kQuantifier, q->filterExpression(), ctx->getStart()));
+    e.p->op = q->ALL() ? Op::kAll : q->ANY() ? Op::kAny : q->NONE() ? Op::kNone_ : Op::kSingle;
+    return e.release();
+  }
+  if (auto* c = as<P::PatternPredicateAtomContext>(ctx)) {
+    auto* rp = c->relationshipsPattern();
+    auto part = std::make_shared<ast::PatternPart>();
+    part->pos = posOf(rp);
+    part->nodes.push_back(nodePattern(rp->nodePattern()));
+    for (auto* chain : rp->patternElementChain()) {
+      part->rels.push_back(relPattern(chain->relationshipPattern()));
+      part->nodes.push_back(nodePattern(chain->nodePattern()));
+    }
+    auto e = make(ExprKind::kPatternPredicate, pos);
+    e->pattern = std::move(part);
+    return e;
+  }
+  if (auto* c = as<P::ExistsSubqueryAtomContext>(ctx)) {
+    ast::Pattern p = pattern(c->pattern());
+    if (p.parts.size() != 1) {
+      error("EXISTS { } with more than one pattern part is not supported; use AND of EXISTS",
+            c->pattern()->patternPart(1)->getStart());
+    }
+    if (p.parts[0].kind != ast::PathKind::kPlain || !p.parts[0].path_variable.empty()) {
+      error("EXISTS { } takes a plain pattern (no path variable or shortestPath)",
+            c->pattern()->getStart());
+    }
+    auto e = make(ExprKind::kExists, pos);
+    e->pattern = std::make_shared<ast::PatternPart>(std::move(p.parts[0]));
+    if (c->where()) e->children.push_back(expression(c->where()->expression()));
+    return e;
+  }
+  if (as<P::PatternComprehensionAtomContext>(ctx)) {
+    error("pattern comprehensions are not supported; use OPTIONAL MATCH with collect()",
+          ctx->getStart());
+  }
+  error("map projections are not supported; use a map literal such as {name: n.name}",
+        ctx->getStart());
+}
+
+ExprPtr AstBuilder::filter(ExprKind kind, P::FilterExpressionContext* ctx, Token* start) {
+  ExprHolder e(make(kind, posOf(start)));
+  e.p->name = name(ctx->variable());
+  auto exprs = ctx->expression();
+  e.p->children.push_back(expression(exprs[0]));
+  e.p->children.push_back(exprs.size() > 1 ? expression(exprs[1]) : nullptr);
+  return e.release();
+}
+
+ExprPtr AstBuilder::literal(P::LiteralContext* ctx, Token* minus) {
+  const ast::SourcePos pos = minus ? posOf(minus) : posOf(ctx);
+  auto e = make(ExprKind::kLiteral, pos);
+  Token* t = ctx->getStart();
+  if (as<P::DecimalLiteralContext>(ctx) || as<P::HexLiteralContext>(ctx) ||
+      as<P::OctalLiteralContext>(ctx)) {
+    int64_t v = 0;
+    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v)) error(err->message, t);
+    e->literal = v;
+  } else if (as<P::FloatLiteralContext>(ctx)) {
+    double v = 0;
+    if (auto err = decodeFloat(t->getText(), &v)) error(err->message, t);
+    e->literal = minus ? -v : v;
+  } else if (as<P::StringLiteralContext>(ctx)) {
+    e->literal = stringValue(t);
+  } else if (as<P::TrueLiteralContext>(ctx)) {
+    e->literal = true;
+  } else if (as<P::FalseLiteralContext>(ctx)) {
+    e->literal = false;
+  } else if (as<P::NullLiteralContext>(ctx)) {
+    e->literal = nullptr;
+  } else if (auto* m = as<P::MapAtomContext>(ctx)) {
+    e->kind = ExprKind::kMap;
+    for (auto* entry : m->mapLiteral()->mapEntry()) {
+      e->map_keys.push_back(name(entry->propertyKeyName()->schemaName()));
+      e->children.push_back(expression(entry->expression()));
+    }
+  } else {
+    e->kind = ExprKind::kList;
+    for (auto* item : as<P::ListAtomContext>(ctx)->listLiteral()->expression()) {
+      e->children.push_back(expression(item));
+    }
+  }
+  return e;
+}
+
+ExprPtr AstBuilder::functionCall(P::FunctionInvocationContext* ctx) {
+  std::string fname;
+  for (auto* part : ctx->functionName()->symbolicName()) {
+    if (!fname.empty()) fname += '.';
+    fname += name(part);
+  }
+  auto args = ctx->expression();
+  if (equalsIgnoreCase(fname, "exists")) {
+    // exists(n.prop) tests a property, exists((a)-->(b)) a pattern.
+    if (args.size() != 1 || ctx->DISTINCT()) {
+      error("exists() takes exactly one argument: a property or a pattern", ctx->getStart());
+    }
+    ExprPtr arg = expression(args[0]);
+    auto e = make(ExprKind::kExists, posOf(ctx));
+    if (arg->kind == ExprKind::kPatternPredicate) {
+      e->pattern = std::move(arg->pattern);
+    } else {
+      e->children.push_back(std::move(arg));
+    }
+    return e;
+  }
+  auto e = make(ExprKind::kFunction, posOf(ctx));
+  e->name = std::move(fname);
+  e->distinct = ctx->DISTINCT() != nullptr;
+  for (auto* a : args) e->children.push_back(expression(a));
+  return e;
+}
+
+ExprPtr AstBuilder::caseExpr(P::CaseExpressionContext* ctx) {
+  auto e = make(ExprKind::kCase, posOf(ctx));
+  e->children.push_back(ctx->subject ? expression(ctx->subject) : nullptr);
+  for (auto* alt : ctx->caseAlternative()) {
+    e->children.push_back(expression(alt->expression(0)));
+    e->children.push_back(expression(alt->expression(1)));
+  }
+  if (ctx->elseExpr) {
+    e->has_else = true;
+    e->children.push_back(expression(ctx->elseExpr));
+  }
+  return e;
+}
+
+}  // namespace entente::query::syntax

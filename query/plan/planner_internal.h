@@ -1,0 +1,100 @@
+// query/plan/planner_internal.h — the Planner class shared by the planner's source files
+// (clauses in planner.cc, patterns in match_planner.cc, WITH/RETURN in
+// projection_planner.cc, updates in write_planner.cc).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "query/bind/scope.h"
+#include "query/exec/operators.h"
+#include "query/plan/planner.h"
+
+namespace entente::query {
+
+//! One WHERE conjunct waiting for its variables to be bound.
+struct Conjunct {
+  const ast::Expr* expr;
+  std::vector<std::string> vars;
+  bool used = false;
+};
+
+//! State of the MATCH clause being planned (relationship uniqueness, seeks from WHERE).
+struct MatchContext {
+  std::vector<Conjunct> conjuncts;
+  std::unordered_map<std::string, const ast::Expr*> id_seek, name_seek;
+  std::unordered_map<std::string, size_t> id_seek_conjunct;  // consumed when the seek is used
+  std::vector<int> rels, lists;  // slots of relationships bound so far in this MATCH
+  int rel_count = 0;             // relationships in the whole MATCH pattern
+  bool distinct_ok = false;      // consumer only sees distinct rows (reachability rewrite)
+};
+
+class Planner final : public CompileScope {
+ public:
+  Planner(const storage::GraphStore& store, const storage::Transaction& txn, PlannedQuery& out)
+      : store_(store), txn_(txn), out_(out) {}
+
+  void plan(const ast::Statement& stmt);
+
+  // CompileScope
+  std::optional<int> slotOf(std::string_view variable) const override;
+  int newSlot(std::string_view variable) override;
+  ExprProgram compilePattern(const ast::PatternPart& pattern, ast::SourcePos pos) override;
+
+ private:
+  // planner.cc
+  PlanPtr planUnion(const ast::Query& q);
+  PlanPtr planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<std::string>& cols, std::vector<int>& slots);
+  PlanPtr planUnwind(const ast::UnwindClause& c, PlanPtr in);
+  PlanPtr planCall(const ast::CallClause& c, PlanPtr in, bool last, std::vector<std::string>& cols,
+                   std::vector<int>& slots);
+  bool distinctConsumer(const ast::Clause& next) const;
+  ExprProgram compile(const ast::Expr& e);
+  ExprProgram compileIn(const ast::Expr& e, const Scope& scope);
+  int alloc() { return out_.width++; }
+  [[noreturn]] void semantic(const std::string& msg, ast::SourcePos pos) const;
+
+  // match_planner.cc
+  PlanPtr planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_ok);
+  PlanPtr planParts(const std::vector<ast::PatternPart>& parts, const ast::Expr* where, PlanPtr in,
+                    MatchContext& ctx);
+  PlanPtr planPart(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx);
+  PlanPtr planShortest(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx);
+  PlanPtr bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& ctx, bool verify = true);
+  PlanPtr expandRel(const ast::PatternPart& part, size_t i, bool forward, PlanPtr in, MatchContext& ctx);
+  PlanPtr placeFilters(PlanPtr in, MatchContext& ctx, bool all);
+  double nodeScore(const ast::NodePattern& np, const MatchContext& ctx) const;
+  NodeCheckSpec nodeCheck(const ast::NodePattern& np);
+  EdgeFilterSpec edgeFilter(const ast::RelPattern& rp);
+  void propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map);
+  std::string varName(const ast::NodePattern& np);
+  std::string varName(const ast::RelPattern& rp);
+  std::string pathName(const ast::PatternPart& part);
+  void checkKind(const std::string& name, VarKind want, ast::SourcePos pos) const;
+  BuildPathSpec pathSpec(const ast::PatternPart& part, int slot);
+
+  // projection_planner.cc
+  PlanPtr planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
+                         std::vector<std::string>* cols, std::vector<int>* slots);
+
+  // write_planner.cc
+  PlanPtr planCreate(const ast::CreateClause& c, PlanPtr in);
+  PlanPtr planMerge(const ast::MergeClause& c, PlanPtr in);
+  PlanPtr planSet(const std::vector<ast::SetItem>& items, PlanPtr in, std::vector<SetOpSpec>* ops_out);
+  PlanPtr planRemove(const ast::RemoveClause& c, PlanPtr in);
+  PlanPtr planDelete(const ast::DeleteClause& c, PlanPtr in);
+  PlanPtr bindNamedNodes(const ast::PatternPart& part, PlanPtr in);
+  // Adds the nodes, relationships and path of `part` to `spec`. `before` (MERGE): the scope
+  // before the clause; null (CREATE): variables are bound as they are created.
+  void appendCreate(CreateSpec& spec, const ast::PatternPart& part, const Scope* before);
+
+  const storage::GraphStore& store_;
+  const storage::Transaction& txn_;
+  PlannedQuery& out_;
+  Scope scope_;
+  bool writes_ = false;
+  std::unordered_map<const void*, std::string> hidden_;  // anonymous pattern element -> name
+};
+
+}  // namespace entente::query

@@ -1,0 +1,191 @@
+// WITH / RETURN: projection, aggregation (grouping by the non-aggregate items), DISTINCT,
+// ORDER BY (over projected items after aggregation/DISTINCT, openCypher rules), SKIP, LIMIT,
+// and the WHERE of a WITH.
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "query/bind/ast_util.h"
+#include "query/error.h"
+#include "query/plan/planner_internal.h"
+
+namespace entente::query {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool trivial(const ast::Expr& e) {
+  return e.kind == ast::ExprKind::kVariable || e.kind == ast::ExprKind::kLiteral || e.kind == ast::ExprKind::kParameter;
+}
+
+}  // namespace
+
+PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
+                                std::vector<std::string>* cols, std::vector<int>* slots) {
+  struct Item {
+    const ast::Expr* expr;  // null for a `*` item
+    std::string name;
+  };
+  std::vector<Item> items;
+  if (p.star)
+    for (const auto& n : scope_.visibleNames()) items.push_back({nullptr, n});
+  for (const auto& it : p.items) {
+    if (!is_return && it.alias.empty() && it.expr->kind != ast::ExprKind::kVariable)
+      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos);
+    items.push_back({it.expr.get(), it.alias.empty() ? exprText(*it.expr) : it.alias});
+  }
+  if (items.empty())
+    semantic(std::string(is_return ? "RETURN" : "WITH") + " * is not allowed when there are no variables in scope", p.pos);
+  for (size_t i = 0; i < items.size(); ++i)
+    for (size_t j = i + 1; j < items.size(); ++j)
+      if (items[i].name == items[j].name)
+        semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos);
+
+  bool agg = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.expr && containsAggregate(*i.expr); });
+  Scope next;
+  std::vector<int> out_slots;
+  if (!agg) {
+    std::vector<ProjectItem> proj;
+    for (const auto& item : items) {
+      int slot;
+      VarKind kind = VarKind::kValue;
+      std::string var = !item.expr ? item.name : item.expr->kind == ast::ExprKind::kVariable ? item.expr->name : "";
+      if (!var.empty()) {
+        const Variable* v = scope_.find(var);
+        if (!v) compile(*item.expr);  // throws "Variable `x` not defined"
+        slot = v->slot;
+        kind = v->kind;
+      } else {
+        slot = alloc();
+        proj.push_back({slot, compile(*item.expr), exprText(*item.expr)});
+      }
+      next.bind(item.name, {slot, kind});
+      out_slots.push_back(slot);
+    }
+    if (!proj.empty()) in = makeProject(std::move(proj), std::move(in));
+    if (p.distinct) in = makeDistinct(out_slots, std::move(in));
+  } else {
+    std::vector<ProjectItem> keys, post;
+    std::vector<AggregateItem> aggs;
+    std::unordered_map<std::string, int> key_by_text;
+    Scope post_scope;
+    auto makeAgg = [&](const ast::Expr& e, int slot) {
+      AggregateItem a;
+      a.slot = slot;
+      a.function = e.kind == ast::ExprKind::kCountStar ? "count" : lower(e.name);
+      a.distinct = e.distinct;
+      a.text = exprText(e);
+      for (size_t i = 0; i < e.children.size(); ++i) {
+        if (containsAggregate(*e.children[i]))
+          semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos);
+        if (i == 0) {
+          a.arg = compile(*e.children[0]);
+        } else {
+          a.extra.push_back(compile(*e.children[i]));
+        }
+      }
+      aggs.push_back(std::move(a));
+    };
+    std::vector<int> item_slots(items.size(), -1);
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& item = items[i];
+      if (item.expr && containsAggregate(*item.expr)) continue;
+      int slot = alloc();
+      VarKind kind = VarKind::kValue;
+      if (!item.expr) {
+        ast::ExprPtr v = variableExpr(item.name, p.pos);
+        keys.push_back({slot, compile(*v), item.name});
+        out_.owned.push_back(std::move(v));
+        kind = scope_.find(item.name)->kind;
+        key_by_text[item.name] = slot;
+      } else {
+        keys.push_back({slot, compile(*item.expr), exprText(*item.expr)});
+        if (item.expr->kind == ast::ExprKind::kVariable) kind = scope_.find(item.expr->name)->kind;
+        key_by_text[exprText(*item.expr)] = slot;
+      }
+      next.bind(item.name, {slot, kind});
+      item_slots[i] = slot;
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& item = items[i];
+      if (item_slots[i] >= 0) continue;
+      int slot;
+      if (isAggregateCall(*item.expr)) {
+        slot = alloc();
+        makeAgg(*item.expr, slot);
+      } else {
+        ast::ExprPtr r = rewriteExpr(*item.expr, [&](const ast::Expr& sub) -> ast::ExprPtr {
+          if (isAggregateCall(sub)) {
+            int s = alloc();
+            makeAgg(sub, s);
+            std::string nm = " agg" + std::to_string(s);
+            post_scope.bind(nm, {s, VarKind::kValue});
+            return variableExpr(nm, sub.pos, exprText(sub));
+          }
+          auto k = key_by_text.find(exprText(sub));
+          if (k != key_by_text.end() && sub.kind != ast::ExprKind::kLiteral) {
+            std::string nm = " key" + std::to_string(k->second);
+            post_scope.bind(nm, {k->second, VarKind::kValue});
+            return variableExpr(nm, sub.pos, exprText(sub));
+          }
+          return nullptr;
+        });
+        Scope s = next;
+        s.overlay(post_scope);
+        slot = alloc();
+        post.push_back({slot, compileIn(*r, s), exprText(*item.expr)});
+        out_.owned.push_back(std::move(r));
+      }
+      next.bind(item.name, {slot, VarKind::kValue});
+      item_slots[i] = slot;
+    }
+    out_slots = item_slots;
+    in = makeAggregate(std::move(keys), std::move(aggs), std::move(in));
+    if (!post.empty()) in = makeProject(std::move(post), std::move(in));
+  }
+
+  if (!p.order_by.empty()) {
+    Scope order_scope;
+    if (agg || p.distinct) {
+      order_scope = next;
+    } else {
+      order_scope = scope_;
+      order_scope.overlay(next);
+    }
+    std::vector<SortKey> keys;
+    for (const auto& si : p.order_by) {
+      ast::ExprPtr r = rewriteExpr(*si.expr, [&](const ast::Expr& sub) -> ast::ExprPtr {
+        if (trivial(sub)) return nullptr;
+        for (size_t i = 0; i < items.size(); ++i) {
+          if (!items[i].expr || exprText(*items[i].expr) != exprText(sub)) continue;
+          std::string nm = " col" + std::to_string(out_slots[i]);
+          order_scope.bind(nm, {out_slots[i], VarKind::kValue});
+          return variableExpr(nm, sub.pos, exprText(sub));
+        }
+        return nullptr;
+      });
+      if (containsAggregate(*r))
+        semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos);
+      keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
+      out_.owned.push_back(std::move(r));
+    }
+    in = makeSort(std::move(keys), std::move(in));
+  }
+  if (p.skip || p.limit) {
+    ExprProgram skip = p.skip ? compileIn(*p.skip, Scope{}) : nullptr;
+    ExprProgram limit = p.limit ? compileIn(*p.limit, Scope{}) : nullptr;
+    in = makeSkipLimit(std::move(skip), std::move(limit), std::move(in));
+  }
+  scope_ = next;
+  if (where) in = makeFilter(compile(*where), exprText(*where), std::move(in));
+  if (is_return) {
+    for (const auto& item : items) cols->push_back(item.name);
+    *slots = out_slots;
+  }
+  return in;
+}
+
+}  // namespace entente::query

@@ -1,0 +1,26 @@
+// shell/cli_options.h — the command line of `entente`, parsed with CLI11.
+//
+//   entente [PATH] [-c QUERY]... [--mode table|json|csv|dot] [--read FILE] [--param NAME=JSON]...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shell/output.h"
+
+namespace entente::shell {
+
+struct CliOptions {
+  std::string path;                  // empty: scratch database with the bundled dataset
+  std::vector<std::string> commands; // -c, in order
+  std::vector<std::string> read_files;
+  OutputMode mode = OutputMode::kTable;
+  std::vector<std::pair<std::string, std::string>> params;  // NAME, JSON text
+};
+
+//! Parses argv. On --help or a usage error returns nullopt and sets *exit_code (0 for help).
+std::optional<CliOptions> parseCli(int argc, char** argv, int* exit_code);
+
+}  // namespace entente::shell

@@ -1,0 +1,134 @@
+// storage/rocks_txn.h — Transaction on RocksDB: one snapshot, plus a WriteBatchWithIndex for
+// a write transaction so that its reads see its own writes (GetFromBatchAndDB,
+// NewIteratorWithBase) and its commit is a single db->Write.
+//
+// Prefix scans borrow an iterator from a small per-column-family pool (creating a RocksDB
+// iterator costs more than a whole 1-hop expansion; read transactions also inherit idle
+// iterators from their shared ReadView, see read_view.h): each pooled iterator has its own
+// upper-bound buffer that ReadOptions::iterate_upper_bound points to and that is rewritten
+// before every Seek. Every scan also checks the prefix itself, so a bound the table reader
+// evaluated for a previous Seek can never let a foreign key through. Borrowing (rather than
+// one iterator per family) keeps nested scans from a callback correct. A write invalidates
+// the pooled iterators of a write transaction (they are rebuilt over the changed batch).
+// Do not write through the transaction from inside one of its scan callbacks.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include "storage/dictionary.h"
+#include "storage/graph_store.h"
+#include "storage/key_codec.h"
+#include "storage/read_view.h"
+
+namespace entente::storage {
+
+class RocksStore;
+
+class RocksTransaction final : public Transaction {
+ public:
+  //! `lock` is the single-writer lock when writable (released at commit/rollback).
+  RocksTransaction(RocksStore* store, std::unique_lock<std::mutex> lock, bool writable);
+  ~RocksTransaction() override;
+  //! Makes every write fail with `s` (a write transaction that could not be granted).
+  void setWriteError(Status s) { write_error_ = std::move(s); }
+
+  bool writable() const override { return writable_ && !finished_; }
+
+  std::optional<uint32_t> lookupString(std::string_view s) const override;
+  std::string stringOf(uint32_t id) const override;
+
+  std::optional<NodeRecord> getNode(NodeId id) const override;
+  bool nodeExists(NodeId id) const override;
+  void scanNodes(const std::function<bool(NodeId)>& fn) const override;
+  void scanLabel(LabelId label, const std::function<bool(NodeId)>& fn) const override;
+  std::vector<NodeId> findByName(std::string_view name) const override;
+
+  std::optional<EdgeRecord> getEdge(EdgeId id) const override;
+  void edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
+             const std::function<bool(const EdgeRef&)>& fn) const override;
+  size_t degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const override;
+  void scanEdges(const std::function<bool(const EdgeRef&)>& fn) const override;
+
+  RelTypeDef relType(TypeId id) const override;
+  std::vector<RelTypeDef> relTypes() const override;
+  std::vector<std::string> labels() const override;
+  std::vector<std::string> propertyKeys() const override;
+
+  Result<uint32_t> internString(std::string_view s) override;
+  Result<NodeId> createNode(const std::vector<LabelId>& labels, const Properties& props) override;
+  Status createNodeWithId(NodeId id, const std::vector<LabelId>& labels, const Properties& props) override;
+  Status updateNode(const NodeRecord& node) override;
+  Status deleteNode(NodeId id, bool detach, size_t* edges_deleted) override;
+  Result<EdgeId> createEdge(NodeId src, TypeId type, NodeId dst, const Properties& props) override;
+  Status updateEdgeProps(EdgeId id, const Properties& props) override;
+  Status deleteEdge(EdgeId id) override;
+  Status putRelType(const RelTypeDef& def) override;
+
+  Status commit() override;
+  void rollback() override;
+
+ private:
+
+  // ---- reads ----
+  bool get(keys::Cf cf, std::string_view key, rocksdb::PinnableSlice* value) const;
+  std::unique_ptr<ScanIter> borrow(keys::Cf cf, std::string_view prefix) const;
+  void giveBack(keys::Cf cf, std::unique_ptr<ScanIter> s) const;
+  //! Calls fn(key, value) for every key starting with prefix; false if fn stopped the scan.
+  template <typename F>
+  bool scanPrefix(keys::Cf cf, std::string_view prefix, F&& fn) const;
+  bool scanAdj(keys::Cf cf, NodeId node, const std::vector<TypeId>& types, bool skip_self_loops,
+               const std::function<bool(const EdgeRef&)>& fn) const;
+  bool knownString(uint32_t id) const;
+  uint8_t kindsOf(uint32_t id) const;
+
+  // ---- writes ----
+  Status checkWritable() const;
+  void put(keys::Cf cf, std::string_view key, std::string_view value);
+  void del(keys::Cf cf, std::string_view key);
+  Status validate(std::vector<LabelId>* labels, const Properties& props) const;
+  Status validateProps(const Properties& props) const;
+  void markKind(uint32_t id, uint8_t kind);
+  void markNodeKinds(const std::vector<LabelId>& labels, const Properties& props);
+  std::vector<std::string> foldedNames(const Properties& props) const;
+  void writeNode(NodeId id, const std::vector<LabelId>& labels, const Properties& props);
+  Status insertNode(NodeId id, std::vector<LabelId> labels, const Properties& props);
+  struct EdgeKeyParts {
+    NodeId src;
+    TypeId type;
+    NodeId dst;
+  };
+  bool edgeEnds(EdgeId id, EdgeKeyParts* out) const;
+  void eraseEdge(EdgeId id, const EdgeKeyParts& e);
+  void finish();
+
+  RocksStore* store_;
+  rocksdb::DB* db_;
+  std::unique_lock<std::mutex> lock_;
+  bool writable_;
+  bool finished_ = false;
+  Status write_error_;
+  const rocksdb::Snapshot* snapshot_ = nullptr;  // own snapshot (write transactions)
+  std::shared_ptr<ReadView> view_;                // shared snapshot (read transactions)
+  rocksdb::ReadOptions ro_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  uint64_t gen_ = 0;  // bumped on every write: pooled iterators of older generations are stale
+  mutable std::vector<std::unique_ptr<ScanIter>> pool_[keys::kCfCount];
+
+  // Pending effects, applied to the store's shared state only after a successful commit.
+  std::unordered_map<std::string, uint32_t> new_strings_;
+  std::unordered_map<uint32_t, Dictionary::Entry> dict_updates_;
+  int64_t node_delta_ = 0;
+  std::unordered_map<LabelId, int64_t> label_delta_;
+  bool nodes_created_ = false, edges_created_ = false;
+  std::map<TypeId, RelTypeDef> reltype_updates_;
+};
+
+}  // namespace entente::storage
