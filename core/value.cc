@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <charconv>
 #include <string>
 
 #include "entente/value.h"
@@ -43,18 +44,14 @@ void appendName(std::string& out, std::string_view name) {
 void appendFloat(std::string& out, double d) {
   if (std::isnan(d)) { out += "NaN"; return; }
   if (std::isinf(d)) { out += d > 0 ? "Infinity" : "-Infinity"; return; }
+  // Shortest text that reads back as the same double; plain notation for everyday
+  // magnitudes (1500.0, not 1.5e+03), exponent notation only for very large or small ones.
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  // Shortest representation that round-trips.
-  for (int prec = 1; prec <= 17; ++prec) {
-    char tryb[64];
-    std::snprintf(tryb, sizeof tryb, "%.*g", prec, d);
-    if (std::strtod(tryb, nullptr) == d) {
-      std::snprintf(buf, sizeof buf, "%s", tryb);
-      break;
-    }
-  }
-  std::string s = buf;
+  const double mag = std::fabs(d);
+  const bool plain = mag == 0 || (mag >= 1e-6 && mag < 1e21);
+  auto res = plain ? std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed)
+                   : std::to_chars(buf, buf + sizeof buf, d);
+  std::string s(buf, res.ptr);
   if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
   out += s;
 }

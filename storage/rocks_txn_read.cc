@@ -89,7 +89,14 @@ bool RocksTransaction::scanPrefix(keys::Cf cf, std::string_view prefix, F&& fn) 
     std::unique_ptr<rocksdb::Iterator> base(db_->NewIterator(ro_, store_->cf(cf)));
     std::unique_ptr<rocksdb::Iterator> it(batch_ ? batch_->NewIteratorWithBase(store_->cf(cf), base.release(), &ro_)
                                                  : base.release());
-    for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+    // An empty prefix scans everything: SeekToFirst, because a Slice over a null pointer
+    // trips RocksDB's comparator assertion inside WriteBatchWithIndex.
+    if (prefix.empty()) {
+      it->SeekToFirst();
+    } else {
+      it->Seek(rocksdb::Slice(prefix.data(), prefix.size()));
+    }
+    for (; it->Valid(); it->Next()) {
       std::string_view k = it->key().ToStringView();
       if (!k.starts_with(prefix)) break;
       if (!fn(k, it->value().ToStringView())) return false;

@@ -3,7 +3,8 @@
 //
 //   auto db = entente::Database::open("/tmp/conflicts");        // or Database::openTemporary()
 //   if (!db) { std::cerr << db.error().message << "\n"; return 1; }
-//   auto r = db->query("MATCH (s)-[:BACKS]->($g) RETURN s.name", {{"g", "Free Syrian Army"}});
+//   auto r = db->query("MATCH (s)-[:BACKS]->(g) WHERE g.name = $g RETURN s.name",
+//                      {{"g", "Free Syrian Army"}});
 //   for (const auto& row : r.rows()) std::cout << row[0].asString() << "\n";
 //
 // Thread safety: a Database may be shared by threads; queries run concurrently, each on its

@@ -90,19 +90,77 @@ void splitConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>& out) {
   out.push_back(e);
 }
 
+namespace {
+
+const char* opText(ast::Op op) {
+  switch (op) {
+    case ast::Op::kAnd: return " AND ";
+    case ast::Op::kOr: return " OR ";
+    case ast::Op::kXor: return " XOR ";
+    case ast::Op::kEq: return " = ";
+    case ast::Op::kNe: return " <> ";
+    case ast::Op::kLt: return " < ";
+    case ast::Op::kLe: return " <= ";
+    case ast::Op::kGt: return " > ";
+    case ast::Op::kGe: return " >= ";
+    case ast::Op::kAdd: return " + ";
+    case ast::Op::kSub: return " - ";
+    case ast::Op::kMul: return " * ";
+    case ast::Op::kDiv: return " / ";
+    case ast::Op::kMod: return " % ";
+    case ast::Op::kPow: return " ^ ";
+    case ast::Op::kStartsWith: return " STARTS WITH ";
+    case ast::Op::kEndsWith: return " ENDS WITH ";
+    case ast::Op::kContains: return " CONTAINS ";
+    case ast::Op::kIn: return " IN ";
+    case ast::Op::kRegexMatch: return " =~ ";
+    default: return " ? ";
+  }
+}
+
+std::string child(const ast::Expr& e, size_t i) {
+  return i < e.children.size() && e.children[i] ? exprText(*e.children[i]) : "";
+}
+
+}  // namespace
+
 std::string exprText(const ast::Expr& e) {
   if (!e.text.empty()) return e.text;
   switch (e.kind) {
     case ast::ExprKind::kVariable: return e.name;
     case ast::ExprKind::kParameter: return "$" + e.name;
     case ast::ExprKind::kLiteral: return e.literal.toCypher();
-    case ast::ExprKind::kProperty: return (e.children.empty() ? "" : exprText(*e.children[0])) + "." + e.name;
+    case ast::ExprKind::kProperty: return child(e, 0) + "." + e.name;
     case ast::ExprKind::kCountStar: return "count(*)";
     case ast::ExprKind::kFunction: {
       std::string s = e.name + "(" + (e.distinct ? "DISTINCT " : "");
-      for (size_t i = 0; i < e.children.size(); ++i) s += (i ? ", " : "") + exprText(*e.children[i]);
+      for (size_t i = 0; i < e.children.size(); ++i) s += (i ? ", " : "") + child(e, i);
       return s + ")";
     }
+    case ast::ExprKind::kBinary: return child(e, 0) + opText(e.op) + child(e, 1);
+    case ast::ExprKind::kUnary:
+      return (e.op == ast::Op::kNot ? "NOT " : e.op == ast::Op::kNeg ? "-" : "+") + child(e, 0);
+    case ast::ExprKind::kIsNull: return child(e, 0) + " IS NULL";
+    case ast::ExprKind::kIsNotNull: return child(e, 0) + " IS NOT NULL";
+    case ast::ExprKind::kList: {
+      std::string s = "[";
+      for (size_t i = 0; i < e.children.size(); ++i) s += (i ? ", " : "") + child(e, i);
+      return s + "]";
+    }
+    case ast::ExprKind::kMap: {
+      std::string s = "{";
+      for (size_t i = 0; i < e.children.size() && i < e.map_keys.size(); ++i)
+        s += (i ? ", " : "") + e.map_keys[i] + ": " + child(e, i);
+      return s + "}";
+    }
+    case ast::ExprKind::kLabelCheck: {
+      std::string s = child(e, 0);
+      for (const auto& l : e.map_keys) s += ":" + l;
+      return s;
+    }
+    case ast::ExprKind::kIndex: return child(e, 0) + "[" + child(e, 1) + "]";
+    case ast::ExprKind::kPatternPredicate:
+    case ast::ExprKind::kExists: return e.pattern ? "exists(pattern)" : "exists(" + child(e, 0) + ")";
     default: return "expr";
   }
 }

@@ -124,13 +124,14 @@ bool EdgeFilter::prepare(ExecState& st, const Row& row) {
   for (int t : spec_.types)
     if (auto id = st.id(t)) types_.push_back(*id);
   if (!spec_.types.empty() && types_.empty()) return false;  // only unknown types: nothing
-  sym_.clear();
-  if (types_.empty()) return evalTests(st, row, spec_.props, spec_.props_map, props_);
   const std::vector<uint32_t>& all_sym = st.symmetricTypes();
-  // Only patterns that name their types: an untyped `()-[r]->()` keeps counting each stored
-  // relation once.
-  for (uint32_t t : types_)
-    if (std::binary_search(all_sym.begin(), all_sym.end(), t)) sym_.push_back(t);
+  if (types_.empty()) {
+    sym_ = all_sym;
+  } else {
+    sym_.clear();
+    for (uint32_t t : types_)
+      if (std::binary_search(all_sym.begin(), all_sym.end(), t)) sym_.push_back(t);
+  }
   return evalTests(st, row, spec_.props, spec_.props_map, props_);
 }
 

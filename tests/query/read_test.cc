@@ -27,6 +27,15 @@ TEST_F(ReadTest, MatchByNameShorthandAndTypes) {
   EXPECT_EQ(strings(out), (std::vector<std::string>{"Free Syrian Army", "SDF", "YPG"}));
 }
 
+TEST_F(ReadTest, StringParameterNodeIsANameReference) {
+  Map g{{"g", Value("fsa")}};
+  run("MATCH (f {name: 'Free Syrian Army'}) SET f.aliases = ['FSA']");
+  auto out = run("MATCH (s)-[:BACKS]->($g) RETURN s.name", g);
+  EXPECT_EQ(strings(out), std::vector<std::string>{"Turkey"}) << explain("MATCH (s)-[:BACKS]->($g) RETURN s.name");
+  out = run("MATCH (n $p) RETURN n.name", {{"p", Value(Map{{"name", Value("SDF")}})}});
+  EXPECT_EQ(strings(out), std::vector<std::string>{"SDF"});
+}
+
 TEST_F(ReadTest, TwoHopPatternWithWhere) {
   auto out = run("MATCH (a)-[:CONSIDERS_TERRORIST]->(t)-[:PART_OF]->(g) WHERE a.name STARTS WITH 'Tur' "
                  "RETURN a.name, t.name, g.name");
