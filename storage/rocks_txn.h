@@ -46,12 +46,15 @@ class RocksTransaction final : public Transaction {
   std::string stringOf(uint32_t id) const override;
 
   std::optional<NodeRecord> getNode(NodeId id) const override;
+  std::optional<Value> nodeProperty(NodeId id, KeyId key) const override;
+  bool nodeHasLabel(NodeId id, LabelId label) const override;
   bool nodeExists(NodeId id) const override;
   void scanNodes(const std::function<bool(NodeId)>& fn) const override;
   void scanLabel(LabelId label, const std::function<bool(NodeId)>& fn) const override;
   std::vector<NodeId> findByName(std::string_view name) const override;
 
   std::optional<EdgeRecord> getEdge(EdgeId id) const override;
+  std::optional<Value> edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst, KeyId key) const override;
   void edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
              const std::function<bool(const EdgeRef&)>& fn) const override;
   size_t degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const override;

@@ -157,6 +157,24 @@ std::optional<NodeRecord> RocksTransaction::getNode(NodeId id) const {
   return rec;
 }
 
+// Expression evaluation reads one property or label per row: look it up in the stored
+// bytes (pinned, not copied) instead of decoding the whole record.
+std::optional<Value> RocksTransaction::nodeProperty(NodeId id, KeyId key) const {
+  rocksdb::PinnableSlice v;
+  if (!get(keys::kNodes, keys::nodeKey(id).view(), &v)) return std::nullopt;
+  auto props = codec::nodeProps(v.ToStringView());
+  if (!props) return std::nullopt;
+  return findProperty(*props, key);
+}
+
+bool RocksTransaction::nodeHasLabel(NodeId id, LabelId label) const {
+  rocksdb::PinnableSlice v;
+  if (!get(keys::kNodes, keys::nodeKey(id).view(), &v)) return false;
+  std::vector<LabelId> labels;
+  if (!codec::decodeNode(v.ToStringView(), &labels, nullptr)) return false;
+  return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
 bool RocksTransaction::nodeExists(NodeId id) const {
   rocksdb::PinnableSlice v;
   return get(keys::kNodes, keys::nodeKey(id).view(), &v);
@@ -203,6 +221,13 @@ std::optional<EdgeRecord> RocksTransaction::getEdge(EdgeId id) const {
   EdgeRecord rec{id, e.src, e.type, e.dst, {}};
   if (!decodeProperties(v.ToStringView(), &rec.props)) return std::nullopt;
   return rec;
+}
+
+std::optional<Value> RocksTransaction::edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst,
+                                                   KeyId key) const {
+  rocksdb::PinnableSlice v;
+  if (!get(keys::kOut, keys::adjKey(src, type, dst, id).view(), &v)) return std::nullopt;
+  return findProperty(v.ToStringView(), key);
 }
 
 bool RocksTransaction::scanAdj(keys::Cf cf, NodeId node, const std::vector<TypeId>& types, bool skip_self_loops,

@@ -28,7 +28,8 @@
 
 namespace entente {
 
-//! An error: `code` is an openCypher error type (SyntaxError, SemanticError, TypeError,
+//! An error: `code` is an openCypher error type (SyntaxError — every error found before the
+//! statement runs, as openCypher and Neo4j classify them —, TypeError,
 //! ArgumentError, EntityNotFound, ParameterMissing, ConstraintVerificationFailed) or an engine
 //! code (Timeout, Cancelled, LimitExceeded, IOError, VersionMismatch, InvalidInput).
 //! Also ReadOnly (a write on a read-only database) and InternalError (a bug: an unexpected

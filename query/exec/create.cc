@@ -14,7 +14,7 @@ storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const
   RMap m = propertyMapOf(st, expr->eval(row, st), "A property map");
   for (const auto& [k, v] : m) {
     if (v.isNull() && merge)
-      throw QueryError("SemanticError", "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
+      throw QueryError("SyntaxError", "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
                                             " because of null property value for '" + k + "'");
     auto value = storableValue(v, k, rel);
     if (!value) continue;
@@ -74,7 +74,7 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
     const RValue& a = row[r.from];
     const RValue& b = row[r.to];
     if (!a.isNode() || !b.isNode())
-      throw QueryError("SemanticError", "Cannot create relationship `" + r.var + "`: an end node is " +
+      throw QueryError("SyntaxError", "Cannot create relationship `" + r.var + "`: an end node is " +
                                             (a.isNull() || b.isNull() ? "null" : "not a node"));
     uint32_t type = st.internId(r.type);
     auto props = evalProperties(st, r.props, row, true, merge);

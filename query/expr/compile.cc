@@ -15,7 +15,7 @@ namespace {
 using namespace expr;
 
 [[noreturn]] void semanticError(std::string message, ast::SourcePos pos) {
-  throw QueryError("SemanticError", std::move(message), pos);
+  throw QueryError("SyntaxError", std::move(message), pos);
 }
 
 //! Scopes one comprehension/quantifier variable over the parent scope.

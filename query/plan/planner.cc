@@ -15,7 +15,7 @@ void planQuery(const ast::Statement& stmt, const storage::GraphStore& store, con
   planner.plan(stmt);
 }
 
-void Planner::semantic(const std::string& msg, ast::SourcePos pos) const { throw QueryError("SemanticError", msg, pos); }
+void Planner::semantic(const std::string& msg, ast::SourcePos pos) const { throw QueryError("SyntaxError", msg, pos); }
 
 std::optional<int> Planner::slotOf(std::string_view variable) const {
   if (const Variable* v = scope_.find(variable)) return v->slot;

@@ -100,7 +100,7 @@ TEST(Aggregates, Percentiles) {
   EXPECT_EQ(aggError("percentileCont", {"x"}, {0.5}), "TypeError");
 }
 
-TEST(Aggregates, UnknownNameIsSemanticError) { EXPECT_EQ(aggError("median", {}), "SemanticError"); }
+TEST(Aggregates, UnknownNameIsSyntaxError) { EXPECT_EQ(aggError("median", {}), "SyntaxError"); }
 
 }  // namespace
 }  // namespace entente::query::testing

@@ -11,13 +11,13 @@ ExprPtr ints(std::initializer_list<int> xs) {
   return e;
 }
 
-TEST(Variables, ReadSlotsAndUnknownIsSemanticError) {
+TEST(Variables, ReadSlotsAndUnknownIsSyntaxError) {
   EXPECT_EQ(show(evalExpr(var("b"), {"a", "b"}, {RValue(1), RValue("x")})), "'x'");
   try {
     evalExpr(var("zz"));
     FAIL();
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "SemanticError");
+    EXPECT_EQ(e.code(), "SyntaxError");
     EXPECT_STREQ(e.what(), "Variable `zz` not defined");
   }
 }
@@ -160,7 +160,7 @@ TEST(CompileErrors, UnknownFunctionWithHint) {
     evalExpr(fn("flor", lit(1.5)));
     FAIL();
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "SemanticError");
+    EXPECT_EQ(e.code(), "SyntaxError");
     EXPECT_STREQ(e.what(), "Unknown function 'flor' (did you mean 'floor'?)");
   }
   EXPECT_EQ(messageOf(fn("qqqqqqqq")), "Unknown function 'qqqqqqqq'");
@@ -173,12 +173,12 @@ TEST(CompileErrors, UnknownFunctionWithHint) {
 TEST(CompileErrors, ArityDistinctAndAggregates) {
   EXPECT_EQ(messageOf(fn("toUpper", lit("a"), lit("b"))), "Function 'toUpper' expects 1 argument, got 2");
   EXPECT_EQ(messageOf(fn("substring", lit("a"))), "Function 'substring' expects 2 to 3 arguments, got 1");
-  EXPECT_EQ(errorOf(fn("coalesce")), "SemanticError");
+  EXPECT_EQ(errorOf(fn("coalesce")), "SyntaxError");
   auto d = fn("toUpper", lit("a"));
   d->distinct = true;
-  EXPECT_EQ(errorOf(d), "SemanticError");
-  EXPECT_EQ(errorOf(fn("count", lit(1))), "SemanticError");
-  EXPECT_EQ(errorOf(make(ExprKind::kCountStar)), "SemanticError");
+  EXPECT_EQ(errorOf(d), "SyntaxError");
+  EXPECT_EQ(errorOf(fn("count", lit(1))), "SyntaxError");
+  EXPECT_EQ(errorOf(make(ExprKind::kCountStar)), "SyntaxError");
 }
 
 TEST(Aggregates, Detection) {

@@ -77,7 +77,7 @@ TEST_F(ReadTest, UnionAndUnwind) {
 TEST_F(ReadTest, PatternPredicateAndWithScoping) {
   auto out = run("MATCH (n) WHERE (n)-[:BACKS]->() RETURN n.name ORDER BY n.name");
   EXPECT_EQ(strings(out), (std::vector<std::string>{"Turkey", "United States"}));
-  EXPECT_NE(errorOf("MATCH (n) WITH n.name AS name RETURN n").find("SemanticError"), std::string::npos);
+  EXPECT_NE(errorOf("MATCH (n) WITH n.name AS name RETURN n").find("SyntaxError"), std::string::npos);
 }
 
 TEST_F(ReadTest, NodesAreMaterialised) {
@@ -113,12 +113,12 @@ TEST_F(ReadTest, ShortestPath) {
   EXPECT_TRUE(run("MATCH p = shortestPath((\"YPG\")-[:BACKS*]->(\"Turkey\")) RETURN p").rows.empty());
 }
 
-TEST_F(ReadTest, SemanticErrors) {
-  EXPECT_NE(errorOf("MATCH (n) RETURN x").find("SemanticError"), std::string::npos);
-  EXPECT_NE(errorOf("MATCH (n)-[n]->() RETURN n").find("SemanticError"), std::string::npos);
-  EXPECT_NE(errorOf("MATCH (n) RETURN count(count(n))").find("SemanticError"), std::string::npos);
+TEST_F(ReadTest, CompileTimeErrorsAreSyntaxErrors) {
+  EXPECT_NE(errorOf("MATCH (n) RETURN x").find("SyntaxError"), std::string::npos);
+  EXPECT_NE(errorOf("MATCH (n)-[n]->() RETURN n").find("SyntaxError"), std::string::npos);
+  EXPECT_NE(errorOf("MATCH (n) RETURN count(count(n))").find("SyntaxError"), std::string::npos);
   EXPECT_NE(errorOf("CALL nope.nothing()").find("Unknown procedure"), std::string::npos);
-  EXPECT_NE(errorOf("MATCH (a) RETURN a.name AS x UNION MATCH (a) RETURN a.name AS y").find("SemanticError"),
+  EXPECT_NE(errorOf("MATCH (a) RETURN a.name AS x UNION MATCH (a) RETURN a.name AS y").find("SyntaxError"),
             std::string::npos);
   EXPECT_EQ(count("MATCH (n:NoSuchLabel)-[:NO_SUCH_TYPE]->() RETURN count(*)"), 0);  // unknown names match nothing
 }

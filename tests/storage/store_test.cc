@@ -37,6 +37,31 @@ TEST_F(StoreTest, CreateReadUpdateDeleteNode) {
   EXPECT_EQ(store_->approxNodeCount(), 0u);
 }
 
+TEST_F(StoreTest, SinglePropertyAndLabelReadsMatchTheDecodedRecords) {
+  LabelId state = id("State"), group = id("ArmedGroup");
+  KeyId name = id("name"), pop = id("population"), since = id("since");
+  TypeId backs = id("BACKS");
+  NodeId turkey = node({state}, {{name, Value("Turkey")}, {pop, Value(int64_t{85000000})}});
+  NodeId fsa = node({group}, {{name, Value("Free Syrian Army")}});
+  auto w = store_->beginWrite();
+  auto e = w->createEdge(turkey, backs, fsa, {{since, Value(Date::fromCivil(2016, 1, 1))}});
+  ASSERT_TRUE(e.ok());
+  // Read-your-writes: the single-property paths see the uncommitted edge too.
+  EXPECT_EQ(w->edgeProperty(*e, turkey, backs, fsa, since)->asDate(), Date::fromCivil(2016, 1, 1));
+  ASSERT_TRUE(w->commit().ok());
+
+  auto t = store_->beginRead();
+  EXPECT_EQ(t->nodeProperty(turkey, name)->asString(), "Turkey");
+  EXPECT_EQ(t->nodeProperty(turkey, pop)->asInt(), 85000000);
+  EXPECT_FALSE(t->nodeProperty(fsa, pop));          // absent property
+  EXPECT_FALSE(t->nodeProperty(fsa + 1000, name));  // absent node
+  EXPECT_TRUE(t->nodeHasLabel(turkey, state));
+  EXPECT_FALSE(t->nodeHasLabel(turkey, group));
+  EXPECT_FALSE(t->nodeHasLabel(fsa + 1000, group));
+  EXPECT_EQ(t->edgeProperty(*e, turkey, backs, fsa, since)->asDate(), Date::fromCivil(2016, 1, 1));
+  EXPECT_FALSE(t->edgeProperty(*e, turkey, backs, fsa, name));
+}
+
 TEST_F(StoreTest, EdgesBothDirectionsParallelEdgesAndTypeFilter) {
   TypeId backs = id("BACKS"), fights = id("FIGHTS");
   KeyId since = id("since");
