@@ -62,6 +62,17 @@ bool allConst(const Children& cs) {
   return std::all_of(cs.begin(), cs.end(), [](const ExprProgram& c) { return !c || constValue(*c); });
 }
 
+//! openCypher type-checks boolean operators statically: a constant operand that can never
+//! be a boolean (e.g. `NOT 0`, `[1] AND true`) is rejected before the statement runs.
+void requireBooleanIfConstant(const CompiledExpr& operand, const char* op, ast::SourcePos pos) {
+  const RValue* v = constValue(operand);
+  if (v && !v->isNull() && !v->isBool()) {
+    throw QueryError("SyntaxError", std::string("Type mismatch: ") + op + " expects Boolean operands, got " +
+                                        v->kindName() + " (InvalidArgumentType)",
+                     pos);
+  }
+}
+
 //! Replaces `node` by its value when `foldable`; keeps it if evaluation throws.
 ExprProgram fold(ExprProgram node, bool foldable) {
   if (!foldable) return node;
@@ -113,6 +124,7 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
     }
     case ast::ExprKind::kUnary: {
       auto child = compile(*e.children.at(0));
+      if (e.op == ast::Op::kNot) requireBooleanIfConstant(*child, "NOT", e.pos);
       bool c = constValue(*child) != nullptr;
       return fold(std::make_unique<UnaryNode>(e.op, std::move(child), e.pos), c);
     }
@@ -162,8 +174,12 @@ ExprProgram Compiler::binary(const ast::Expr& e) {
   switch (e.op) {
     case ast::Op::kAnd:
     case ast::Op::kOr:
-    case ast::Op::kXor:
+    case ast::Op::kXor: {
+      const char* name = e.op == ast::Op::kAnd ? "AND" : e.op == ast::Op::kOr ? "OR" : "XOR";
+      requireBooleanIfConstant(*l, name, e.pos);
+      requireBooleanIfConstant(*r, name, e.pos);
       return fold(std::make_unique<LogicNode>(e.op, std::move(l), std::move(r), e.pos), lc && rc);
+    }
     case ast::Op::kRegexMatch: {
       std::optional<boost::regex> re;
       if (rc && rc->isString()) re = compileRegex(rc->asString(), e.pos);

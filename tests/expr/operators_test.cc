@@ -35,11 +35,18 @@ TEST(Logic, AndOrXorTruthTablesWithNull) {
   EXPECT_EQ(show(evalExpr(un(Op::kNot, null()))), "null");
 }
 
-TEST(Logic, NonBooleanOperandIsTypeError) {
-  EXPECT_EQ(errorOf(bin(Op::kAnd, lit(true), lit(1))), "TypeError");
-  EXPECT_EQ(errorOf(bin(Op::kOr, lit("x"), lit(false))), "TypeError");
-  EXPECT_EQ(errorOf(un(Op::kNot, lit(0))), "TypeError");
-  EXPECT_EQ(errorOf(bin(Op::kXor, lit(true), lit(1.5))), "TypeError");
+TEST(Logic, NonBooleanConstantOperandIsRejectedBeforeRunning) {
+  // openCypher checks literal operand types statically (SyntaxError: InvalidArgumentType).
+  EXPECT_EQ(errorOf(bin(Op::kAnd, lit(true), lit(1))), "SyntaxError");
+  EXPECT_EQ(errorOf(bin(Op::kOr, lit("x"), lit(false))), "SyntaxError");
+  EXPECT_EQ(errorOf(un(Op::kNot, lit(0))), "SyntaxError");
+  EXPECT_EQ(errorOf(bin(Op::kXor, lit(true), lit(1.5))), "SyntaxError");
+}
+
+TEST(Logic, NonBooleanRuntimeOperandIsTypeError) {
+  EXPECT_EQ(errorOf(bin(Op::kAnd, lit(true), var("x")), {"x"}, {RValue(int64_t{1})}), "TypeError");
+  EXPECT_EQ(errorOf(un(Op::kNot, var("x")), {"x"}, {RValue("s")}), "TypeError");
+  EXPECT_EQ(errorOf(bin(Op::kOr, var("x"), lit(false)), {"x"}, {RValue(RList{})}), "TypeError");
 }
 
 TEST(Logic, ShortCircuitSkipsRightSide) {
