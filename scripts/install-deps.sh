@@ -11,6 +11,7 @@ PACKAGES=(
   libboost-dev libboost-graph-dev libboost-system-dev libboost-regex1.74-dev
   libgtest-dev libgmock-dev
   libedit-dev libcli11-dev libfmt-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev
   python3 time
 )
 missing=()

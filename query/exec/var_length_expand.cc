@@ -152,7 +152,8 @@ class VarExpandOp final : public Operator {
       cur_.clear();
       cur_pos_ = 0;
       cur_depth_ = depth;
-      loadEdges(node, [this, node](const storage::EdgeRef& e) { cur_.push_back(e.other(node)); });
+      // An init-capture: clang before 16 cannot capture a structured binding.
+      loadEdges(node, [this, node = node](const storage::EdgeRef& e) { cur_.push_back(e.other(node)); });
     }
   }
 

@@ -1,0 +1,1 @@
+MATCH p = ("Peoples’ Protection Units") UNWIND nodes(p) AS n RETURN n.name

@@ -1,0 +1,1 @@
+MATCH (r:Nothing) RETURN min(r.v), avg(r.v)

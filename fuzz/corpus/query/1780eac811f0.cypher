@@ -1,0 +1,1 @@
+MATCH ("HTS")-[:FORMERLY*]->(old) RETURN old.name

@@ -1,0 +1,1 @@
+CALL identity.lineage("IS") YIELD name, step RETURN name, step

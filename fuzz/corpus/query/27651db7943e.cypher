@@ -1,0 +1,1 @@
+MATCH (x:P) RETURN x.name ORDER BY x.name SKIP $k LIMIT $k

@@ -1,0 +1,1 @@
+MATCH (a:State) WITH id(a) AS i MATCH (x) WHERE id(x) = i RETURN x.name = 'Turkey'

@@ -1,0 +1,1 @@
+UNWIND ['Source', 'Place', 'ArmedGroup', 'State', 'Person', 'Organization', 'GovernmentBody', 'Coalition'] AS label MATCH (n) WHERE label IN labels(n) RETURN label, count(n)

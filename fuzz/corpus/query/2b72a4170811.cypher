@@ -1,0 +1,1 @@
+MATCH (a)-[:STRIKES]->(t) RETURN count(*)

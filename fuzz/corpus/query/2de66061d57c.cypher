@@ -1,0 +1,1 @@
+MATCH (s)-[:BACKS]->("Free Syrian Army") RETURN s.name

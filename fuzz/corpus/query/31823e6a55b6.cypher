@@ -1,0 +1,1 @@
+MATCH (p:Person) OPTIONAL MATCH (p)-[:KNOWS]->(f) WHERE f.name = 'Zed' RETURN p.name, f.name

@@ -1,0 +1,1 @@
+MATCH (us {name: 'United States'})-[:BACKS]->(sdf)<-[:PART_OF]-(ypg) RETURN ypg.name

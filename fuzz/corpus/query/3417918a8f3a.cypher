@@ -1,0 +1,1 @@
+MATCH (a)-[r:STRIKES]->(p) WHERE r.uncertain WITH r.event AS event, a.name AS who ORDER BY who RETURN event, collect(who) ORDER BY event

@@ -1,0 +1,1 @@
+MATCH (x:P) RETURN count(x)

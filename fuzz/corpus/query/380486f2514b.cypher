@@ -1,0 +1,1 @@
+MATCH (n)-[:R->(m) RETURN n

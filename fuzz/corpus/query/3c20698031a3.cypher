@@ -1,0 +1,1 @@
+RETURN null = null, null <> null, 1 = null

@@ -1,0 +1,1 @@
+MATCH (x:P) WITH x ORDER BY x.name DESC LIMIT 1 RETURN x.name

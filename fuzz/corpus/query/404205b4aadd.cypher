@@ -1,0 +1,1 @@
+CREATE (x:Tmp {v: 1}) RETURN labels(x), x.v

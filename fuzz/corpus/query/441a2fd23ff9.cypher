@@ -1,0 +1,1 @@
+RETURN isEmpty([]), isEmpty([1])

@@ -1,0 +1,1 @@
+MATCH p = shortestPath(("Turkey")-[:BACKS|PART_OF|LEADS*..4]-("HTS")) WITH relationships(p)[2] AS r RETURN startNode(r).name, endNode(r).name

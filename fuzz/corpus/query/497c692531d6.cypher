@@ -1,0 +1,1 @@
+MATCH (s:State)-[r:BACKS]->(g) WITH s, count(r) AS backed WHERE backed > 1 RETURN s.name AS state, backed ORDER BY backed DESC LIMIT 5

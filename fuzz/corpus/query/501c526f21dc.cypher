@@ -1,0 +1,1 @@
+MATCH ("FSA")-[r:CAPTURED]->(p) RETURN p.name, r.from, r.confidence, r.claimed ORDER BY p.name

@@ -1,0 +1,1 @@
+RETURN trim('  a b  '), ltrim('  a'), rtrim('a  ')

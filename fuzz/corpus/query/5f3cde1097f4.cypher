@@ -1,0 +1,1 @@
+AS OF '2024-11-15' MATCH (who)-[:CONTROLS]->(p) WHERE p.name IN ['Ain Daqna', 'Sheikh Issa', 'Shaaleh', 'Nairabiyyeh'] RETURN p.name, who.name

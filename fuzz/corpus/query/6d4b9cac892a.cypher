@@ -1,0 +1,1 @@
+MERGE (h:ArmedGroup {name: 'HTS'}) ON CREATE SET h.x = 1 ON MATCH SET h.y = 2

@@ -1,0 +1,1 @@
+MATCH (a)-[:CONSIDERS_TERRORIST]->(t)<-[:PART_OF]-(g) RETURN a.name, t.name, g.name ORDER BY a.name

@@ -1,0 +1,1 @@
+CALL db.labels() YIELD nosuchcolumn RETURN nosuchcolumn

@@ -1,0 +1,1 @@
+UNWIND $items AS item CREATE (:Item {name: item.name})

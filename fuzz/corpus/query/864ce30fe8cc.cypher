@@ -1,0 +1,1 @@
+CALL alliance.blocs() YIELD bloc, members RETURN bloc, members

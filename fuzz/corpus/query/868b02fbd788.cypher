@@ -1,0 +1,1 @@
+MATCH (x:P) RETURN x.n, x.extra, x.keep, x.name

@@ -1,0 +1,1 @@
+UNWIND range(2011, 2017) AS y MATCH (s)-[r:BACKS]->(p) WHERE r.since <= y RETURN y, p.name, collect(DISTINCT s.name) ORDER BY y, p.name

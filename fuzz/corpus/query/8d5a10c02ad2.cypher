@@ -1,0 +1,1 @@
+MATCH (x:P) WHERE (x)-[:R]->() RETURN x.name

@@ -1,0 +1,1 @@
+MATCH (x:P) WHERE x.n IS NOT NULL AND x.n <> 2 RETURN x.name

@@ -1,0 +1,1 @@
+MATCH ()-[r]->() WHERE r.confidence < 0.7 RETURN count(*)

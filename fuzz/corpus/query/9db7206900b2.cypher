@@ -1,0 +1,1 @@
+CREATE (a:Person {name: 'Ann', age: 31}), (b:Person {name: 'Bob', age: 42}), (c:Person:Admin {name: 'Cid'}), (d:City {name: 'Aleppo'}), (a)-[:KNOWS {w: 2010}]->(b), (b)-[:KNOWS {w: 2015}]->(c), (a)-[:LIVES_IN]->(d), (c)-[:LIVES_IN]->(d)

@@ -1,0 +1,1 @@
+MATCH (:Person {name: 'Ann'})-[r:KNOWS]->() RETURN r

@@ -1,0 +1,1 @@
+MATCH (a {name: 'Ann'})-[*..1]->(b) RETURN b.name

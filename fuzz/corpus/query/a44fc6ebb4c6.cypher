@@ -1,0 +1,1 @@
+RETURN CASE null WHEN null THEN 'matched' ELSE 'not' END

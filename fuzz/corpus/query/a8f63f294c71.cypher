@@ -1,0 +1,1 @@
+RETURN date() > date('2024-01-01')

@@ -1,0 +1,1 @@
+UNWIND [{g: 'a', v: 1}, {g: 'a', v: 2}, {g: 'b', v: 5}, {g: 'b', v: null}, {g: 'b', v: 5}] AS row CREATE (:R {g: row.g, v: row.v})

@@ -1,0 +1,1 @@
+MATCH (a:Person)-[:LIVES_IN]->(city)<-[:LIVES_IN]-(b:Person) RETURN a.name, b.name

@@ -1,0 +1,1 @@
+RETURN sqrt(16), round(3.14159, 2)

@@ -1,0 +1,1 @@
+MATCH (l)-[:LEADS]->("Military Operations Command") RETURN l.name

@@ -1,0 +1,1 @@
+MATCH p = (:P {n: 1})-[:R*]->(:P {n: 3}) RETURN all(n IN nodes(p) WHERE n.n > 0)

@@ -1,0 +1,1 @@
+AS OF '2024-11-01' MATCH (b)-[r:BACKS]->("Assad regime") RETURN b.name

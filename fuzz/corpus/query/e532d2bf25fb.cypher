@@ -1,0 +1,1 @@
+MATCH p = ("Syrian National Army") RETURN count(p)

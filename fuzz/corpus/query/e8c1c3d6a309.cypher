@@ -1,0 +1,1 @@
+MATCH p = shortestPath(("Turkey")-[:BACKS|PART_OF|LEADS*..4]-("HTS")) RETURN p

@@ -1,0 +1,1 @@
+MATCH (a)-[:KNOWS]->(b) RETURN a.name, b.name

@@ -1,0 +1,1 @@
+MATCH ()-[r:T]->() SET r = $props

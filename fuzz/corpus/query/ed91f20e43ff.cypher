@@ -1,0 +1,1 @@
+MATCH (s:State {name: 'Iran'}) RETURN s.created, s.created2, s.matched

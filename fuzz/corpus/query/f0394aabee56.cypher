@@ -1,0 +1,1 @@
+RETURN 'x' AS s, 1 AS i

@@ -1,0 +1,1 @@
+CALL alliance.stance("Turkey", "SDF") YIELD stance RETURN stance

@@ -1,0 +1,1 @@
+MATCH (x:P) RETURN x.name AS name ORDER BY name
