@@ -93,6 +93,12 @@ Json parseJson(std::string_view text, int first_line) {
     if (what.find("unexpected end of input") != std::string::npos) what += " (is the file truncated?)";
     fail("line " + std::to_string(line) + ", column " + std::to_string(column) + ": invalid JSON: " + what, line,
          column);
+  } catch (const Json::out_of_range& e) {
+    // A number beyond a double's range (1E999): nlohmann throws this, not a parse_error, and
+    // gives no position.
+    std::string what = sanitizeUtf8(e.what());
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    fail("invalid JSON: " + what);
   }
 }
 
