@@ -129,6 +129,13 @@ TEST(ImportJson, SyntaxErrorHasLineAndColumn) {
   EXPECT_NE(s.error().message.find("line 3, column"), std::string::npos) << s.error().message;
 }
 
+TEST(ImportJson, NumberBeyondADoubleIsInvalidInputNotACrash) {
+  // Found by fuzz/json_import_fuzzer: nlohmann reports 1E999 as out_of_range, not parse_error.
+  auto db = tempDb();
+  EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities": [{"key": "a", "properties": {"x": 1E999}}]})"),
+                        "InvalidInput", "number overflow");
+}
+
 TEST(ImportJson, TypesAreFreeWhenNothingIsDeclared) {
   auto db = tempDb();
   auto s = db->importJsonText(R"({"entities":[{"key":"a"},{"key":"b"}],
