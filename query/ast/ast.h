@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -272,5 +273,11 @@ struct Statement {
   Query query;
   DeclareRelType declare;
 };
+
+//! Deep copy of `e` (patterns are immutable once built, so they are shared). Where `subst`
+//! returns non-null for a sub-expression, that replaces it (aggregate extraction, ORDER BY
+//! over projected items, chained comparisons).
+ExprPtr rewriteExpr(const Expr& e, const std::function<ExprPtr(const Expr&)>& subst);
+inline ExprPtr cloneExpr(const Expr& e) { return rewriteExpr(e, nullptr); }
 
 }  // namespace entente::query::ast

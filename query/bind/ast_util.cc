@@ -6,28 +6,6 @@
 
 namespace entente::query {
 
-ast::ExprPtr rewriteExpr(const ast::Expr& e, const std::function<ast::ExprPtr(const ast::Expr&)>& subst) {
-  if (subst) {
-    if (auto r = subst(e)) return r;
-  }
-  auto c = std::make_unique<ast::Expr>();
-  c->kind = e.kind;
-  c->pos = e.pos;
-  c->op = e.op;
-  c->literal = e.literal;
-  c->name = e.name;
-  c->distinct = e.distinct;
-  c->has_else = e.has_else;
-  c->map_keys = e.map_keys;
-  c->pattern = e.pattern;
-  c->text = e.text;
-  c->children.reserve(e.children.size());
-  for (const auto& ch : e.children) c->children.push_back(ch ? rewriteExpr(*ch, subst) : nullptr);
-  return c;
-}
-
-ast::ExprPtr cloneExpr(const ast::Expr& e) { return rewriteExpr(e, nullptr); }
-
 ast::ExprPtr variableExpr(std::string name, ast::SourcePos pos, std::string text) {
   auto v = std::make_unique<ast::Expr>();
   v->kind = ast::ExprKind::kVariable;

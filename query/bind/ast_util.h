@@ -1,6 +1,5 @@
-// query/bind/ast_util.h — small AST utilities for the binder and planner: deep copy with
-// substitution (aggregate extraction, ORDER BY over projected items), free variables of an
-// expression, splitting a WHERE into conjuncts.
+// query/bind/ast_util.h — small AST utilities for the binder and planner: variable
+// references, free variables of an expression, splitting a WHERE into conjuncts.
 #pragma once
 
 #include <functional>
@@ -11,9 +10,9 @@
 
 namespace entente::query {
 
-//! Deep copy of `e`; where `subst` returns non-null for a sub-expression, that replaces it.
-ast::ExprPtr rewriteExpr(const ast::Expr& e, const std::function<ast::ExprPtr(const ast::Expr&)>& subst);
-ast::ExprPtr cloneExpr(const ast::Expr& e);
+// Deep copy with substitution lives with the AST (the parser needs it too).
+using ast::cloneExpr;
+using ast::rewriteExpr;
 //! A variable reference expression.
 ast::ExprPtr variableExpr(std::string name, ast::SourcePos pos, std::string text = "");
 

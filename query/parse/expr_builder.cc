@@ -62,25 +62,6 @@ ExprPtr balanced(Op op, std::vector<ExprPtr>& items, size_t from, size_t to) {
   return binary(op, std::move(l), std::move(r));
 }
 
-// Deep copy (the middle operand of a chained comparison appears twice). Callers bound the
-// depth first.
-ExprPtr clone(const Expr& e) {
-  auto c = std::make_unique<Expr>();
-  c->kind = e.kind;
-  c->pos = e.pos;
-  c->op = e.op;
-  c->literal = e.literal;
-  c->name = e.name;
-  c->distinct = e.distinct;
-  c->has_else = e.has_else;
-  c->map_keys = e.map_keys;
-  c->pattern = e.pattern;  // patterns are immutable once built: sharing is fine
-  c->text = e.text;
-  c->children.reserve(e.children.size());
-  for (const auto& child : e.children) c->children.push_back(child ? clone(*child) : nullptr);
-  return c;
-}
-
 Op comparisonOp(size_t type) {
   switch (type) {
     case Lexer::EQ: return Op::kEq;
@@ -314,7 +295,7 @@ ExprPtr AstBuilder::comparisonChain(std::vector<P::ExpressionContext*>& spine, s
   for (size_t k = 0; k + 1 < rights.size(); ++k) checkDepth(values.v[k + 1], rights[k]);
   ExprList terms;
   for (size_t k = 0; k < ops.size(); ++k) {
-    ExprPtr left = k == 0 ? std::move(values.v[0]) : clone(*terms.v.back()->children[1]);
+    ExprPtr left = k == 0 ? std::move(values.v[0]) : ast::cloneExpr(*terms.v.back()->children[1]);
     terms.v.push_back(binary(ops[k], std::move(left), std::move(values.v[k + 1])));
   }
   return balanced(Op::kAnd, terms.v, 0, terms.v.size());
