@@ -15,6 +15,7 @@
 
 #include <rocksdb/sst_file_writer.h>
 
+#include "storage/adjacency_builder.h"
 #include "storage/property_codec.h"
 #include "storage/rocks_store.h"
 
@@ -301,6 +302,24 @@ Status RocksStore::bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge>
   }
   if (out_thread.joinable()) out_thread.join();
   if (in_thread.joinable()) in_thread.join();
+
+  // Into a store without edges, the adjacency snapshot is built from these entries (after
+  // the file writers are done, so as not to raise the peak memory); otherwise it is rebuilt
+  // from RocksDB after the import.
+  bool fresh_adjacency = false;
+  if (adjacency_->enabled()) {
+    std::lock_guard view_lock(view_mu_);
+    auto cur = adjacency_->current();
+    fresh_adjacency = cur && cur->edgeCount() == 0;
+  }
+  std::shared_ptr<const AdjacencySnapshot> adjacency;
+  if (s.ok() && fresh_adjacency && !edges.empty()) {
+    AdjacencyBuilder builder(out.size());
+    bool fits = true;
+    for (size_t i = 0; fits && i < out.size(); ++i)
+      fits = builder.add(out[i].a, out[i].t, out[i].b, out[i].e, propsOf(out[i].e));
+    if (fits) adjacency = builder.finish();
+  }
   if (s.ok()) s = out_status;
   if (s.ok()) s = in_status;
   if (!s.ok()) return s;
@@ -333,8 +352,18 @@ Status RocksStore::bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge>
   }
   if (!s.ok()) return s;
 
+  // Under the view mutex: no reader may pair the new files with the old adjacency.
+  std::lock_guard view_lock(view_mu_);
   s = fromRocks(db_->IngestExternalFiles(args), "bulk import: ingesting");
   if (!s.ok()) return s;
+  if (!edges.empty()) {
+    if (fresh_adjacency) {
+      adjacency_->reset(std::move(adjacency));  // null (ids too large): readers use RocksDB
+    } else {
+      rebuildAdjacencyLocked();
+    }
+  }
+  view_.reset();
   // Durable and visible: update the in-memory state.
   next_edge_.store(base + edges.size());
   raiseNextNode(next_node);

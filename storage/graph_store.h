@@ -85,6 +85,8 @@ struct StoreOptions {
   bool sync = false;            // fsync the WAL on each commit (power-loss durability)
   size_t block_cache_mb = 64;
   bool read_only = false;
+  //! Keep an in-memory copy of the adjacency for traversals (storage/adjacency.h).
+  bool adjacency_cache = true;
 };
 
 //! Reserved relation property names with engine meaning (DESIGN §3).
@@ -229,6 +231,9 @@ class GraphStore {
   //! Approximate counts for the planner.
   virtual uint64_t approxNodeCount() const = 0;
   virtual uint64_t approxLabelCount(LabelId label) const = 0;
+  //! Whether new read transactions traverse an in-memory copy of the adjacency (it is built
+  //! in the background after open; see storage/adjacency.h).
+  virtual bool adjacencyInMemory() const = 0;
 };
 
 }  // namespace entente::storage

@@ -17,6 +17,7 @@
 
 #include <rocksdb/db.h>
 
+#include "storage/adjacency.h"
 #include "storage/key_codec.h"
 
 namespace entente::storage {
@@ -58,6 +59,7 @@ struct ReadView {
 
   rocksdb::DB* db;
   const rocksdb::Snapshot* snapshot;
+  std::shared_ptr<const AdjacencySnapshot> adj;  // the same commits in memory; null: use RocksDB
   uint64_t seq;
   uint64_t version;
   std::mutex mu;

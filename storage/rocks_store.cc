@@ -9,6 +9,7 @@
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
+#include "storage/adjacency_builder.h"
 #include "storage/property_codec.h"
 #include "storage/rocks_txn.h"
 
@@ -36,10 +37,17 @@ Result<std::unique_ptr<GraphStore>> RocksStore::open(const std::string& path, co
   if (s.ok()) s = store->initOrCheckMeta(created);
   if (s.ok()) s = store->loadState();
   if (!s.ok()) return s;
+  RocksStore* st = store.get();
+  st->adjacency_ = std::make_unique<AdjacencyCache>(options.adjacency_cache, &st->view_mu_, [st] { st->view_.reset(); });
+  if (st->next_edge_.load() > 0) {  // edges were written once: build their copy in the background
+    std::lock_guard lock(st->view_mu_);
+    st->rebuildAdjacencyLocked();
+  }
   return std::unique_ptr<GraphStore>(std::move(store));
 }
 
 RocksStore::~RocksStore() {
+  adjacency_.reset();  // stops a background build that reads the DB
   view_.reset();  // its snapshot and iterators belong to the DB
   // Column-family handles must go before the DB they belong to.
   for (auto* h : handles_)
@@ -274,8 +282,43 @@ std::shared_ptr<ReadView> RocksStore::currentView() const {
   uint64_t v = version_.load(std::memory_order_acquire);
   uint64_t seq = db_->GetLatestSequenceNumber();
   std::lock_guard lock(view_mu_);
-  if (!view_ || view_->seq != seq || view_->version != v) view_ = std::make_shared<ReadView>(db_.get(), v);
+  if (!view_ || view_->seq != seq || view_->version != v) {
+    view_ = std::make_shared<ReadView>(db_.get(), v);
+    view_->adj = adjacency_->current();
+  }
   return view_;
+}
+
+bool RocksStore::adjacencyInMemory() const {
+  std::lock_guard lock(view_mu_);
+  return adjacency_->current() != nullptr;
+}
+
+void RocksStore::rebuildAdjacencyLocked() {
+  if (!adjacency_->enabled()) return;
+  const rocksdb::Snapshot* snap = db_->GetSnapshot();  // the state as of now (view_mu_ held)
+  const uint64_t expected_edges = next_edge_.load();
+  adjacency_->rebuild([this, snap, expected_edges](const std::atomic<bool>& stop) {
+    rocksdb::ReadOptions ro;
+    ro.snapshot = snap;
+    ro.fill_cache = false;  // one pass over everything: keep the block cache for queries
+    AdjacencyBuilder builder(expected_edges);
+    bool ok = true;
+    {
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(keys::kOut)));
+      size_t n = 0;
+      for (it->SeekToFirst(); ok && it->Valid(); it->Next()) {
+        if ((++n & 0xFFFF) == 0 && stop.load()) ok = false;
+        std::string_view k = it->key().ToStringView();
+        if (!ok || k.size() != keys::kAdjKeyLen) continue;
+        keys::AdjKeyParts p = keys::parseAdjKey(k);
+        ok = builder.add(p.a, p.type, p.b, p.edge, it->value().ToStringView());
+      }
+      ok = ok && it->status().ok();
+    }
+    db_->ReleaseSnapshot(snap);
+    return ok ? builder.finish() : nullptr;
+  });
 }
 
 std::unique_ptr<Transaction> RocksStore::beginRead() const {

@@ -19,6 +19,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 
+#include "storage/adjacency_cache.h"
 #include "storage/dictionary.h"
 #include "storage/graph_store.h"
 #include "storage/key_codec.h"
@@ -44,6 +45,7 @@ class RocksStore final : public GraphStore {
   const std::string& path() const override { return path_; }
   uint64_t approxNodeCount() const override { return node_count_.load(std::memory_order_relaxed); }
   uint64_t approxLabelCount(LabelId label) const override;
+  bool adjacencyInMemory() const override;
 
  private:
   friend class RocksTransaction;
@@ -53,6 +55,8 @@ class RocksStore final : public GraphStore {
   Status initOrCheckMeta(bool created);
   Status loadState();
   rocksdb::ColumnFamilyOptions cfOptions(keys::Cf cf) const;
+  //! Starts building the adjacency snapshot from RocksDB (REQUIRES view_mu_ held).
+  void rebuildAdjacencyLocked();
 
   //! Acquires the single-writer lock; error if this thread already holds it (would deadlock).
   Status lockWriter(std::unique_lock<std::mutex>* lock);
@@ -84,8 +88,12 @@ class RocksStore final : public GraphStore {
   mutable std::shared_mutex schema_mu_;
   std::map<TypeId, RelTypeDef> reltypes_;  // declared types only
   std::atomic<uint64_t> bulk_seq_{0};
+  // view_mu_ also spans the RocksDB write of every commit that changes edges, so a view's
+  // snapshot and its adjacency snapshot always hold the same commits (adjacency_cache.h).
   mutable std::mutex view_mu_;
   mutable std::shared_ptr<ReadView> view_;
+  //! Reset first thing in the destructor: no background build may outlive the DB.
+  std::unique_ptr<AdjacencyCache> adjacency_;
 };
 
 }  // namespace entente::storage

@@ -11,6 +11,10 @@
 // one iterator per family) keeps nested scans from a callback correct. A write invalidates
 // the pooled iterators of a write transaction (they are rebuilt over the changed batch).
 // Do not write through the transaction from inside one of its scan callbacks.
+//
+// A read transaction whose view carries an AdjacencySnapshot answers edges()/degree() from
+// it (same order, same content, no Seek); a write transaction always reads RocksDB (its own
+// writes are in the batch) and records each edge's final state for the cache at commit.
 #pragma once
 
 #include <map>
@@ -132,6 +136,7 @@ class RocksTransaction final : public Transaction {
   std::unordered_map<LabelId, int64_t> label_delta_;
   bool nodes_created_ = false, edges_created_ = false;
   std::map<TypeId, RelTypeDef> reltype_updates_;
+  std::unordered_map<EdgeId, AdjChange> adj_changes_;  // final state of each edge written
 };
 
 }  // namespace entente::storage

@@ -264,11 +264,16 @@ bool RocksTransaction::scanAdj(keys::Cf cf, NodeId node, const std::vector<TypeI
 
 void RocksTransaction::edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
                              const std::function<bool(const EdgeRef&)>& fn) const {
+  if (view_ && view_->adj) {
+    if (!finished_) view_->adj->edges(node, dir, types, fn);
+    return;
+  }
   if (dir != Direction::kIn && !scanAdj(keys::kOut, node, types, false, fn)) return;
   if (dir != Direction::kOut) scanAdj(keys::kIn, node, types, dir == Direction::kBoth, fn);
 }
 
 size_t RocksTransaction::degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const {
+  if (view_ && view_->adj) return finished_ ? 0 : view_->adj->degree(node, dir, types);
   size_t n = 0;
   edges(node, dir, types, [&n](const EdgeRef&) {
     ++n;

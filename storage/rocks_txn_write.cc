@@ -158,6 +158,7 @@ Status RocksTransaction::updateNode(const NodeRecord& node) {
 }
 
 void RocksTransaction::eraseEdge(EdgeId id, const EdgeKeyParts& e) {
+  adj_changes_[id] = AdjChange{id, e.src, e.type, e.dst, false, {}};
   del(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view());
   del(keys::kIn, keys::adjKey(e.dst, e.type, e.src, id).view());
   del(keys::kEdges, keys::edgeKey(id).view());
@@ -200,6 +201,7 @@ Result<EdgeId> RocksTransaction::createEdge(NodeId src, TypeId type, NodeId dst,
   put(keys::kOut, keys::adjKey(src, type, dst, id).view(), value);
   put(keys::kIn, keys::adjKey(dst, type, src, id).view(), value);
   put(keys::kEdges, keys::edgeKey(id).view(), keys::edgeValue(src, type, dst).view());
+  adj_changes_[id] = AdjChange{id, src, type, dst, true, std::move(value)};
   markKind(type, keys::kKindType);
   for (const auto& kv : props) markKind(kv.first, keys::kKindKey);
   edges_created_ = true;
@@ -214,6 +216,7 @@ Status RocksTransaction::updateEdgeProps(EdgeId id, const Properties& props) {
   std::string value = encodeProperties(props);
   put(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view(), value);
   put(keys::kIn, keys::adjKey(e.dst, e.type, e.src, id).view(), value);
+  adj_changes_[id] = AdjChange{id, e.src, e.type, e.dst, true, std::move(value)};
   for (const auto& kv : props) markKind(kv.first, keys::kKindKey);
   return Status::OK();
 }
@@ -270,7 +273,18 @@ Status RocksTransaction::commit() {
     }
     putU64(keys::metaCountLabelKey(label), static_cast<uint64_t>(std::max<int64_t>(0, now + d)));
   }
-  rocksdb::Status s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
+  rocksdb::Status s;
+  if (adj_changes_.empty()) {
+    s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
+  } else {
+    // One critical section with read-view creation (see RocksStore::view_mu_).
+    std::vector<AdjChange> changes;
+    changes.reserve(adj_changes_.size());
+    for (auto& [id, c] : adj_changes_) changes.push_back(std::move(c));
+    std::lock_guard view_lock(store_->view_mu_);
+    s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
+    if (s.ok()) store_->adjacency_->committed(std::move(changes));
+  }
   if (!s.ok()) {
     finish();
     return fromRocks(s, "commit");
