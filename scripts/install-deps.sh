@@ -13,6 +13,7 @@ PACKAGES=(
   libedit-dev libcli11-dev libfmt-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   python3 time
+  gnuplot-nox  # bench/compare: the chart of bench/results/compare.png
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
