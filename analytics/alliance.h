@@ -17,12 +17,21 @@
 // Stance of A towards B: if direct signed relations link them, they decide (all positive:
 // friendly; all negative: hostile; both: mixed). Otherwise every simple path of at most
 // `max_hops` signed links (intermediates never Place/Source-only nodes: a struck place
-// must not act as a go-between) contributes its sign (product of signs) with weight
-// 0.5^(length-1) × the product of its links' confidences — the enemy of my enemy is a
-// friend of weaker confidence. Parallel relations of the same sign between two actors form
-// one link (the most confident one represents it). Positive and negative weights are summed;
-// the answer is mixed when the minority carries at least a third of the total, else the
-// majority's sign; unknown when no path exists. See docs/reasoning.md.
+// must not act as a go-between) has a sign (product of signs) and a weight 0.5^(length-1) ×
+// the product of its links' confidences — the enemy of my enemy is a friend of weaker
+// confidence. Parallel relations of the same sign between two actors form one link (the
+// most confident one represents it). Two rules keep dense data (hundreds of states backing
+// governments against the same jihadist groups) from drowning every proxy war in sheer path
+// counts:
+//   * a path that turns on a common recipient of two BACKS relations (A -BACKS-> X <-BACKS- B)
+//     is not counted: backing the same party, often against different enemies (the US and
+//     Iran both backed Iraq against IS), does not make two backers friends;
+//   * each path length votes once: the friendly (hostile) weight is, summed over lengths, the
+//     friendly (hostile) paths' weights divided by the number of paths of that length.
+// The answer is mixed when the minority carries at least a third of the total weight, else
+// the majority's sign; unknown when no path exists. See docs/reasoning.md.
+//
+// The searches tick the context's Interrupt, so a cancelled or timed-out query stops them.
 #pragma once
 
 #include <cstdint>
@@ -84,6 +93,10 @@ struct StanceOptions {
   //! (the FSA is both ArmedGroup and Source and stays an actor).
   std::vector<std::string> excluded_labels = defaultExcludedLabels();
   double mixed_share = 1.0 / 3;  //! minority share of the weight that makes it mixed
+  //! Two backers of one actor are not thereby friends: a path that turns on a common
+  //! recipient of two relations of these types (A -BACKS-> X <-BACKS- B) is not counted.
+  //! Empty: every path counts (plain structural balance).
+  std::vector<std::string> co_backing_types = {"BACKS"};
   uint64_t budget = 2'000'000;
 };
 
@@ -91,7 +104,7 @@ struct StanceResult {
   Stance stance = Stance::kUnknown;
   double confidence = 0;
   bool direct = false;             //! decided by direct relations
-  double positive = 0, negative = 0;  //! summed path weights
+  double positive = 0, negative = 0;  //! weights per sign (each length's paths averaged)
   std::vector<SignedPath> paths;   //! explaining paths: direct first, then by weight
   size_t path_count = 0;           //! all paths found (paths may be a prefix)
   bool truncated = false;
@@ -115,6 +128,6 @@ std::string describePath(const storage::Transaction& txn, const SignedPath& path
 //! Nodes whose labels are all in `labels` (for the intermediates rule), as a mask over the
 //! projection's dense indexes.
 std::vector<uint8_t> excludedMask(const storage::Transaction& txn, const Projection& p,
-                                  const std::vector<std::string>& labels);
+                                  const std::vector<std::string>& labels, const Interrupt& interrupt = {});
 
 }  // namespace entente::analytics

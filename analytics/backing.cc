@@ -65,6 +65,7 @@ BackingResult backingPaths(const GraphContext& ctx, NodeId from, NodeId to, cons
     next.clear();
     for (uint32_t v : frontier) {
       auto [first, last] = p->outRange(v);
+      ctx.interrupt.tick(1 + last - first);
       for (uint32_t e = first; e < last; ++e) {
         uint32_t u = p->target(e);
         if (dist[u] != kInf || !allowedIn(e)) continue;
@@ -102,6 +103,7 @@ BackingResult backingPaths(const GraphContext& ctx, NodeId from, NodeId to, cons
         result.truncated = true;
         break;
       }
+      ctx.interrupt.tick();
       uint32_t t = p->target(e);
       if (on_path[t] || dist[t] == kInf || depth + 1 + dist[t] > length || !allowedOut(e)) continue;
       nodes.push_back(t);

@@ -71,7 +71,7 @@ Partition finish(std::vector<uint8_t> side, const std::vector<SignedEdge>& edges
 }
 
 //! Greedy descent: flip any node whose move lowers the cost until none does.
-void descend(const std::vector<std::vector<PairCost>>& adj, std::vector<uint8_t>& side) {
+void descend(const std::vector<std::vector<PairCost>>& adj, std::vector<uint8_t>& side, const Interrupt& interrupt) {
   uint32_t n = static_cast<uint32_t>(adj.size());
   std::vector<int64_t> delta(n);
   for (uint32_t v = 0; v < n; ++v) delta[v] = flipDelta(adj, side, v);
@@ -82,6 +82,7 @@ void descend(const std::vector<std::vector<PairCost>>& adj, std::vector<uint8_t>
     uint32_t v = queue.back();
     queue.pop_back();
     queued[v] = 0;
+    interrupt.tick(1 + adj[v].size());
     if (delta[v] >= 0) continue;
     side[v] ^= 1;
     delta[v] = -delta[v];
@@ -104,7 +105,7 @@ int64_t frustrationOf(const std::vector<SignedEdge>& edges, const std::vector<ui
   return finish(side, edges, false).frustration;
 }
 
-Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges) {
+Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges, const Interrupt& interrupt) {
   if (n == 0) return finish({}, edges, true);
   n = std::min<uint32_t>(n, 30);
   auto adj = pairCosts(n, edges);
@@ -114,6 +115,7 @@ Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges) {
   uint64_t steps = uint64_t{1} << (n - 1);
   for (uint64_t i = 1; i < steps; ++i) {
     uint32_t v = static_cast<uint32_t>(__builtin_ctzll(i)) + 1;
+    interrupt.tick(1 + adj[v].size());
     cost += flipDelta(adj, side, v);
     side[v] ^= 1;
     if (cost < best) {
@@ -124,7 +126,8 @@ Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges) {
   return finish(std::move(best_side), edges, true);
 }
 
-Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts, uint64_t seed) {
+Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts, uint64_t seed,
+                           const Interrupt& interrupt) {
   if (n == 0) return finish({}, edges, false);
   auto adj = pairCosts(n, edges);
   std::mt19937_64 rng(seed);
@@ -145,18 +148,19 @@ Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int
       }
     }
   }
-  descend(adj, side);
+  descend(adj, side, interrupt);
   std::vector<uint8_t> best_side = side;
   int64_t best = costOf(adj, side);
   std::uniform_int_distribution<uint32_t> pick(0, n - 1);
   for (int r = 0; r < restarts; ++r) {
+    interrupt.tick(n);
     if (r % 2 == 0) {
       for (auto& s : side) s = static_cast<uint8_t>(rng() & 1);  // random restart
     } else {
       side = best_side;  // perturb the best: flip ~5% of the nodes
       for (uint32_t k = 0; k < std::max<uint32_t>(1, n / 20); ++k) side[pick(rng)] ^= 1;
     }
-    descend(adj, side);
+    descend(adj, side, interrupt);
     int64_t c = costOf(adj, side);
     if (c < best) {
       best = c;

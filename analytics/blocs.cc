@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_set>
 
 namespace entente::analytics {
 
@@ -14,7 +15,17 @@ BlocsResult blocs(const GraphContext& ctx, const BlocOptions& opt) {
   spec.direction = DirectionMode::kDirected;  // each relation once (symmetric ones twice: filtered below)
   spec.signed_only = true;
   ProjectionPtr p = ctx.project(spec);
-  auto excluded = excludedMask(ctx.txn, *p, opt.excluded_labels);
+  auto excluded = excludedMask(ctx.txn, *p, opt.excluded_labels, ctx.interrupt);
+  if (opt.actors) {  // only the listed nodes take part
+    std::vector<uint8_t> listed(p->nodeCount(), 0);
+    for (NodeId n : *opt.actors)
+      if (auto idx = p->indexOf(n)) listed[*idx] = 1;
+    for (uint32_t v = 0; v < p->nodeCount(); ++v)
+      if (!listed[v]) excluded[v] = 1;
+  }
+
+  std::unordered_set<EdgeId> chosen;
+  if (opt.relations) chosen.insert(opt.relations->begin(), opt.relations->end());
 
   // Signed relations between actors, each once.
   struct Rel {
@@ -24,10 +35,12 @@ BlocsResult blocs(const GraphContext& ctx, const BlocOptions& opt) {
   std::vector<Rel> rels;
   for (uint32_t v = 0; v < p->nodeCount(); ++v) {
     auto [first, last] = p->outRange(v);
+    ctx.interrupt.tick(1 + last - first);
     for (uint32_t e = first; e < last; ++e) {
       const EdgeData& d = p->edge(e);
       uint32_t t = p->target(e);
       if (d.reversed || d.sign == 0 || t == v || excluded[v] || excluded[t]) continue;
+      if (opt.relations && !chosen.count(d.id)) continue;
       rels.push_back({v, t, d});
     }
   }
@@ -64,17 +77,17 @@ BlocsResult blocs(const GraphContext& ctx, const BlocOptions& opt) {
   result.actors = std::count(actor.begin(), actor.end(), 1);
   result.relations = rels.size();
   int bloc_number = 0;
+  std::vector<uint32_t> local(p->nodeCount(), 0);  // dense index -> index within its component
   for (size_t rank = 0; rank < order.size(); ++rank) {
     const auto& nodes = comps[order[rank]];
     const auto& crels = comp_rels[order[rank]];
-    std::vector<uint32_t> local(p->nodeCount(), 0);
     for (uint32_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = i;
     std::vector<SignedEdge> edges;
     edges.reserve(crels.size());
     for (const Rel* r : crels) edges.push_back({local[r->u], local[r->v], r->d.sign});
     uint32_t n = static_cast<uint32_t>(nodes.size());
-    Partition part = n <= opt.exact_limit ? balanceExact(n, edges)
-                                          : balanceHeuristic(n, edges, opt.restarts, opt.seed);
+    Partition part = n <= opt.exact_limit ? balanceExact(n, edges, ctx.interrupt)
+                                          : balanceHeuristic(n, edges, opt.restarts, opt.seed, ctx.interrupt);
     ComponentBalance cb;
     cb.component = static_cast<int>(rank) + 1;
     cb.actors = n;

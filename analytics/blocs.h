@@ -1,7 +1,8 @@
 // analytics/blocs.h — camps of actors by structural balance.
 //
 // Actors are the nodes with at least one signed relation to another actor (nodes whose
-// labels are all Place/Source are not actors). Each connected component of the signed
+// labels are all Place/Source are not actors; explicit lists of actors or of relations
+// narrow it down). Each connected component of the signed
 // graph is split into two camps so that the number of frustrated relations (positive
 // across camps, negative within one) is minimal; parallel relations count one each.
 // Among equally frustrated splits, the one that frustrates fewer positive relations wins
@@ -39,15 +40,22 @@ struct Partition {
 
 int64_t frustrationOf(const std::vector<SignedEdge>& edges, const std::vector<uint8_t>& side);
 //! Minimum over all splits of n nodes (REQUIRES n <= 30; seconds above ~26).
-Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges);
+Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges, const Interrupt& interrupt = {});
 //! Iterated local search; deterministic for a given seed.
-Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts = 20, uint64_t seed = 1);
+Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts = 20, uint64_t seed = 1,
+                           const Interrupt& interrupt = {});
 
 // ---- on the stored graph -------------------------------------------------------------------
 
 struct BlocOptions {
   std::vector<std::string> types;  //! empty = every signed type
   std::optional<Date> as_of;
+  //! If set, only these nodes may be actors: the blocs of the subgraph they induce (e.g. the
+  //! parties to one war and their supporters). Unset: every node.
+  std::optional<std::vector<NodeId>> actors;
+  //! If set, only these relations count (e.g. those of one war: backing Iraq against IS
+  //! says nothing about the camps of the Syrian war). Unset: every signed relation.
+  std::optional<std::vector<EdgeId>> relations;
   std::vector<std::string> excluded_labels = defaultExcludedLabels();
   uint32_t exact_limit = 24;  //! largest component solved exactly
   int restarts = 20;

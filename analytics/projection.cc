@@ -64,7 +64,8 @@ std::string nodeName(const storage::Transaction& txn, NodeId id) {
   return "#" + std::to_string(id);
 }
 
-std::shared_ptr<const Projection> Projection::build(const storage::Transaction& txn, const ProjectionSpec& spec) {
+std::shared_ptr<const Projection> Projection::build(const storage::Transaction& txn, const ProjectionSpec& spec,
+                                                    const Interrupt& interrupt) {
   auto p = std::make_shared<Projection>();
   p->spec_ = spec;
 
@@ -104,6 +105,7 @@ std::shared_ptr<const Projection> Projection::build(const storage::Transaction& 
   std::vector<Stored> stored;
   std::vector<NodeId> ids;
   txn.scanEdges([&](const storage::EdgeRef& e) {
+    if (interrupt.tickExpired()) return false;  // the scan stops; check() below throws
     auto it = selected.find(e.type);
     if (it == selected.end()) return true;
     if (spec.as_of && !validAt(e.raw_props, since_key, until_key, *spec.as_of)) return true;
@@ -129,9 +131,10 @@ std::shared_ptr<const Projection> Projection::build(const storage::Transaction& 
   if (spec.types.empty() && !spec.signed_only) {
     txn.scanNodes([&](NodeId n) {
       ids.push_back(n);
-      return true;
+      return !interrupt.tickExpired();
     });
   }
+  interrupt.check();
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   p->nodes_ = std::move(ids);
@@ -140,6 +143,7 @@ std::shared_ptr<const Projection> Projection::build(const storage::Transaction& 
   std::vector<RawEdge> edges;
   edges.reserve(stored.size() * (spec.direction == DirectionMode::kUndirected ? 2 : 1));
   for (const auto& s : stored) {
+    interrupt.tick();
     uint32_t a = *p->indexOf(s.src), b = *p->indexOf(s.dst);
     edges.push_back({a, b, s.data});
     bool both = spec.direction == DirectionMode::kUndirected || s.symmetric;
@@ -179,7 +183,8 @@ const std::string& Projection::typeName(TypeId t) const {
 
 // ---- cache ------------------------------------------------------------------------------
 
-ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const ProjectionSpec& spec) {
+ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const ProjectionSpec& spec,
+                                   const Interrupt& interrupt) {
   std::string key = spec.cacheKey();
   // Read the version before the snapshot: a commit in between only makes the entry look
   // older than it is (it is rebuilt once more), never newer.
@@ -197,7 +202,7 @@ ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const Proje
     ++misses_;
   }
   auto txn = store.beginRead();
-  auto built = Projection::build(*txn, spec);  // outside the lock: builds may run in parallel
+  auto built = Projection::build(*txn, spec, interrupt);  // outside the lock: builds may run in parallel
   std::lock_guard lock(mu_);
   if (version_ == version) {
     if (entries_.size() >= capacity_) entries_.clear();
@@ -207,9 +212,14 @@ ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const Proje
 }
 
 ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const storage::Transaction& txn,
-                                   const ProjectionSpec& spec) {
-  if (txn.writable()) return Projection::build(txn, spec);
-  return get(store, spec);
+                                   const ProjectionSpec& spec, const Interrupt& interrupt) {
+  if (txn.writable()) return Projection::build(txn, spec, interrupt);
+  return get(store, spec, interrupt);
+}
+
+size_t ProjectionCache::size() const {
+  std::lock_guard lock(mu_);
+  return entries_.size();
 }
 
 size_t ProjectionCache::hits() const {

@@ -6,7 +6,9 @@
 // mapped to dense indexes 0..n-1. Each CSR edge carries the relation's id, type, sign (from
 // the relation-type schema), a weight and whether it runs against the stored direction.
 // Projections are immutable once built and shared (shared_ptr<const Projection>); a
-// ProjectionCache keeps them until GraphStore::version() changes.
+// ProjectionCache (one per query Engine, i.e. per open database) keeps them until
+// GraphStore::version() changes. Building honours an Interrupt (analytics/interrupt.h), so
+// projecting a large graph stops when its query is cancelled or out of time.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +21,7 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
+#include "analytics/interrupt.h"
 #include "entente/value.h"
 #include "storage/graph_store.h"
 
@@ -64,8 +67,9 @@ using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_
 class Projection {
  public:
   //! Builds a projection from one snapshot. Never throws for data reasons (unknown type
-  //! names simply select nothing).
-  static std::shared_ptr<const Projection> build(const storage::Transaction& txn, const ProjectionSpec& spec);
+  //! names simply select nothing); throws what `interrupt` raises when it fires.
+  static std::shared_ptr<const Projection> build(const storage::Transaction& txn, const ProjectionSpec& spec,
+                                                 const Interrupt& interrupt = {});
 
   const CsrGraph& graph() const { return graph_; }
   const ProjectionSpec& spec() const { return spec_; }
@@ -96,17 +100,23 @@ class Projection {
 
 using ProjectionPtr = std::shared_ptr<const Projection>;
 
-//! Projections shared between queries until the data changes. Thread-safe.
+//! Projections shared between queries until the data changes. Thread-safe. The query Engine
+//! owns one for its store, so two databases in one process never share or evict each
+//! other's projections, and they are freed with the database.
 class ProjectionCache {
  public:
   explicit ProjectionCache(size_t capacity = 16) : capacity_(capacity) {}
 
   //! The projection of `spec` over the store's current data: built from a fresh read
-  //! snapshot on a miss, then kept until store.version() moves on.
-  ProjectionPtr get(const storage::GraphStore& store, const ProjectionSpec& spec);
+  //! snapshot on a miss, then kept until store.version() moves on. An interrupted build
+  //! throws and caches nothing.
+  ProjectionPtr get(const storage::GraphStore& store, const ProjectionSpec& spec, const Interrupt& interrupt = {});
   //! For a statement's own snapshot: a write transaction (which may hold uncommitted
   //! changes) always gets a fresh, uncached projection; a read one uses the cache.
-  ProjectionPtr get(const storage::GraphStore& store, const storage::Transaction& txn, const ProjectionSpec& spec);
+  ProjectionPtr get(const storage::GraphStore& store, const storage::Transaction& txn, const ProjectionSpec& spec,
+                    const Interrupt& interrupt = {});
+  //! Projections currently held.
+  size_t size() const;
 
   size_t hits() const;
   size_t misses() const;
@@ -120,16 +130,17 @@ class ProjectionCache {
   size_t hits_ = 0, misses_ = 0;
 };
 
-//! What analytics code reads from: the statement's snapshot, and optionally a store + cache
-//! so that read-only statements share projections.
+//! What analytics code reads from: the statement's snapshot, optionally a store + cache so
+//! that read-only statements share projections, and the statement's Interrupt.
 struct GraphContext {
   const storage::Transaction& txn;
   const storage::GraphStore* store = nullptr;
   ProjectionCache* cache = nullptr;
+  Interrupt interrupt = {};
 
   ProjectionPtr project(const ProjectionSpec& spec) const {
-    if (store && cache) return cache->get(*store, txn, spec);
-    return Projection::build(txn, spec);
+    if (store && cache) return cache->get(*store, txn, spec, interrupt);
+    return Projection::build(txn, spec, interrupt);
   }
 };
 

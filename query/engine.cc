@@ -4,6 +4,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "analytics/projection.h"
 #include "query/error.h"
 #include "query/exec/exec_state.h"
 #include "query/exec/operator.h"
@@ -46,6 +47,8 @@ struct Engine::Impl {
   storage::GraphStore& store;
   std::mutex mu;
   std::unordered_map<std::string, std::shared_ptr<const PreparedStatement>> cache;
+  // Projections of this store only, freed with the engine (see QueryOptions::projections).
+  analytics::ProjectionCache projections;
 
   void runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options, QueryOutput& out);
 };
@@ -93,6 +96,7 @@ std::shared_ptr<const PreparedStatement> Engine::prepare(std::string_view text) 
 
 const std::vector<std::string>& Engine::columns(const PreparedStatement& statement) { return statement.columns; }
 bool Engine::isReadOnly(const PreparedStatement& statement) { return statement.read_only; }
+const analytics::ProjectionCache& Engine::projections() const { return impl_->projections; }
 
 QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, const QueryOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
@@ -123,7 +127,9 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, cons
   } else if (st.explain == ast::ExplainMode::kExplain) {
     for (auto& line : explainLines(*ps.plan.root, ps.plan.names)) out.rows.push_back({Value(std::move(line))});
   } else {
-    impl_->runQuery(ps, params, options, out);
+    QueryOptions run_options = options;
+    run_options.projections = &impl_->projections;
+    impl_->runQuery(ps, params, run_options, out);
   }
   out.stats.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -19,6 +19,10 @@
 #include "entente/value.h"
 #include "storage/graph_store.h"
 
+namespace entente::analytics {
+class ProjectionCache;
+}
+
 namespace entente::query {
 
 struct QueryOptions {
@@ -26,6 +30,9 @@ struct QueryOptions {
   const std::atomic<bool>* cancel = nullptr;  // set to true to cancel (checked between batches)
   uint64_t max_rows = 0;                      // 0 = unlimited; more => LimitExceeded
   int64_t default_max_hops = 15;              // cap for unbounded `*`
+  //! Set by Engine::execute to the engine's projection cache (callers leave it null): the
+  //! alliance and graph procedures share CSR projections through it until the data changes.
+  analytics::ProjectionCache* projections = nullptr;
 };
 
 //! Side effects counted the way the openCypher TCK counts them.
@@ -63,6 +70,8 @@ class Engine {
   //! Column names of a prepared statement (known before it runs).
   static const std::vector<std::string>& columns(const PreparedStatement& statement);
   static bool isReadOnly(const PreparedStatement& statement);
+  //! The projections this engine's statements share (statistics and tests).
+  const analytics::ProjectionCache& projections() const;
 
  private:
   struct Impl;

@@ -6,7 +6,8 @@
 //   algo.components([types]) YIELD component, size, members      (weak components)
 //   algo.betweenness([types [, options]]) YIELD node, score      (undirected; {normalize: true})
 //   algo.pageRank([types [, damping [, iterations]]]) YIELD node, score   (directed)
-// `types` is null (every type), "A|B", or a list of names. All honour the statement's AS OF.
+// `types` is null (every type), "A|B", or a list of names. All honour the statement's AS OF,
+// and its time budget and cancel flag (projection and algorithm alike).
 #include <algorithm>
 #include <numeric>
 
@@ -54,10 +55,11 @@ std::vector<Row> runShortestPath(const std::vector<RValue>& args, ProcedureConte
     if (!args[3].isString()) throw QueryError("ArgumentError", "Argument `weightProperty` must be a string");
     spec.weight_property = args[3].asString();
   }
-  auto p = proc::graphContext(ctx).project(spec);
+  auto gc = proc::graphContext(ctx);
+  auto p = gc.project(spec);
   auto ai = p->indexOf(a.node), bi = p->indexOf(b.node);
   if (!ai || !bi) return {};
-  auto path = analytics::shortestPath(*p, *ai, *bi);
+  auto path = analytics::shortestPath(*p, *ai, *bi, gc.interrupt);
   if (!path) return {};
   PathRef out;
   for (uint32_t v : path->nodes) out.nodes.push_back(NodeRef{p->nodeAt(v)});
@@ -70,9 +72,10 @@ std::vector<Row> runShortestPath(const std::vector<RValue>& args, ProcedureConte
 }
 
 std::vector<Row> runComponents(const std::vector<RValue>& args, ProcedureContext& ctx) {
-  auto p = proc::graphContext(ctx).project(specOf(ctx, args[0], analytics::DirectionMode::kDirected));
+  auto gc = proc::graphContext(ctx);
+  auto p = gc.project(specOf(ctx, args[0], analytics::DirectionMode::kDirected));
   uint32_t count = 0;
-  auto comp = analytics::connectedComponents(*p, &count);
+  auto comp = analytics::connectedComponents(*p, &count, gc.interrupt);
   std::vector<RList> members(count);
   for (uint32_t v = 0; v < comp.size(); ++v) {
     members[comp[v]].push_back(RValue(analytics::nodeName(ctx.txn(), p->nodeAt(v))));
@@ -92,8 +95,10 @@ std::vector<Row> runComponents(const std::vector<RValue>& args, ProcedureContext
 
 std::vector<Row> runBetweenness(const std::vector<RValue>& args, ProcedureContext& ctx) {
   proc::checkOptions(args[1], "algo.betweenness");
-  auto p = proc::graphContext(ctx).project(specOf(ctx, args[0], analytics::DirectionMode::kUndirected));
-  return scoreRows(*p, analytics::betweenness(*p, proc::boolOption(args[1], "normalize", false)));
+  bool normalize = proc::boolOption(args[1], "normalize", false);
+  auto gc = proc::graphContext(ctx);
+  auto p = gc.project(specOf(ctx, args[0], analytics::DirectionMode::kUndirected));
+  return scoreRows(*p, analytics::betweenness(*p, normalize, gc.interrupt));
 }
 
 std::vector<Row> runPageRank(const std::vector<RValue>& args, ProcedureContext& ctx) {
@@ -101,8 +106,9 @@ std::vector<Row> runPageRank(const std::vector<RValue>& args, ProcedureContext& 
     throw QueryError("ArgumentError", "Argument `damping` must be a number between 0 and 1");
   if (!args[2].isInt() || args[2].asInt() < 1 || args[2].asInt() > 1000)
     throw QueryError("ArgumentError", "Argument `iterations` must be an integer from 1 to 1000");
-  auto p = proc::graphContext(ctx).project(specOf(ctx, args[0], analytics::DirectionMode::kDirected));
-  return scoreRows(*p, analytics::pageRank(*p, args[1].asNumber(), static_cast<int>(args[2].asInt())));
+  auto gc = proc::graphContext(ctx);
+  auto p = gc.project(specOf(ctx, args[0], analytics::DirectionMode::kDirected));
+  return scoreRows(*p, analytics::pageRank(*p, args[1].asNumber(), static_cast<int>(args[2].asInt()), gc.interrupt));
 }
 
 }  // namespace

@@ -9,7 +9,9 @@
 //   identity.lineage(a) YIELD entity, name, step
 //
 // Options (a map, last argument): maxHops, maxPaths, types, excludedLabels, followLineage,
-// mixedShare (stance), exactLimit, restarts (blocs). All honour the statement's AS OF.
+// mixedShare, coBackingTypes (stance, allies, enemies), exactLimit, restarts, actors, relations
+// (blocs). All honour the statement's AS
+// OF, its time budget and its cancel flag.
 #include "analytics/alliance.h"
 #include "analytics/blocs.h"
 #include "analytics/identity.h"
@@ -44,6 +46,7 @@ analytics::StanceOptions stanceOptions(ProcedureContext& ctx, const RValue& opts
   o.mixed_share = proc::floatOption(opts, "mixedShare", o.mixed_share);
   if (const RValue* t = option(opts, "types")) o.types = proc::typesArg(*t, "types");
   if (const RValue* l = option(opts, "excludedLabels")) o.excluded_labels = stringList(*l, "excludedLabels");
+  if (const RValue* c = option(opts, "coBackingTypes")) o.co_backing_types = stringList(*c, "coBackingTypes");
   return o;
 }
 
@@ -137,6 +140,21 @@ std::vector<Row> runBlocs(const std::vector<RValue>& args, ProcedureContext& ctx
   if (const RValue* l = option(opts, "excludedLabels")) o.excluded_labels = stringList(*l, "excludedLabels");
   o.exact_limit = static_cast<uint32_t>(std::clamp<int64_t>(intOption(opts, "exactLimit", o.exact_limit), 0, 26));
   o.restarts = static_cast<int>(std::clamp<int64_t>(intOption(opts, "restarts", o.restarts), 0, 1000));
+  if (const RValue* list = option(opts, "actors")) {
+    if (!list->isList()) throw QueryError("ArgumentError", "Option `actors` must be a list of nodes, ids or names");
+    o.actors.emplace();
+    for (const auto& a : list->asList()) o.actors->push_back(proc::entityArg(ctx, a, "actors", false).node);
+  }
+  if (const RValue* list = option(opts, "relations")) {
+    const char* what = "Option `relations` must be a list of relationships or relationship ids";
+    if (!list->isList()) throw QueryError("ArgumentError", what);
+    o.relations.emplace();
+    for (const auto& r : list->asList()) {
+      if (r.isRel()) o.relations->push_back(r.asRel().id);
+      else if (r.isInt() && r.asInt() >= 0) o.relations->push_back(static_cast<storage::EdgeId>(r.asInt()));
+      else throw QueryError("ArgumentError", what);
+    }
+  }
   auto gc = proc::graphContext(ctx);
   auto r = analytics::blocs(gc, o);
   const auto& txn = ctx.txn();

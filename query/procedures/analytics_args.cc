@@ -2,9 +2,6 @@
 #include "query/procedures/analytics_args.h"
 
 #include <algorithm>
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include "analytics/identity.h"
 #include "query/error.h"
@@ -13,30 +10,12 @@ namespace entente::query::proc {
 
 namespace {
 
-//! One cache per open store (keyed by address and path, so a store reopened elsewhere does
-//! not inherit another's projections; the version check does the rest).
-analytics::ProjectionCache* cacheFor(const storage::GraphStore& store) {
-  static std::mutex mu;
-  static std::map<std::pair<const void*, std::string>, std::unique_ptr<analytics::ProjectionCache>> caches;
-  std::lock_guard lock(mu);
-  auto key = std::make_pair(static_cast<const void*>(&store), store.path());
-  auto& slot = caches[key];
-  if (!slot) {
-    if (caches.size() > 16) {  // forget stores that are probably closed
-      for (auto it = caches.begin(); it != caches.end();)
-        it = it->first == key ? std::next(it) : caches.erase(it);
-    }
-    slot = std::make_unique<analytics::ProjectionCache>();
-  }
-  return slot.get();
-}
-
 [[noreturn]] void argumentError(std::string message) { throw QueryError("ArgumentError", std::move(message)); }
 
 }  // namespace
 
 analytics::GraphContext graphContext(ProcedureContext& ctx) {
-  return analytics::GraphContext{ctx.txn(), &ctx.store(), cacheFor(ctx.store())};
+  return analytics::GraphContext{ctx.txn(), &ctx.store(), ctx.projections(), ctx.interrupt()};
 }
 
 EntityArg entityArg(ProcedureContext& ctx, const RValue& arg, std::string_view param, bool follow_lineage) {
@@ -169,7 +148,11 @@ RValue relationsValue(const storage::Transaction& txn, const analytics::SignedPa
     } else if (sources.isInt()) {
       names.push_back(RValue(analytics::nodeName(txn, static_cast<storage::NodeId>(sources.asInt()))));
     }
+    std::vector<std::pair<std::string, RValue>> all;  // every property, e.g. UCDP's kinds and conflicts
+    if (auto rec = txn.getEdge(h.edge))
+      for (const auto& [key, value] : rec->props) all.emplace_back(txn.stringOf(key), RValue::fromValue(value));
     rels.push_back(makeMap({{"type", RValue(txn.stringOf(h.type))},
+                            {"properties", makeMap(std::move(all))},
                             {"from", RValue(analytics::nodeName(txn, h.src))},
                             {"to", RValue(analytics::nodeName(txn, h.dst))},
                             {"since", prop(h, storage::kSince)},

@@ -19,7 +19,7 @@
 
 namespace entente::query::proc {
 
-//! The statement's snapshot plus the process-wide projection cache for this store.
+//! The statement's snapshot, its engine's projection cache and its time budget / cancel flag.
 analytics::GraphContext graphContext(ProcedureContext& ctx);
 
 struct EntityArg {
@@ -45,8 +45,9 @@ void checkOptions(const RValue& options, std::string_view procedure);
 RValue makeMap(std::vector<std::pair<std::string, RValue>> entries);
 //! A path value in traversal order.
 RValue pathValue(const analytics::SignedPath& path);
-//! The relations of a path as maps: type, from, to, since, until, sources, said_by,
-//! confidence (from/to are names, in the stored direction; sources are node ids).
+//! The relations of a path as maps: type, from, to, since, until, sources (names),
+//! source_ids, said_by, confidence and properties (all of them, as stored); from/to are
+//! names, in the stored direction.
 RValue relationsValue(const storage::Transaction& txn, const analytics::SignedPath& path);
 
 }  // namespace entente::query::proc

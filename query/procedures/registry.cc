@@ -25,6 +25,10 @@ const storage::GraphStore& ProcedureContext::store() const { return st_.store; }
 std::optional<Date> ProcedureContext::asOf() const { return st_.as_of; }
 const QueryOptions& ProcedureContext::options() const { return st_.options; }
 void ProcedureContext::checkBudget() const { st_.checkBudget(); }
+analytics::Interrupt ProcedureContext::interrupt() const {
+  ExecState* st = &st_;
+  return analytics::Interrupt([st] { return st->expired(); }, [st] { st->checkBudget(); });
+}
 void ProcedureContext::notice(std::string text) { st_.notice(std::move(text)); }
 QueryStats& ProcedureContext::stats() { return st_.stats; }
 

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/interrupt.h"
 #include "query/engine.h"
 #include "query/runtime/runtime_value.h"
 #include "storage/graph_store.h"
@@ -38,6 +39,10 @@ class ProcedureContext {
   const QueryOptions& options() const;
   //! Throws Timeout / Cancelled: call it now and then in long loops.
   void checkBudget() const;
+  //! The same budget for analytics code: it raises the Timeout / Cancelled above.
+  analytics::Interrupt interrupt() const;
+  //! The engine's projection cache (null when the statement runs outside an Engine).
+  analytics::ProjectionCache* projections() const { return options().projections; }
   void notice(std::string text);
   QueryStats& stats();
 
