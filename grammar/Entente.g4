@@ -2,10 +2,9 @@
 // extensions (AS OF, node-by-name patterns, relation type declarations, SHOW SCHEMA).
 //
 // The rule structure follows the openCypher 9 grammar so precedence and associativity are
-// the same as Neo4j's. query/parse/ turns the parse tree into query/ast/ast.h; rules that
-// only exist to give a clear "not supported" message (map projections, pattern
-// comprehensions) are rejected there. Keywords are case-insensitive (the 4.7 tool has no
-// caseInsensitive option, hence the letter fragments); identifiers are case-sensitive.
+// the same as Neo4j's. query/parse/ turns the parse tree into query/ast/ast.h. Keywords
+// are case-insensitive (the 4.7 tool has no caseInsensitive option, hence the letter
+// fragments); identifiers are case-sensitive.
 // Syntax-level rules that a grammar expresses badly (RETURN last, UNION kinds, WITH
 // aliases) are checked by the AST builder, which gives better messages.
 grammar Entente;
@@ -191,6 +190,7 @@ atom
   | patternComprehension        # patternComprehensionAtom
   | quantifier                  # quantifierAtom
   | EXISTS '{' MATCH? pattern where? '}'   # existsSubqueryAtom
+  | EXISTS '{' singleQuery '}'             # existsQueryAtom
   | relationshipsPattern        # patternPredicateAtom
   | '(' expression ')'          # parenthesizedAtom
   | functionInvocation          # functionAtom

@@ -15,8 +15,10 @@ ExprPtr rewriteExpr(const Expr& e, const std::function<ExprPtr(const Expr&)>& su
   c->name = e.name;
   c->distinct = e.distinct;
   c->has_else = e.has_else;
+  c->all_properties = e.all_properties;
   c->map_keys = e.map_keys;
   c->pattern = e.pattern;
+  c->subquery = e.subquery;
   c->text = e.text;
   c->children.reserve(e.children.size());
   for (const auto& ch : e.children) c->children.push_back(ch ? rewriteExpr(*ch, subst) : nullptr);

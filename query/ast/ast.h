@@ -48,9 +48,14 @@ enum class ExprKind : uint8_t {
   kListComprehension,  // [name IN children[0] WHERE children[1] | children[2]] (1,2 may be null)
   kQuantifier,     // op = kAll/kAny/kNone/kSingle: op(name IN children[0] WHERE children[1])
   kPatternPredicate,  // a pattern used as a boolean (WHERE (a)-->(b)); pattern in `pattern`
-  kExists,         // exists(children[0]) on a property; or, with `pattern` set, exists(pattern)
-                   // / EXISTS { pattern [WHERE children[0]] } (children empty without WHERE)
+  kExists,         // exists(children[0]): a property, or a kPatternPredicate; with `pattern`
+                   // set, EXISTS { pattern [WHERE children[0]] } (children empty without WHERE);
+                   // with `subquery` set, EXISTS { <query> } (no children)
   kLabelCheck,     // children[0]:Label1:Label2 (labels in map_keys)
+  kPatternComprehension,  // [pattern WHERE children[0] | children[1]] (children[0] may be
+                          // null); the path variable, if any, is pattern->path_variable
+  kMapProjection,  // children[0] {map_keys[i]: children[i + 1], ...}; `.key` items are
+                   // stored as key: children[0].key; all_properties => `.*` was given
 };
 
 enum class Op : uint8_t {
@@ -69,7 +74,11 @@ enum class Op : uint8_t {
   kAll, kAny, kNone_, kSingle,
 };
 
+//! + - * / % ^
+inline bool isArithmetic(Op op) { return op >= Op::kAdd && op <= Op::kPow; }
+
 struct PatternPart;
+struct SingleQuery;
 
 struct Expr {
   ExprKind kind = ExprKind::kLiteral;
@@ -79,9 +88,12 @@ struct Expr {
   std::string name;                 // parameter / variable / property key / function name
   bool distinct = false;            // kFunction: f(DISTINCT x)
   bool has_else = false;            // kCase
+  bool all_properties = false;      // kMapProjection: `.*`
   std::vector<ExprPtr> children;    // see ExprKind
   std::vector<std::string> map_keys;  // kMap keys, kLabelCheck labels
-  std::shared_ptr<PatternPart> pattern;  // kPatternPredicate, kExists with a pattern
+  std::shared_ptr<PatternPart> pattern;  // kPatternPredicate, kExists with a pattern,
+                                         // kPatternComprehension
+  std::shared_ptr<SingleQuery> subquery;  // kExists of a full query: EXISTS { MATCH ... RETURN ... }
   std::string text;                 // the expression's source text (for column names)
 };
 

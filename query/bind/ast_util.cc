@@ -33,6 +33,29 @@ void patternVariables(const ast::PatternPart& p, std::vector<std::string>& out) 
   }
 }
 
+void projectionVariables(const ast::Projection& p, std::vector<std::string>& out) {
+  for (const auto& item : p.items) freeVariables(*item.expr, out);
+  for (const auto& s : p.order_by) freeVariables(*s.expr, out);
+}
+
+//! Every variable an EXISTS { } subquery mentions (a superset of those it takes from
+//! outside: enough to place its WHERE after they are bound).
+void subqueryVariables(const ast::SingleQuery& q, std::vector<std::string>& out) {
+  for (const auto& clause : q.clauses) {
+    if (auto* m = std::get_if<ast::MatchClause>(&clause)) {
+      for (const auto& part : m->pattern.parts) patternVariables(part, out);
+      if (m->where) freeVariables(*m->where, out);
+    } else if (auto* u = std::get_if<ast::UnwindClause>(&clause)) {
+      freeVariables(*u->list, out);
+    } else if (auto* w = std::get_if<ast::WithClause>(&clause)) {
+      projectionVariables(w->projection, out);
+      if (w->where) freeVariables(*w->where, out);
+    } else if (auto* r = std::get_if<ast::ReturnClause>(&clause)) {
+      projectionVariables(r->projection, out);
+    }
+  }
+}
+
 }  // namespace
 
 void freeVariables(const ast::Expr& e, std::vector<std::string>& out) {
@@ -54,6 +77,7 @@ void freeVariables(const ast::Expr& e, std::vector<std::string>& out) {
       break;
   }
   if (e.pattern) patternVariables(*e.pattern, out);
+  if (e.subquery) subqueryVariables(*e.subquery, out);
   for (const auto& c : e.children)
     if (c) freeVariables(*c, out);
 }
@@ -137,8 +161,10 @@ std::string exprText(const ast::Expr& e) {
       return s;
     }
     case ast::ExprKind::kIndex: return child(e, 0) + "[" + child(e, 1) + "]";
-    case ast::ExprKind::kPatternPredicate:
-    case ast::ExprKind::kExists: return e.pattern ? "exists(pattern)" : "exists(" + child(e, 0) + ")";
+    case ast::ExprKind::kPatternPredicate: return "(pattern)";
+    case ast::ExprKind::kExists: return e.pattern ? "EXISTS { pattern }" : "exists(" + child(e, 0) + ")";
+    case ast::ExprKind::kPatternComprehension: return "[pattern | " + child(e, 1) + "]";
+    case ast::ExprKind::kMapProjection: return child(e, 0) + " {...}";
     default: return "expr";
   }
 }

@@ -12,4 +12,15 @@ const char* kindName(VarKind k) {
   }
 }
 
+StaticType staticTypeOf(const Variable& v) {
+  using K = StaticType::Kind;
+  switch (v.kind) {
+    case VarKind::kNode: return StaticType::of(K::kNode);
+    case VarKind::kRel: return StaticType::of(K::kRel);
+    case VarKind::kRelList: return StaticType::of(K::kList, K::kRel);
+    case VarKind::kPath: return StaticType::of(K::kPath);
+    default: return v.type;
+  }
+}
+
 }  // namespace entente::query

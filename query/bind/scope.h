@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "query/expr/static_type.h"
+
 namespace entente::query {
 
 enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
@@ -13,7 +15,14 @@ enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
 struct Variable {
   int slot = -1;
   VarKind kind = VarKind::kValue;
+  StaticType type;  // kValue: what is known of its values (WITH 1 AS n: an Integer)
+
+  Variable() = default;
+  Variable(int s, VarKind k, StaticType t = {}) : slot(s), kind(k), type(t) {}
 };
+
+//! The static type of a variable of this kind (`type` for kValue).
+StaticType staticTypeOf(const Variable& v);
 
 //! Hidden variables (anonymous pattern elements, synthetic names) start with a space, which
 //! no user identifier can.

@@ -39,18 +39,17 @@ class AggregateOp final : public Operator {
     Accumulators acc;
   };
 
-  Accumulators fresh() {
-    if (extra_.empty()) {
-      Row empty(st_.row_width);
-      for (const auto& a : aggs_) {
-        std::vector<RValue> vals;
-        for (const auto& e : a.extra) vals.push_back(e->eval(empty, st_));
-        extra_.push_back(std::move(vals));
-      }
-    }
+  //! Accumulators for a new group. Extra arguments (the percentile) are evaluated on the
+  //! group's first row: openCypher allows a variable there, not only a constant.
+  Accumulators fresh(const Row& first) {
     Accumulators acc;
     acc.reserve(aggs_.size());
-    for (size_t i = 0; i < aggs_.size(); ++i) acc.push_back(makeAggregator(aggs_[i].function, aggs_[i].distinct, extra_[i]));
+    std::vector<RValue> extra;
+    for (const auto& a : aggs_) {
+      extra.clear();
+      for (const auto& e : a.extra) extra.push_back(e->eval(first, st_));
+      acc.push_back(makeAggregator(a.function, a.distinct, extra));
+    }
     return acc;
   }
 
@@ -68,12 +67,12 @@ class AggregateOp final : public Operator {
     filled_ = true;
     pos_ = 0;
     if (keys_.empty()) {
-      groups_.push_back(Group{{}, fresh()});
-      Accumulators& acc = groups_.back().acc;
       while (input_->next(row)) {
         st_.tick();
-        feed(acc, row);
+        if (groups_.empty()) groups_.push_back(Group{{}, fresh(row)});
+        feed(groups_.back().acc, row);
       }
+      if (groups_.empty()) groups_.push_back(Group{{}, fresh(Row(st_.row_width))});
       return;
     }
     std::vector<RValue> key;
@@ -86,7 +85,7 @@ class AggregateOp final : public Operator {
       if (it == index_.end()) {
         g = groups_.size();
         index_.emplace(key, g);
-        groups_.push_back(Group{key, fresh()});
+        groups_.push_back(Group{key, fresh(row)});
       } else {
         g = it->second;
       }
@@ -98,7 +97,6 @@ class AggregateOp final : public Operator {
   const std::vector<AggregateItem>& aggs_;
   ExecState& st_;
   OperatorPtr input_;
-  std::vector<std::vector<RValue>> extra_;
   std::vector<Group> groups_;
   std::unordered_map<std::vector<RValue>, size_t, RowKeyHash, RowKeyEq> index_;
   size_t pos_ = 0;

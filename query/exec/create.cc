@@ -14,8 +14,9 @@ storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const
   RMap m = propertyMapOf(st, expr->eval(row, st), "A property map");
   for (const auto& [k, v] : m) {
     if (v.isNull() && merge)
-      throw QueryError("SyntaxError", "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
-                                            " because of null property value for '" + k + "'");
+      // openCypher (and Neo4j) classify this run-time error as a SemanticError.
+      throw QueryError("SemanticError", "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
+                                              " because of null property value for '" + k + "'");
     auto value = storableValue(v, k, rel);
     if (!value) continue;
     props.emplace_back(st.intern(k), std::move(*value));

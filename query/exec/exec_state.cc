@@ -32,6 +32,8 @@ ExecState::ExecState(const storage::GraphStore& s, storage::Transaction& t, cons
                      const QueryOptions& o, int width)
     : store(s), tx(t), names(n), options(o), row_width(width), ids_(n.size(), -1) {
   txn = &t;
+  deleted_node_ids = &deleted_nodes;
+  deleted_rel_ids = &deleted_rels;
   for (size_t i = 0; i < n.size(); ++i) ids_[i] = n.cached(static_cast<int>(i));
   if (o.timeout.count() > 0) {
     has_deadline_ = true;

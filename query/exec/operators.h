@@ -114,7 +114,11 @@ struct SortKey {
   std::string text;
 };
 PlanPtr makeSort(std::vector<SortKey> keys, PlanPtr input);
-PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, PlanPtr input);
+//! `drain`: once the limit is reached, still pull the rest of the input (updates upstream
+//! must happen for every row).
+PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, bool drain, PlanPtr input);
+//! The row count a SKIP / LIMIT value stands for, or a SyntaxError (negative, not an integer).
+int64_t skipLimitCount(const RValue& v, const char* what);
 PlanPtr makeUnwind(ExprProgram list, int slot, std::string text, PlanPtr input);
 //! Left outer apply: rows of `inner` (run per input row, an Argument at its leaf), or the
 //! input row with `null_slots` set to null when inner has none.

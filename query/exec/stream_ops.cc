@@ -60,20 +60,28 @@ class UnwindNode final : public PlanNode {
 int64_t countArg(const CompiledExpr* e, ExecState& st, const char* what) {
   if (!e) return -1;
   Row empty(st.row_width);
-  RValue v = e->eval(empty, st);
-  if (v.isInt() && v.asInt() >= 0) return v.asInt();
-  throw QueryError("ArgumentError", std::string("Invalid input for ") + what +
-                                        ": expected a non-negative integer, got " +
-                                        (v.isInt() ? std::to_string(v.asInt()) : v.kindName()));
+  return skipLimitCount(e->eval(empty, st), what);
 }
+
+}  // namespace
+
+int64_t skipLimitCount(const RValue& v, const char* what) {
+  if (v.isInt() && v.asInt() >= 0) return v.asInt();
+  // openCypher classifies these as SyntaxErrors, also when a parameter brings the value.
+  throw QueryError("SyntaxError", std::string("Invalid input for ") + what + ": expected a non-negative integer, got " +
+                                      (v.isInt() ? std::to_string(v.asInt()) : v.kindName()) +
+                                      (v.isInt() ? " (NegativeIntegerArgument)" : " (InvalidArgumentType)"));
+}
+
+namespace {
 
 class SkipLimitOp final : public Operator {
  public:
-  SkipLimitOp(const CompiledExpr* skip, const CompiledExpr* limit, ExecState& st, OperatorPtr input)
-      : skip_(skip), limit_(limit), st_(st), input_(std::move(input)) {}
+  SkipLimitOp(const CompiledExpr* skip, const CompiledExpr* limit, bool drain, ExecState& st, OperatorPtr input)
+      : skip_(skip), limit_(limit), drain_(drain), st_(st), input_(std::move(input)) {}
   void reset() override {
     input_->reset();
-    started_ = false;
+    started_ = drained_ = false;
   }
   bool next(Row& row) override {
     if (!started_) {
@@ -81,7 +89,14 @@ class SkipLimitOp final : public Operator {
       to_skip_ = skip_ ? countArg(skip_, st_, "SKIP") : 0;
       left_ = limit_ ? countArg(limit_, st_, "LIMIT") : -1;
     }
-    if (left_ == 0) return false;
+    if (left_ == 0) {
+      // Updates upstream happen for every row, also those the limit drops.
+      if (drain_ && !drained_) {
+        while (input_->next(row)) st_.tick();
+        drained_ = true;
+      }
+      return false;
+    }
     while (to_skip_ > 0) {
       if (!input_->next(row)) return false;
       --to_skip_;
@@ -94,26 +109,29 @@ class SkipLimitOp final : public Operator {
  private:
   const CompiledExpr* skip_;
   const CompiledExpr* limit_;
+  bool drain_;
   ExecState& st_;
   OperatorPtr input_;
-  bool started_ = false;
+  bool started_ = false, drained_ = false;
   int64_t to_skip_ = 0, left_ = -1;
 };
 
 class SkipLimitNode final : public PlanNode {
  public:
-  SkipLimitNode(ExprProgram skip, ExprProgram limit) : skip_(std::move(skip)), limit_(std::move(limit)) {}
+  SkipLimitNode(ExprProgram skip, ExprProgram limit, bool drain)
+      : skip_(std::move(skip)), limit_(std::move(limit)), drain_(drain) {}
   std::string describe(const NameTable&) const override {
     return std::string(skip_ ? "Skip" : "") + (skip_ && limit_ ? "/" : "") + (limit_ ? "Limit" : "");
   }
 
  protected:
   OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<SkipLimitOp>(skip_.get(), limit_.get(), st, children[0]->open(st));
+    return std::make_unique<SkipLimitOp>(skip_.get(), limit_.get(), drain_, st, children[0]->open(st));
   }
 
  private:
   ExprProgram skip_, limit_;
+  bool drain_;
 };
 
 class EagerOp final : public Operator {
@@ -164,8 +182,8 @@ PlanPtr makeUnwind(ExprProgram list, int slot, std::string text, PlanPtr input) 
   return node;
 }
 
-PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, PlanPtr input) {
-  auto node = std::make_unique<SkipLimitNode>(std::move(skip), std::move(limit));
+PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, bool drain, PlanPtr input) {
+  auto node = std::make_unique<SkipLimitNode>(std::move(skip), std::move(limit), drain);
   node->children.push_back(std::move(input));
   return node;
 }

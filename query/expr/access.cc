@@ -6,6 +6,7 @@
 // without touching the graph.
 #include <algorithm>
 
+#include "query/expr/calendar.h"
 #include "query/expr/expr_internal.h"
 
 namespace entente::query {
@@ -40,21 +41,31 @@ namespace expr {
 namespace {
 
 RValue dateField(Date d, std::string_view key, ast::SourcePos pos) {
-  int y;
-  unsigned m, day;
-  d.toCivil(&y, &m, &day);
+  const CalendarFields f = calendarFields(d);
   std::string k = lowercase(key);
-  if (k == "year") return int64_t{y};
-  if (k == "month") return int64_t{m};
-  if (k == "day") return int64_t{day};
-  if (k == "quarter") return int64_t{(m - 1) / 3 + 1};
-  if (k == "dayofweek" || k == "weekday") return int64_t{((d.days + 3) % 7 + 7) % 7 + 1};
-  if (k == "ordinalday" || k == "dayofyear")
-    return int64_t{d.days - Date::fromCivil(y, 1, 1).days + 1};
+  if (k == "year") return int64_t{f.year};
+  if (k == "month") return int64_t{f.month};
+  if (k == "day") return int64_t{f.day};
+  if (k == "quarter") return int64_t{f.quarter};
+  if (k == "dayofquarter") return int64_t{f.day_of_quarter};
+  if (k == "week") return int64_t{f.week};
+  if (k == "weekyear") return int64_t{f.week_year};
+  if (k == "dayofweek" || k == "weekday") return int64_t{f.weekday};
+  if (k == "ordinalday" || k == "dayofyear") return int64_t{f.ordinal_day};
   throwArgumentError("Unknown field '" + std::string(key) + "' of a Date", pos);
 }
 
 }  // namespace
+
+void checkNotDeleted(const RValue& entity, const EvalContext& ctx, ast::SourcePos pos) {
+  auto gone = [](const std::unordered_set<uint64_t>* ids, uint64_t id) { return ids && ids->count(id) > 0; };
+  if (entity.isNode() ? gone(ctx.deleted_node_ids, entity.asNode().id)
+                      : entity.isRel() && gone(ctx.deleted_rel_ids, entity.asRel().id))
+    throw QueryError("EntityNotFound",
+                     std::string("The ") + (entity.isNode() ? "node" : "relationship") +
+                         " was deleted by this statement: its properties and labels cannot be read (DeletedEntityAccess)",
+                     pos);
+}
 
 const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos) {
   if (!ctx.txn) throw QueryError("InternalError", "expression needs a transaction", pos);
@@ -64,8 +75,12 @@ const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos) 
 RValue property(const RValue& base, std::string_view key, EvalContext& ctx, ast::SourcePos pos) {
   switch (base.kind()) {
     case RValue::Kind::kNull: return RValue();
-    case RValue::Kind::kNode: return nodeProperty(needTxn(ctx, pos), base.asNode(), key);
-    case RValue::Kind::kRel: return relProperty(needTxn(ctx, pos), base.asRel(), key);
+    case RValue::Kind::kNode:
+      checkNotDeleted(base, ctx, pos);
+      return nodeProperty(needTxn(ctx, pos), base.asNode(), key);
+    case RValue::Kind::kRel:
+      checkNotDeleted(base, ctx, pos);
+      return relProperty(needTxn(ctx, pos), base.asRel(), key);
     case RValue::Kind::kMap: {
       const RMap& m = base.asMap();
       auto it = std::lower_bound(m.begin(), m.end(), key,

@@ -4,7 +4,9 @@
 // arities are SemanticErrors found here, before anything runs), and subtrees made only of
 // literals and pure operators are evaluated once (constant folding). A folding attempt
 // that throws is simply not folded: the error then happens at run time, and only if that
-// branch is reached (CASE WHEN false THEN 1/0 END is fine).
+// branch is reached (CASE WHEN false THEN 1/0 END is fine). Type errors certain from the
+// text (static_type.h) are reported here; patterns inside expressions are handed to the
+// scope (the planner), which plans them as sub-plans.
 #include <algorithm>
 
 #include "query/expr/nodes.h"
@@ -21,20 +23,24 @@ using namespace expr;
 //! Scopes one comprehension/quantifier variable over the parent scope.
 class IterationScope final : public CompileScope {
  public:
-  IterationScope(CompileScope& parent, std::string_view name, int slot)
-      : parent_(parent), name_(name), slot_(slot) {}
+  IterationScope(CompileScope& parent, std::string_view name, int slot, StaticType type)
+      : parent_(parent), name_(name), slot_(slot), type_(type) {}
   std::optional<int> slotOf(std::string_view v) const override {
     return v == name_ ? std::optional<int>(slot_) : parent_.slotOf(v);
   }
+  StaticType typeOf(std::string_view v) const override { return v == name_ ? type_ : parent_.typeOf(v); }
   int newSlot(std::string_view v) override { return parent_.newSlot(v); }
-  ExprProgram compilePattern(const ast::PatternPart& p, ast::SourcePos pos) override {
-    return parent_.compilePattern(p, pos);
+  ExprProgram compilePattern(const PatternExprSpec& spec) override {
+    PatternExprSpec outer = spec;
+    outer.locals.insert(outer.locals.begin(), {std::string(name_), slot_});
+    return parent_.compilePattern(outer);
   }
 
  private:
   CompileScope& parent_;
   std::string_view name_;
   int slot_;
+  StaticType type_;  // the list's element type, when known
 };
 
 class Compiler {
@@ -42,8 +48,18 @@ class Compiler {
   explicit Compiler(CompileScope& scope) : scope_(scope) {}
 
   ExprProgram compile(const ast::Expr& e);
+  //! A WHERE: must be able to be a Boolean; bare patterns are allowed at its root.
+  ExprProgram predicate(const ast::Expr& e) {
+    checkPredicateType(typeOf(e), e.pos);
+    boolean_ = true;
+    return compile(e);
+  }
 
  private:
+  ExprProgram compileNode(const ast::Expr& e);
+  StaticType typeOf(const ast::Expr& e) const {
+    return staticType(e, [this](std::string_view v) { return scope_.typeOf(v); });
+  }
   ExprProgram compileOpt(const ast::ExprPtr& e) { return e ? compile(*e) : nullptr; }
   Children compileAll(const std::vector<ast::ExprPtr>& es, size_t from = 0) {
     Children out;
@@ -54,9 +70,28 @@ class Compiler {
   ExprProgram function(const ast::Expr& e);
   ExprProgram caseExpr(const ast::Expr& e);
   ExprProgram iteration(const ast::Expr& e);
+  ExprProgram mapProjection(const ast::Expr& e);
+  //! Map entries keys[i]: children[from + i], sorted by key, a repeated key keeping its
+  //! last value (RMap's invariant).
+  void mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys, Children& values);
+  ExprProgram pattern(const ast::Expr& e, const ast::Expr* where, const ast::Expr* project, bool bare = false) {
+    PatternExprSpec spec;
+    spec.pattern = e.pattern.get();
+    spec.where = where;
+    spec.project = project;
+    spec.bare = bare;
+    spec.pos = e.pos;
+    return scope_.compilePattern(spec);
+  }
 
   CompileScope& scope_;
+  bool boolean_ = false;  // the expression being compiled is where a Boolean is expected
 };
+
+bool isBooleanOperator(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kUnary) return e.op == ast::Op::kNot;
+  return e.kind == ast::ExprKind::kBinary && (e.op == ast::Op::kAnd || e.op == ast::Op::kOr || e.op == ast::Op::kXor);
+}
 
 bool allConst(const Children& cs) {
   return std::all_of(cs.begin(), cs.end(), [](const ExprProgram& c) { return !c || constValue(*c); });
@@ -86,6 +121,24 @@ ExprProgram fold(ExprProgram node, bool foldable) {
 }
 
 ExprProgram Compiler::compile(const ast::Expr& e) {
+  // openCypher only accepts a bare pattern where a Boolean is expected: at the root of a
+  // WHERE and as an operand of NOT / AND / OR / XOR. Elsewhere it takes exists() or a
+  // pattern comprehension.
+  const bool boolean_here = boolean_;
+  boolean_ = isBooleanOperator(e);
+  struct Restore {
+    bool& flag;
+    bool value;
+    ~Restore() { flag = value; }
+  } restore{boolean_, boolean_here};
+  if (e.kind == ast::ExprKind::kPatternPredicate && !boolean_here)
+    semanticError("A pattern can only be used as a predicate (in WHERE); use exists(pattern) or a pattern "
+                  "comprehension [pattern | expression] elsewhere (UnexpectedSyntax)",
+                  e.pos);
+  return compileNode(e);
+}
+
+ExprProgram Compiler::compileNode(const ast::Expr& e) {
   switch (e.kind) {
     case ast::ExprKind::kLiteral: return std::make_unique<ConstNode>(RValue::fromValue(e.literal));
     case ast::ExprKind::kParameter: return std::make_unique<ParamNode>(e.name, e.pos);
@@ -95,6 +148,7 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
       return std::make_unique<SlotNode>(*slot);
     }
     case ast::ExprKind::kProperty: {
+      checkPropertyBase(typeOf(*e.children.at(0)), e.name, e.pos);
       auto base = compile(*e.children.at(0));
       bool c = constValue(*base) != nullptr;
       return fold(std::make_unique<PropertyNode>(std::move(base), e.name, e.pos), c);
@@ -105,20 +159,9 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
       return fold(std::make_unique<ListNode>(std::move(items)), c);
     }
     case ast::ExprKind::kMap: {
-      // Sorted unique keys (RMap's invariant); a repeated key keeps its last value.
-      std::vector<size_t> order(e.children.size());
-      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return e.map_keys[a] < e.map_keys[b]; });
       std::vector<std::string> keys;
       Children values;
-      for (size_t i : order) {
-        if (!keys.empty() && keys.back() == e.map_keys[i]) {
-          values.back() = compile(*e.children[i]);
-          continue;
-        }
-        keys.push_back(e.map_keys[i]);
-        values.push_back(compile(*e.children[i]));
-      }
+      mapEntries(e, 0, keys, values);
       bool c = allConst(values);
       return fold(std::make_unique<MapNode>(std::move(keys), std::move(values)), c);
     }
@@ -156,12 +199,23 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
     case ast::ExprKind::kQuantifier: return iteration(e);
     case ast::ExprKind::kPatternPredicate:
       if (!e.pattern) semanticError("Pattern expected", e.pos);
-      return scope_.compilePattern(*e.pattern, e.pos);
+      return pattern(e, nullptr, nullptr, true);
     case ast::ExprKind::kExists:
-      if (e.pattern) return scope_.compilePattern(*e.pattern, e.pos);
+      if (e.subquery) {
+        PatternExprSpec spec;
+        spec.query = e.subquery.get();
+        spec.pos = e.pos;
+        return scope_.compilePattern(spec);
+      }
+      // EXISTS { pattern WHERE ... } keeps its WHERE in children[0].
+      if (e.pattern) return pattern(e, e.children.empty() ? nullptr : e.children[0].get(), nullptr);
+      if (e.children.at(0)->kind == ast::ExprKind::kPatternPredicate) return pattern(*e.children[0], nullptr, nullptr, true);
       return std::make_unique<IsNullNode>(compile(*e.children.at(0)), true);
     case ast::ExprKind::kLabelCheck:
       return std::make_unique<LabelNode>(compile(*e.children.at(0)), e.map_keys, e.pos);
+    case ast::ExprKind::kPatternComprehension:
+      return pattern(e, e.children.at(0).get(), e.children.at(1).get());
+    case ast::ExprKind::kMapProjection: return mapProjection(e);
   }
   semanticError("Unsupported expression", e.pos);
 }
@@ -192,6 +246,7 @@ ExprProgram Compiler::binary(const ast::Expr& e) {
                          std::string("Type mismatch: IN expects a List, got ") + rc->kindName(), e.pos);
       [[fallthrough]];
     default:
+      if (ast::isArithmetic(e.op)) checkArithmeticTypes(e.op, typeOf(*e.children[0]), typeOf(*e.children[1]), e.pos);
       return fold(std::make_unique<BinaryNode>(e.op, std::move(l), std::move(r), e.pos), lc && rc);
   }
 }
@@ -203,8 +258,7 @@ ExprProgram Compiler::function(const ast::Expr& e) {
   if (lowercase(e.name) == "exists") {
     if (n != 1) semanticError("Function 'exists' expects 1 argument, got " + std::to_string(n), e.pos);
     const ast::Expr& arg = *e.children[0];
-    if (arg.kind == ast::ExprKind::kPatternPredicate && arg.pattern)
-      return scope_.compilePattern(*arg.pattern, arg.pos);
+    if (arg.kind == ast::ExprKind::kPatternPredicate && arg.pattern) return pattern(arg, nullptr, nullptr, true);
     return std::make_unique<IsNullNode>(compile(arg), true);
   }
   const FunctionDef* def = findFunction(e.name);
@@ -224,6 +278,7 @@ ExprProgram Compiler::function(const ast::Expr& e) {
                       (expected == "1" ? "" : "s") + ", got " + std::to_string(n),
                   e.pos);
   }
+  if (n > 0) checkArgumentType(def->name, typeOf(*e.children[0]), e.pos);
   Children args = compileAll(e.children);
   bool c = def->pure && allConst(args);
   return fold(std::make_unique<FunctionNode>(def, std::move(args), e.pos), c);
@@ -249,12 +304,42 @@ ExprProgram Compiler::caseExpr(const ast::Expr& e) {
 ExprProgram Compiler::iteration(const ast::Expr& e) {
   ExprProgram list = compile(*e.children.at(0));
   int slot = scope_.newSlot(e.name);
-  IterationScope inner(scope_, e.name, slot);
-  Compiler sub(inner);
-  ExprProgram where = e.children.size() > 1 && e.children[1] ? sub.compile(*e.children[1]) : nullptr;
-  ExprProgram proj = e.children.size() > 2 && e.children[2] ? sub.compile(*e.children[2]) : nullptr;
+  StaticType list_type = typeOf(*e.children[0]);
+  IterationScope inner(scope_, e.name, slot, list_type.element ? StaticType::of(*list_type.element) : StaticType{});
+  ExprProgram where = e.children.size() > 1 && e.children[1] ? Compiler(inner).predicate(*e.children[1]) : nullptr;
+  ExprProgram proj = e.children.size() > 2 && e.children[2] ? Compiler(inner).compile(*e.children[2]) : nullptr;
   ast::Op q = e.kind == ast::ExprKind::kQuantifier ? e.op : ast::Op::kNone;
   return std::make_unique<IterationNode>(q, slot, std::move(list), std::move(where), std::move(proj), e.pos);
+}
+
+void Compiler::mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys, Children& values) {
+  std::vector<size_t> order(e.map_keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return e.map_keys[a] < e.map_keys[b]; });
+  for (size_t i : order) {
+    ExprProgram v = compile(*e.children.at(from + i));
+    if (!keys.empty() && keys.back() == e.map_keys[i]) {
+      values.back() = std::move(v);
+      continue;
+    }
+    keys.push_back(e.map_keys[i]);
+    values.push_back(std::move(v));
+  }
+}
+
+ExprProgram Compiler::mapProjection(const ast::Expr& e) {
+  ExprProgram base = compile(*e.children.at(0));
+  ExprProgram all;
+  if (e.all_properties) {
+    Children arg;
+    arg.push_back(compile(*e.children[0]));
+    all = std::make_unique<FunctionNode>(findFunction("properties"), std::move(arg), e.pos);
+  }
+  std::vector<std::string> keys;
+  Children values;
+  mapEntries(e, 1, keys, values);
+  return std::make_unique<MapProjectionNode>(std::move(base), std::move(all), std::move(keys), std::move(values),
+                                             e.pos);
 }
 
 //! True if `e` calls an aggregate outside nested comprehensions.
@@ -273,6 +358,8 @@ bool hasAggregate(const ast::Expr& e) {
 ExprProgram compileExpression(const ast::Expr& expr, CompileScope& scope) {
   return Compiler(scope).compile(expr);
 }
+
+ExprProgram compilePredicate(const ast::Expr& expr, CompileScope& scope) { return Compiler(scope).predicate(expr); }
 
 bool containsAggregate(const ast::Expr& expr) { return hasAggregate(expr); }
 

@@ -21,6 +21,8 @@ namespace entente::query::expr {
 
 // ---- operators (operators.cc) ----------------------------------------------------------
 
+//! "+" for kAdd, ... "^" for kPow.
+const char* opSymbol(ast::Op op);
 //! + - * / % ^ with openCypher typing; null if either side is null.
 RValue arithmetic(ast::Op op, const RValue& a, const RValue& b, ast::SourcePos pos);
 RValue negate(const RValue& a, ast::SourcePos pos);
@@ -44,6 +46,8 @@ RValue slice(const RValue& base, const RValue* from, const RValue* to, ast::Sour
 //! n:A:B (all labels); for a relationship, its type must be one of them.
 RValue hasLabels(const RValue& v, const std::vector<std::string>& labels, EvalContext& ctx,
                  ast::SourcePos pos);
+//! EntityNotFound if `entity` is a node or relationship the statement deleted.
+void checkNotDeleted(const RValue& entity, const EvalContext& ctx, ast::SourcePos pos);
 //! The transaction, or an error if the expression needs one and none was given.
 const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos);
 

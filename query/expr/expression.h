@@ -14,9 +14,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "query/ast/ast.h"
+#include "query/expr/static_type.h"
 #include "query/runtime/runtime_value.h"
 #include "storage/graph_store.h"
 
@@ -28,6 +30,10 @@ struct EvalContext {
   const RMap* params = nullptr;           // sorted by name
   std::optional<Date> as_of;              // the statement's AS OF date, if any
   Date today{};                           // date() with no argument
+  //! Entities the statement deleted (null when it deletes nothing): reading their
+  //! properties or labels is an EntityNotFound error.
+  const std::unordered_set<uint64_t>* deleted_node_ids = nullptr;
+  const std::unordered_set<uint64_t>* deleted_rel_ids = nullptr;
 };
 
 class CompiledExpr {
@@ -40,6 +46,21 @@ class CompiledExpr {
 };
 using ExprProgram = std::unique_ptr<CompiledExpr>;
 
+//! A pattern inside an expression, run as a sub-plan per row: an existence test (pattern
+//! predicate, exists(), EXISTS { }) when `project` is null, else a pattern comprehension
+//! (the list of `project` values, one per match).
+struct PatternExprSpec {
+  const ast::PatternPart* pattern = nullptr;
+  const ast::SingleQuery* query = nullptr;  // EXISTS { MATCH ... RETURN ... } instead of a pattern
+  const ast::Expr* where = nullptr;    // EXISTS { ... WHERE ... } / [... WHERE ... | ...]
+  const ast::Expr* project = nullptr;  // pattern comprehension only
+  bool bare = false;  // a bare pattern (WHERE (a)-->(b), exists(...)): introduces no variables
+  //! Comprehension variables in scope around the pattern (name, slot), outermost first:
+  //! they live in scratch slots the surrounding scope knows nothing about.
+  std::vector<std::pair<std::string, int>> locals;
+  ast::SourcePos pos;
+};
+
 //! How the compiler learns about the surrounding query.
 class CompileScope {
  public:
@@ -51,14 +72,20 @@ class CompileScope {
   //! variable itself (it is visible only inside the comprehension), so newSlot need not
   //! make `variable` resolvable through slotOf.
   virtual int newSlot(std::string_view variable) = 0;
-  //! Compiles a pattern used as an expression (pattern predicate / EXISTS { }): provided
-  //! by the planner, which knows how to match patterns. May throw QueryError.
-  virtual ExprProgram compilePattern(const ast::PatternPart& pattern, ast::SourcePos pos) = 0;
+  //! Compiles a pattern used inside an expression (see PatternExprSpec): provided by the
+  //! planner, which knows how to match patterns. May throw QueryError.
+  virtual ExprProgram compilePattern(const PatternExprSpec& spec) = 0;
+  //! What the scope knows about a variable's type (for compile-time type errors).
+  virtual StaticType typeOf(std::string_view variable) const { return StaticType::unknown(); }
 };
 
 //! Compiles an expression. Aggregate functions are NOT allowed here (the planner extracts
 //! them first, see isAggregate); meeting one throws SemanticError.
 ExprProgram compileExpression(const ast::Expr& expr, CompileScope& scope);
+//! Compiles a WHERE: also rejects a predicate that can never be a boolean (`WHERE 1`,
+//! `WHERE (n)`), and allows bare patterns (`WHERE (a)-->(b)`), which openCypher only
+//! accepts where a boolean is expected.
+ExprProgram compilePredicate(const ast::Expr& expr, CompileScope& scope);
 
 //! True if `name` (case-insensitive) is an aggregate function: count, sum, avg, min, max,
 //! collect, stDev, stDevP, percentileCont, percentileDisc.

@@ -23,6 +23,7 @@ RValue elementId(const FnArgs& a) {
 
 RValue labels(const FnArgs& a) {
   if (!a[0].isNode()) a.typeError(0, "a Node");
+  checkNotDeleted(a[0], a.ctx, a.pos);
   const auto& txn = needTxn(a.ctx, a.pos);
   auto node = txn.getNode(a[0].asNode().id);
   if (!node) return RValue();
@@ -40,6 +41,7 @@ RValue type(const FnArgs& a) {
 
 //! The stored properties of a node or relationship, keys by name (sorted).
 std::optional<RMap> storedProperties(const FnArgs& a) {
+  checkNotDeleted(a[0], a.ctx, a.pos);
   const auto& txn = needTxn(a.ctx, a.pos);
   std::optional<storage::Properties> props;
   if (a[0].isNode()) {

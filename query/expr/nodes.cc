@@ -29,6 +29,31 @@ RValue MapNode::eval(const Row& row, EvalContext& ctx) const {
   return out;
 }
 
+RValue MapProjectionNode::eval(const Row& row, EvalContext& ctx) const {
+  RValue base = base_->eval(row, ctx);
+  if (base.isNull()) return RValue();
+  if (!base.isNode() && !base.isRel() && !base.isMap())
+    throwTypeError(std::string("Type mismatch: a map projection expects a Node, Relationship or Map, got ") +
+                       base.kindName(),
+                   pos_);
+  RMap out;
+  if (all_) {
+    RValue props = all_->eval(row, ctx);  // null for an entity deleted by this statement
+    if (props.isMap()) out = props.asMap();
+  }
+  // Merge the sorted entries into the sorted properties; entries win.
+  RMap merged;
+  merged.reserve(out.size() + keys_.size());
+  size_t i = 0;
+  for (size_t k = 0; k < keys_.size(); ++k) {
+    while (i < out.size() && out[i].first < keys_[k]) merged.push_back(std::move(out[i++]));
+    if (i < out.size() && out[i].first == keys_[k]) ++i;
+    merged.emplace_back(keys_[k], values_[k]->eval(row, ctx));
+  }
+  while (i < out.size()) merged.push_back(std::move(out[i++]));
+  return merged;
+}
+
 RValue UnaryNode::eval(const Row& row, EvalContext& ctx) const {
   RValue v = child_->eval(row, ctx);
   switch (op_) {

@@ -83,6 +83,23 @@ class MapNode final : public CompiledExpr {
   Children values_;
 };
 
+//! n {.*, .key, key: expr}: null for a null base; `all` (properties(base)) is the starting
+//! map when `.*` was given, the entries override it.
+class MapProjectionNode final : public CompiledExpr {
+ public:
+  //! REQUIRES keys sorted and unique.
+  MapProjectionNode(ExprProgram base, ExprProgram all, std::vector<std::string> keys, Children values,
+                    ast::SourcePos pos)
+      : base_(std::move(base)), all_(std::move(all)), keys_(std::move(keys)), values_(std::move(values)), pos_(pos) {}
+  RValue eval(const Row& row, EvalContext& ctx) const override;
+
+ private:
+  ExprProgram base_, all_;
+  std::vector<std::string> keys_;
+  Children values_;
+  ast::SourcePos pos_;
+};
+
 class UnaryNode final : public CompiledExpr {
  public:
   UnaryNode(ast::Op op, ExprProgram child, ast::SourcePos pos) : op_(op), child_(std::move(child)), pos_(pos) {}

@@ -10,7 +10,6 @@
 #include "query/expr/expr_internal.h"
 
 namespace entente::query::expr {
-namespace {
 
 const char* opSymbol(ast::Op op) {
   switch (op) {
@@ -23,6 +22,8 @@ const char* opSymbol(ast::Op op) {
     default: return "?";
   }
 }
+
+namespace {
 
 [[noreturn]] void mismatch(ast::Op op, const RValue& a, const RValue& b, ast::SourcePos pos) {
   throwTypeError(std::string("Type mismatch: cannot apply '") + opSymbol(op) + "' to " +

@@ -61,6 +61,8 @@ class AstBuilder {
   ast::Pattern pattern(P::PatternContext* ctx);
   ast::PatternPart patternPart(P::PatternPartContext* ctx);
   ast::PatternPart patternElement(P::PatternElementContext* ctx);
+  //! (a)-[r]->(b) inside an expression (pattern predicate, pattern comprehension).
+  std::shared_ptr<ast::PatternPart> relationshipsPattern(P::RelationshipsPatternContext* ctx);
   ast::NodePattern nodePattern(P::NodePatternContext* ctx);
   ast::RelPattern relPattern(P::RelationshipPatternContext* ctx);
   ast::ExprPtr properties(P::PropertiesContext* ctx);
@@ -84,6 +86,8 @@ class AstBuilder {
   ast::ExprPtr literal(P::LiteralContext* ctx, antlr4::Token* minus);
   ast::ExprPtr functionCall(P::FunctionInvocationContext* ctx);
   ast::ExprPtr caseExpr(P::CaseExpressionContext* ctx);
+  ast::ExprPtr patternComprehension(P::PatternComprehensionContext* ctx);
+  ast::ExprPtr mapProjection(P::MapProjectionContext* ctx);
   ast::ExprPtr filter(ast::ExprKind kind, P::FilterExpressionContext* ctx, antlr4::Token* start);
   //! Throws if `e` is deeper than kMaxExprDepth (only walked when `ctx` spans many tokens).
   void checkDepth(const ast::ExprPtr& e, antlr4::ParserRuleContext* ctx);

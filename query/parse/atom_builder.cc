@@ -64,16 +64,8 @@ ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
     return e.release();
   }
   if (auto* c = as<P::PatternPredicateAtomContext>(ctx)) {
-    auto* rp = c->relationshipsPattern();
-    auto part = std::make_shared<ast::PatternPart>();
-    part->pos = posOf(rp);
-    part->nodes.push_back(nodePattern(rp->nodePattern()));
-    for (auto* chain : rp->patternElementChain()) {
-      part->rels.push_back(relPattern(chain->relationshipPattern()));
-      part->nodes.push_back(nodePattern(chain->nodePattern()));
-    }
     auto e = make(ExprKind::kPatternPredicate, pos);
-    e->pattern = std::move(part);
+    e->pattern = relationshipsPattern(c->relationshipsPattern());
     return e;
   }
   if (auto* c = as<P::ExistsSubqueryAtomContext>(ctx)) {
@@ -91,12 +83,61 @@ ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
     if (c->where()) e->children.push_back(expression(c->where()->expression()));
     return e;
   }
-  if (as<P::PatternComprehensionAtomContext>(ctx)) {
-    error("pattern comprehensions are not supported; use OPTIONAL MATCH with collect()",
-          ctx->getStart());
+  if (auto* c = as<P::ExistsQueryAtomContext>(ctx)) {
+    // EXISTS { MATCH ... RETURN ... }: true when the query, run per outer row, yields a row.
+    auto q = std::make_shared<ast::SingleQuery>(singleQuery(c->singleQuery()));
+    for (const auto& clause : q->clauses) {
+      if (!std::holds_alternative<ast::MatchClause>(clause) && !std::holds_alternative<ast::WithClause>(clause) &&
+          !std::holds_alternative<ast::UnwindClause>(clause) && !std::holds_alternative<ast::ReturnClause>(clause))
+        error("an EXISTS { } subquery can only read: MATCH, WITH, UNWIND and RETURN", c->singleQuery()->getStart());
+    }
+    auto e = make(ExprKind::kExists, pos);
+    e->subquery = std::move(q);
+    return e;
   }
-  error("map projections are not supported; use a map literal such as {name: n.name}",
-        ctx->getStart());
+  if (auto* c = as<P::PatternComprehensionAtomContext>(ctx)) return patternComprehension(c->patternComprehension());
+  return mapProjection(as<P::MapProjectionAtomContext>(ctx)->mapProjection());
+}
+
+ExprPtr AstBuilder::patternComprehension(P::PatternComprehensionContext* ctx) {
+  ExprHolder e(make(ExprKind::kPatternComprehension, posOf(ctx)));
+  e.p->pattern = relationshipsPattern(ctx->relationshipsPattern());
+  if (ctx->variable()) e.p->pattern->path_variable = name(ctx->variable());
+  auto exprs = ctx->expression();  // [WHERE expr] | expr
+  e.p->children.push_back(exprs.size() > 1 ? expression(exprs[0]) : nullptr);
+  e.p->children.push_back(expression(exprs.back()));
+  return e.release();
+}
+
+// n {.name, .*, key: expr, other}: `.name` becomes name: n.name and `other` other: other,
+// so later stages only see map entries (plus the `.*` flag).
+ExprPtr AstBuilder::mapProjection(P::MapProjectionContext* ctx) {
+  ExprHolder e(make(ExprKind::kMapProjection, posOf(ctx)));
+  const std::string base = name(ctx->variable());
+  auto variable = [&](const std::string& v, antlr4::ParserRuleContext* at) {
+    auto ref = make(ExprKind::kVariable, posOf(at));
+    ref->name = v;
+    return ref;
+  };
+  e.p->children.push_back(variable(base, ctx));
+  for (auto* item : ctx->mapProjectionItem()) {
+    if (item->expression()) {
+      e.p->map_keys.push_back(name(item->propertyKeyName()->schemaName()));
+      e.p->children.push_back(expression(item->expression()));
+    } else if (item->propertyKeyName()) {
+      auto prop = make(ExprKind::kProperty, posOf(item));
+      prop->name = name(item->propertyKeyName()->schemaName());
+      prop->children.push_back(variable(base, ctx));
+      e.p->map_keys.push_back(prop->name);
+      e.p->children.push_back(std::move(prop));
+    } else if (item->variable()) {
+      e.p->map_keys.push_back(name(item->variable()));
+      e.p->children.push_back(variable(e.p->map_keys.back(), item));
+    } else {
+      e.p->all_properties = true;
+    }
+  }
+  return e.release();
 }
 
 ExprPtr AstBuilder::filter(ExprKind kind, P::FilterExpressionContext* ctx, Token* start) {
@@ -152,17 +193,12 @@ ExprPtr AstBuilder::functionCall(P::FunctionInvocationContext* ctx) {
   }
   auto args = ctx->expression();
   if (equalsIgnoreCase(fname, "exists")) {
-    // exists(n.prop) tests a property, exists((a)-->(b)) a pattern.
+    // exists(n.prop) tests a property, exists((a)-->(b)) a pattern (a kPatternPredicate child).
     if (args.size() != 1 || ctx->DISTINCT()) {
       error("exists() takes exactly one argument: a property or a pattern", ctx->getStart());
     }
-    ExprPtr arg = expression(args[0]);
     auto e = make(ExprKind::kExists, posOf(ctx));
-    if (arg->kind == ExprKind::kPatternPredicate) {
-      e->pattern = std::move(arg->pattern);
-    } else {
-      e->children.push_back(std::move(arg));
-    }
+    e->children.push_back(expression(args[0]));
     return e;
   }
   auto e = make(ExprKind::kFunction, posOf(ctx));

@@ -41,6 +41,17 @@ ast::PatternPart AstBuilder::patternElement(P::PatternElementContext* ctx) {
   return part;
 }
 
+std::shared_ptr<ast::PatternPart> AstBuilder::relationshipsPattern(P::RelationshipsPatternContext* ctx) {
+  auto part = std::make_shared<ast::PatternPart>();
+  part->pos = posOf(ctx);
+  part->nodes.push_back(nodePattern(ctx->nodePattern()));
+  for (auto* chain : ctx->patternElementChain()) {
+    part->rels.push_back(relPattern(chain->relationshipPattern()));
+    part->nodes.push_back(nodePattern(chain->nodePattern()));
+  }
+  return part;
+}
+
 ast::NodePattern AstBuilder::nodePattern(P::NodePatternContext* ctx) {
   ast::NodePattern n;
   n.pos = posOf(ctx);

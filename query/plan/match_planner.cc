@@ -1,10 +1,11 @@
-// Pattern planning: MATCH / OPTIONAL MATCH, pattern predicates, shortest paths.
+// Pattern planning: MATCH / OPTIONAL MATCH, shortest paths. (Patterns inside expressions are
+// in pattern_expr_planner.cc.)
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "query/bind/ast_util.h"
 #include "query/error.h"
-#include "query/exec/pattern_expr.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
@@ -62,9 +63,17 @@ std::string Planner::pathName(const ast::PatternPart& part) {
 
 void Planner::checkKind(const std::string& name, VarKind want, ast::SourcePos pos) const {
   const Variable* v = scope_.find(name);
-  if (!v || v->kind == want || v->kind == VarKind::kValue) return;
+  if (!v || v->kind == want) return;
+  if (v->kind == VarKind::kValue) {
+    // A value of unknown type may hold a node or relationship; a known other type never does.
+    const StaticType& t = v->type;
+    if (!t.definite() || t.is(want == VarKind::kNode ? StaticType::Kind::kNode : StaticType::Kind::kRel)) return;
+    semantic("Type mismatch: variable `" + name + "` is bound to a " + t.name() + ", cannot use it as " +
+                 kindName(want) + " (VariableTypeConflict)",
+             pos);
+  }
   semantic("Type mismatch: variable `" + name + "` is already bound as " + kindName(v->kind) + ", cannot use it as " +
-               kindName(want),
+               kindName(want) + " (VariableTypeConflict)",
            pos);
 }
 
@@ -122,12 +131,40 @@ PlanPtr Planner::placeFilters(PlanPtr in, MatchContext& ctx, bool all) {
     bool ready = all || std::all_of(c.vars.begin(), c.vars.end(), [this](const std::string& v) { return scope_.find(v); });
     if (!ready) continue;
     c.used = true;
-    in = makeFilter(compile(*c.expr), exprText(*c.expr), std::move(in));
+    in = makeFilter(compilePredicate(*c.expr), exprText(*c.expr), std::move(in));
   }
   return in;
 }
 
+namespace {
+
+//! openCypher: within one MATCH a variable names one kind of element, and a relationship
+//! variable one relationship (`()-[r]-(r)`, `(a)-[r]->()-[r]->(a)` are errors).
+void checkPatternVariables(const std::vector<ast::PatternPart>& parts) {
+  enum class Role { kNode, kRel, kPath };
+  std::unordered_map<std::string, Role> seen;
+  auto use = [&](const std::string& var, Role role, ast::SourcePos pos) {
+    if (var.empty()) return;
+    auto [it, fresh] = seen.emplace(var, role);
+    if (fresh || (role == Role::kNode && it->second == Role::kNode)) return;
+    if (role == Role::kRel && it->second == Role::kRel)
+      throw QueryError("SyntaxError",
+                       "Cannot use the same relationship variable `" + var +
+                           "` for multiple relationships (RelationshipUniquenessViolation)",
+                       pos);
+    throw QueryError("SyntaxError", "Type mismatch: `" + var + "` is used for different kinds of pattern elements (VariableTypeConflict)", pos);
+  };
+  for (const auto& p : parts) {
+    use(p.path_variable, Role::kPath, p.pos);
+    for (const auto& n : p.nodes) use(n.variable, Role::kNode, n.pos);
+    for (const auto& r : p.rels) use(r.variable, Role::kRel, r.pos);
+  }
+}
+
+}  // namespace
+
 PlanPtr Planner::planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_ok) {
+  checkPatternVariables(m.pattern.parts);
   MatchContext ctx;
   ctx.distinct_ok = distinct_ok;
   for (const auto& p : m.pattern.parts) ctx.rel_count += static_cast<int>(p.rels.size());
@@ -425,21 +462,6 @@ PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchCon
   s.path_var = part.path_variable;
   in = makeShortestPath(std::move(s), std::move(in));
   return placeFilters(std::move(in), ctx, false);
-}
-
-ExprProgram Planner::compilePattern(const ast::PatternPart& pattern, ast::SourcePos) {
-  Scope saved = scope_;
-  MatchContext ctx;
-  ctx.rel_count = static_cast<int>(pattern.rels.size());
-  PlanPtr sub;
-  try {
-    sub = planPart(pattern, makeArgument(), ctx);
-  } catch (...) {
-    scope_ = std::move(saved);
-    throw;
-  }
-  scope_ = std::move(saved);
-  return makePatternExists(out_.subplans++, std::move(sub));
 }
 
 }  // namespace entente::query

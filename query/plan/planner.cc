@@ -24,13 +24,24 @@ std::optional<int> Planner::slotOf(std::string_view variable) const {
 
 int Planner::newSlot(std::string_view) { return alloc(); }
 
+StaticType Planner::typeOf(std::string_view variable) const {
+  const Variable* v = scope_.find(variable);
+  return v ? staticTypeOf(*v) : StaticType::unknown();
+}
+
+StaticType Planner::typeOf(const ast::Expr& e) const {
+  return staticType(e, [this](std::string_view v) { return typeOf(v); });
+}
+
 ExprProgram Planner::compile(const ast::Expr& e) { return compileExpression(e, *this); }
 
-ExprProgram Planner::compileIn(const ast::Expr& e, const Scope& scope) {
+ExprProgram Planner::compilePredicate(const ast::Expr& e) { return query::compilePredicate(e, *this); }
+
+ExprProgram Planner::compileIn(const ast::Expr& e, const Scope& scope, bool predicate) {
   Scope saved = scope_;
   scope_ = scope;
   try {
-    ExprProgram p = compile(e);
+    ExprProgram p = predicate ? compilePredicate(e) : compile(e);
     scope_ = std::move(saved);
     return p;
   } catch (...) {
@@ -131,10 +142,10 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
     } else if (auto* u = std::get_if<ast::UnwindClause>(&clause)) {
       in = planUnwind(*u, std::move(in));
     } else if (auto* w = std::get_if<ast::WithClause>(&clause)) {
-      in = planProjection(w->projection, w->where.get(), std::move(in), false, nullptr, nullptr);
+      in = planProjection(w->projection, w->where.get(), std::move(in), false, writes_, nullptr, nullptr);
     } else if (auto* r = std::get_if<ast::ReturnClause>(&clause)) {
       if (!last) semantic("RETURN can only be used at the end of the query", r->projection.pos);
-      in = planProjection(r->projection, nullptr, std::move(in), true, &cols, &slots);
+      in = planProjection(r->projection, nullptr, std::move(in), true, writes_, &cols, &slots);
       ends_ok = true;
     } else if (auto* c = std::get_if<ast::CreateClause>(&clause)) {
       beforeWrite();
@@ -173,14 +184,16 @@ PlanPtr Planner::planUnwind(const ast::UnwindClause& c, PlanPtr in) {
   ExprProgram list = compile(*c.list);
   if (scope_.find(c.alias)) semantic("Variable `" + c.alias + "` already declared", c.pos);
   int slot = alloc();
-  scope_.bind(c.alias, {slot, VarKind::kValue});
+  StaticType list_type = typeOf(*c.list);
+  StaticType element = list_type.element ? StaticType::of(*list_type.element) : StaticType{};
+  scope_.bind(c.alias, {slot, VarKind::kValue, element});
   return makeUnwind(std::move(list), slot, exprText(*c.list) + " AS " + c.alias, std::move(in));
 }
 
 PlanPtr Planner::planCall(const ast::CallClause& c, PlanPtr in, bool last, std::vector<std::string>& cols,
                           std::vector<int>& slots) {
   const Procedure* proc = ProcedureRegistry::instance().find(c.procedure);
-  if (!proc) semantic("Unknown procedure `" + c.procedure + "`", c.pos);
+  if (!proc) throw QueryError("ProcedureError", "Unknown procedure `" + c.procedure + "` (ProcedureNotFound)", c.pos);
   size_t required = 0;
   for (const auto& p : proc->params)
     if (!p.fallback) ++required;
@@ -214,7 +227,7 @@ PlanPtr Planner::planCall(const ast::CallClause& c, PlanPtr in, bool last, std::
   std::vector<int> yield_slots;
   for (const auto& y : spec.yields) yield_slots.push_back(y.second);
   in = makeProcedureCall(std::move(spec), std::move(in));
-  if (c.where) in = makeFilter(compile(*c.where), exprText(*c.where), std::move(in));
+  if (c.where) in = makeFilter(compilePredicate(*c.where), exprText(*c.where), std::move(in));
   if (last) {
     cols = names;
     slots = yield_slots;

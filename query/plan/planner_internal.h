@@ -1,6 +1,6 @@
 // query/plan/planner_internal.h — the Planner class shared by the planner's source files
-// (clauses in planner.cc, patterns in match_planner.cc, WITH/RETURN in
-// projection_planner.cc, updates in write_planner.cc).
+// (clauses in planner.cc, patterns in match_planner.cc and pattern_expr_planner.cc,
+// WITH/RETURN in projection_planner.cc, updates in write_planner.cc).
 #pragma once
 
 #include <string>
@@ -40,7 +40,8 @@ class Planner final : public CompileScope {
   // CompileScope
   std::optional<int> slotOf(std::string_view variable) const override;
   int newSlot(std::string_view variable) override;
-  ExprProgram compilePattern(const ast::PatternPart& pattern, ast::SourcePos pos) override;
+  ExprProgram compilePattern(const PatternExprSpec& spec) override;
+  StaticType typeOf(std::string_view variable) const override;
 
  private:
   // planner.cc
@@ -51,11 +52,16 @@ class Planner final : public CompileScope {
                    std::vector<int>& slots);
   bool distinctConsumer(const ast::Clause& next) const;
   ExprProgram compile(const ast::Expr& e);
-  ExprProgram compileIn(const ast::Expr& e, const Scope& scope);
+  //! A WHERE (see compilePredicate in query/expr/expression.h).
+  ExprProgram compilePredicate(const ast::Expr& e);
+  //! Compiles with `scope` in place of the current scope.
+  ExprProgram compileIn(const ast::Expr& e, const Scope& scope, bool predicate = false);
+  //! The static type of `e` in the current scope.
+  StaticType typeOf(const ast::Expr& e) const;
   int alloc() { return out_.width++; }
   [[noreturn]] void semantic(const std::string& msg, ast::SourcePos pos) const;
 
-  // match_planner.cc
+  // match_planner.cc (compilePattern: pattern_expr_planner.cc)
   PlanPtr planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_ok);
   PlanPtr planParts(const std::vector<ast::PatternPart>& parts, const ast::Expr* where, PlanPtr in,
                     MatchContext& ctx);
@@ -75,8 +81,9 @@ class Planner final : public CompileScope {
   BuildPathSpec pathSpec(const ast::PatternPart& part, int slot);
 
   // projection_planner.cc
+  //! `after_writes`: updates precede it in the query (a LIMIT must not skip them).
   PlanPtr planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
-                         std::vector<std::string>* cols, std::vector<int>* slots);
+                         bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots);
 
   // write_planner.cc
   PlanPtr planCreate(const ast::CreateClause& c, PlanPtr in);

@@ -21,10 +21,25 @@ bool trivial(const ast::Expr& e) {
   return e.kind == ast::ExprKind::kVariable || e.kind == ast::ExprKind::kLiteral || e.kind == ast::ExprKind::kParameter;
 }
 
+//! openCypher lets an expression around an aggregate reuse a grouping key only if the key
+//! is a variable or a property of one (`n.x + count(*)`); `a.x + b.x + count(*)` is
+//! ambiguous even when `a.x + b.x` is also projected.
+bool keyForm(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kVariable) return true;
+  return e.kind == ast::ExprKind::kProperty && keyForm(*e.children.at(0));
+}
+
+bool callsRand(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::kFunction && lower(e.name) == "rand") return true;
+  for (const auto& c : e.children)
+    if (c && callsRand(*c)) return true;
+  return false;
+}
+
 }  // namespace
 
 PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
-                                std::vector<std::string>* cols, std::vector<int>* slots) {
+                                bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots) {
   struct Item {
     const ast::Expr* expr;  // null for a `*` item
     std::string name;
@@ -37,8 +52,8 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
       semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos);
     items.push_back({it.expr.get(), it.alias.empty() ? exprText(*it.expr) : it.alias});
   }
-  if (items.empty())
-    semantic(std::string(is_return ? "RETURN" : "WITH") + " * is not allowed when there are no variables in scope", p.pos);
+  // WITH * with nothing in scope just passes the rows on (MATCH () CREATE () WITH * ...).
+  if (items.empty() && is_return) semantic("RETURN * is not allowed when there are no variables in scope", p.pos);
   for (size_t i = 0; i < items.size(); ++i)
     for (size_t j = i + 1; j < items.size(); ++j)
       if (items[i].name == items[j].name)
@@ -50,20 +65,18 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
   if (!agg) {
     std::vector<ProjectItem> proj;
     for (const auto& item : items) {
-      int slot;
-      VarKind kind = VarKind::kValue;
+      Variable out;
       std::string var = !item.expr ? item.name : item.expr->kind == ast::ExprKind::kVariable ? item.expr->name : "";
       if (!var.empty()) {
         const Variable* v = scope_.find(var);
         if (!v) compile(*item.expr);  // throws "Variable `x` not defined"
-        slot = v->slot;
-        kind = v->kind;
+        out = *v;
       } else {
-        slot = alloc();
-        proj.push_back({slot, compile(*item.expr), exprText(*item.expr)});
+        out = {alloc(), VarKind::kValue, typeOf(*item.expr)};
+        proj.push_back({out.slot, compile(*item.expr), exprText(*item.expr)});
       }
-      next.bind(item.name, {slot, kind});
-      out_slots.push_back(slot);
+      next.bind(item.name, out);
+      out_slots.push_back(out.slot);
     }
     if (!proj.empty()) in = makeProject(std::move(proj), std::move(in));
     if (p.distinct) in = makeDistinct(out_slots, std::move(in));
@@ -72,6 +85,11 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     std::vector<AggregateItem> aggs;
     std::unordered_map<std::string, int> key_by_text;
     Scope post_scope;
+    auto ambiguous = [&](const ast::Expr& e) {
+      semantic("Ambiguous aggregation: only variables and their properties can be used next to an aggregate: " +
+                   exprText(e) + " (AmbiguousAggregationExpression)",
+               e.pos);
+    };
     auto makeAgg = [&](const ast::Expr& e, int slot) {
       AggregateItem a;
       a.slot = slot;
@@ -81,6 +99,8 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
       for (size_t i = 0; i < e.children.size(); ++i) {
         if (containsAggregate(*e.children[i]))
           semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos);
+        if (callsRand(*e.children[i]))
+          semantic("Can't aggregate over rand(): " + exprText(e) + " (NonConstantExpression)", e.pos);
         if (i == 0) {
           a.arg = compile(*e.children[0]);
         } else {
@@ -94,19 +114,21 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
       const Item& item = items[i];
       if (item.expr && containsAggregate(*item.expr)) continue;
       int slot = alloc();
-      VarKind kind = VarKind::kValue;
+      Variable out{slot, VarKind::kValue, {}};
       if (!item.expr) {
         ast::ExprPtr v = variableExpr(item.name, p.pos);
         keys.push_back({slot, compile(*v), item.name});
         out_.owned.push_back(std::move(v));
-        kind = scope_.find(item.name)->kind;
+        out = *scope_.find(item.name);
         key_by_text[item.name] = slot;
       } else {
         keys.push_back({slot, compile(*item.expr), exprText(*item.expr)});
-        if (item.expr->kind == ast::ExprKind::kVariable) kind = scope_.find(item.expr->name)->kind;
+        if (item.expr->kind == ast::ExprKind::kVariable) out = *scope_.find(item.expr->name);
+        out.type = typeOf(*item.expr);
         key_by_text[exprText(*item.expr)] = slot;
       }
-      next.bind(item.name, {slot, kind});
+      out.slot = slot;
+      next.bind(item.name, out);
       item_slots[i] = slot;
     }
     for (size_t i = 0; i < items.size(); ++i) {
@@ -127,6 +149,7 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
           }
           auto k = key_by_text.find(exprText(sub));
           if (k != key_by_text.end() && sub.kind != ast::ExprKind::kLiteral) {
+            if (!keyForm(sub)) ambiguous(*item.expr);
             std::string nm = " key" + std::to_string(k->second);
             post_scope.bind(nm, {k->second, VarKind::kValue});
             return variableExpr(nm, sub.pos, exprText(sub));
@@ -139,7 +162,7 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
         post.push_back({slot, compileIn(*r, s), exprText(*item.expr)});
         out_.owned.push_back(std::move(r));
       }
-      next.bind(item.name, {slot, VarKind::kValue});
+      next.bind(item.name, {slot, VarKind::kValue, typeOf(*item.expr)});
       item_slots[i] = slot;
     }
     out_slots = item_slots;
@@ -147,26 +170,34 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     if (!post.empty()) in = makeProject(std::move(post), std::move(in));
   }
 
+  // ORDER BY and the WHERE of a WITH see the projected names and, unless the projection
+  // aggregates or is DISTINCT, the variables before it; an expression that is also a
+  // projected item reads that column (ORDER BY n.name after RETURN DISTINCT n.name).
+  Scope after = next;
+  if (!agg && !p.distinct) {
+    after = scope_;
+    after.overlay(next);
+  }
+  auto overProjection = [&](const ast::Expr& e, Scope& s) {
+    const bool around_aggregate = agg && containsAggregate(e) && !isAggregateCall(e);
+    return rewriteExpr(e, [&](const ast::Expr& sub) -> ast::ExprPtr {
+      if (trivial(sub)) return nullptr;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].expr || exprText(*items[i].expr) != exprText(sub)) continue;
+        if (around_aggregate && !keyForm(sub) && !isAggregateCall(sub))
+          semantic("Ambiguous aggregation in ORDER BY: " + exprText(e) + " (AmbiguousAggregationExpression)", e.pos);
+        std::string nm = " col" + std::to_string(out_slots[i]);
+        s.bind(nm, {out_slots[i], VarKind::kValue});
+        return variableExpr(nm, sub.pos, exprText(sub));
+      }
+      return nullptr;
+    });
+  };
   if (!p.order_by.empty()) {
-    Scope order_scope;
-    if (agg || p.distinct) {
-      order_scope = next;
-    } else {
-      order_scope = scope_;
-      order_scope.overlay(next);
-    }
+    Scope order_scope = after;
     std::vector<SortKey> keys;
     for (const auto& si : p.order_by) {
-      ast::ExprPtr r = rewriteExpr(*si.expr, [&](const ast::Expr& sub) -> ast::ExprPtr {
-        if (trivial(sub)) return nullptr;
-        for (size_t i = 0; i < items.size(); ++i) {
-          if (!items[i].expr || exprText(*items[i].expr) != exprText(sub)) continue;
-          std::string nm = " col" + std::to_string(out_slots[i]);
-          order_scope.bind(nm, {out_slots[i], VarKind::kValue});
-          return variableExpr(nm, sub.pos, exprText(sub));
-        }
-        return nullptr;
-      });
+      ast::ExprPtr r = overProjection(*si.expr, order_scope);
       if (containsAggregate(*r))
         semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos);
       keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
@@ -175,12 +206,20 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     in = makeSort(std::move(keys), std::move(in));
   }
   if (p.skip || p.limit) {
+    // Constant: no variables. A literal is checked now, a parameter when the plan runs.
+    if (p.skip && p.skip->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
+    if (p.limit && p.limit->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
     ExprProgram skip = p.skip ? compileIn(*p.skip, Scope{}) : nullptr;
     ExprProgram limit = p.limit ? compileIn(*p.limit, Scope{}) : nullptr;
-    in = makeSkipLimit(std::move(skip), std::move(limit), std::move(in));
+    in = makeSkipLimit(std::move(skip), std::move(limit), after_writes, std::move(in));
+  }
+  if (where) {
+    Scope where_scope = after;
+    ast::ExprPtr r = overProjection(*where, where_scope);
+    in = makeFilter(compileIn(*r, where_scope, true), exprText(*where), std::move(in));
+    out_.owned.push_back(std::move(r));
   }
   scope_ = next;
-  if (where) in = makeFilter(compile(*where), exprText(*where), std::move(in));
   if (is_return) {
     for (const auto& item : items) cols->push_back(item.name);
     *slots = out_slots;

@@ -37,8 +37,10 @@ void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const
     bool seen = false;
     for (const auto& n : spec.nodes) seen = seen || (scope_.find(var) && scope_.find(var)->slot == n.slot);
     if (bound || seen) {
-      if (bound && !np.name_ref && (!np.labels.empty() || np.properties) && !np.variable.empty())
-        semantic("Variable `" + np.variable + "` already declared", np.pos);
+      // A bound node can be an end of a new relationship, not created again or relabelled.
+      bool alone = part.rels.empty() && !before;
+      if (bound && !np.name_ref && (!np.labels.empty() || np.properties || alone) && !np.variable.empty())
+        semantic("Variable `" + np.variable + "` already declared (VariableAlreadyBound)", np.pos);
       if (bound) checkKind(var, VarKind::kNode, np.pos);
       continue;
     }
@@ -192,6 +194,13 @@ PlanPtr Planner::planDelete(const ast::DeleteClause& c, PlanPtr in) {
   DeleteSpec spec;
   spec.detach = c.detach;
   for (const auto& t : c.targets) {
+    // openCypher rejects at compile time what can never be a node, relationship or path.
+    StaticType type = typeOf(*t);
+    using K = StaticType::Kind;
+    if (type.definite() && !type.is(K::kNode) && !type.is(K::kRel) && !type.is(K::kPath))
+      semantic(std::string("Type mismatch: DELETE expects a node, relationship or path, got ") + type.name() +
+                   " (InvalidArgumentType)",
+               t->pos);
     spec.targets.push_back(compile(*t));
     spec.text += (spec.text.empty() ? "" : ", ") + exprText(*t);
   }

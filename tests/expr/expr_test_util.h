@@ -145,8 +145,8 @@ class TestScope : public CompileScope {
     return std::nullopt;
   }
   int newSlot(std::string_view) override { return static_cast<int>(vars_.size()) + scratch_++; }
-  ExprProgram compilePattern(const ast::PatternPart&, ast::SourcePos pos) override {
-    throw QueryError("SemanticError", "patterns not supported in this test", pos);
+  ExprProgram compilePattern(const PatternExprSpec& spec) override {
+    throw QueryError("SemanticError", "patterns not supported in this test", spec.pos);
   }
   int width() const { return static_cast<int>(vars_.size()) + scratch_; }
 
@@ -270,9 +270,9 @@ inline std::string errorOf(const ExprPtr& e, std::vector<std::string> vars = {},
   }
   return "";
 }
-inline std::string messageOf(const ExprPtr& e) {
+inline std::string messageOf(const ExprPtr& e, std::vector<std::string> vars = {}, Row row = {}) {
   try {
-    evalExpr(*e);
+    evalExpr(*e, std::move(vars), std::move(row));
   } catch (const QueryError& err) {
     return err.what();
   }

@@ -70,7 +70,8 @@ TEST(ListFunctions, Basics) {
   EXPECT_EQ(call("isEmpty", ""), "true");
   EXPECT_EQ(call("isEmpty", Map{{"a", 1}}), "false");
   EXPECT_EQ(callError("isEmpty", 1), "TypeError");
-  EXPECT_EQ(callError("size", 1), "TypeError");
+  EXPECT_EQ(callError("size", 1), "SyntaxError");  // a literal's type is known before running
+  EXPECT_EQ(errorOf(fn("size", var("a")), {"a"}, {RValue(1)}), "TypeError");
   EXPECT_EQ(callError("head", "abc"), "TypeError");
   EXPECT_EQ(call("keys", Map{{"b", 1}, {"a", 2}}), "['a', 'b']");
 }

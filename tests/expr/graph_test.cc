@@ -69,7 +69,8 @@ TEST_F(GraphExpr, LabelsTypesAndIds) {
   EXPECT_EQ(run(labelCheck(null(), {"State"})), "null");
   EXPECT_EQ(err(fn("type", var("t"))), "TypeError");
   EXPECT_EQ(err(fn("labels", var("r"))), "TypeError");
-  EXPECT_EQ(err(fn("id", lit(1))), "TypeError");
+  EXPECT_EQ(err(fn("id", lit(1))), "SyntaxError");  // known before running
+  EXPECT_EQ(err(fn("id", fn("type", var("r")))), "SyntaxError");
 }
 
 TEST_F(GraphExpr, PropertiesAndKeys) {
@@ -77,7 +78,8 @@ TEST_F(GraphExpr, PropertiesAndKeys) {
   EXPECT_EQ(run(fn("keys", var("r"))), "['confidence', 'said_by', 'since', 'source', 'until']");
   EXPECT_EQ(run(fn("keys", var("b"))), "[]");
   EXPECT_EQ(run(fn("properties", null())), "null");
-  EXPECT_EQ(err(fn("keys", lit(1))), "TypeError");
+  EXPECT_EQ(err(fn("keys", lit(1))), "SyntaxError");  // known before running
+  EXPECT_EQ(err(fn("keys", fn("coalesce", lit(1)))), "TypeError");
 }
 
 TEST_F(GraphExpr, ValidAtUsesSinceAndUntil) {

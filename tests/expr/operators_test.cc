@@ -115,14 +115,31 @@ TEST(Arithmetic, PlusConcatenatesStringsAndLists) {
   EXPECT_EQ(show(evalExpr(bin(Op::kAdd, list(lit(1)), list(null())))), "[1, null]");
 }
 
+//! `a op b` with the operands in variables, whose types are only known at run time.
+std::string runtimeErrorOf(Op op, Value a, Value b) {
+  return errorOf(bin(op, var("a"), var("b")), {"a", "b"}, {RValue::fromValue(a), RValue::fromValue(b)});
+}
+
 TEST(Arithmetic, TypeMismatchIsTypeError) {
-  EXPECT_EQ(errorOf(bin(Op::kAdd, lit(true), lit(1))), "TypeError");
-  EXPECT_EQ(errorOf(bin(Op::kSub, lit("a"), lit(1))), "TypeError");
-  EXPECT_EQ(errorOf(bin(Op::kMul, list(), lit(2))), "TypeError");
-  EXPECT_EQ(errorOf(bin(Op::kAdd, lit(Date{1}), lit(1))), "TypeError");
+  EXPECT_EQ(runtimeErrorOf(Op::kAdd, true, 1), "TypeError");
+  EXPECT_EQ(runtimeErrorOf(Op::kSub, "a", 1), "TypeError");
+  EXPECT_EQ(runtimeErrorOf(Op::kMul, List{}, 2), "TypeError");
+  EXPECT_EQ(runtimeErrorOf(Op::kAdd, Date{1}, 1), "TypeError");
   EXPECT_EQ(errorOf(un(Op::kNeg, lit("a"))), "TypeError");
-  EXPECT_EQ(messageOf(bin(Op::kSub, lit("a"), lit(true))),
+  EXPECT_EQ(messageOf(bin(Op::kSub, var("a"), var("b")), {"a", "b"}, {RValue("a"), RValue(true)}),
             "Type mismatch: cannot apply '-' to String and Boolean");
+}
+
+TEST(Arithmetic, TypeMismatchOfKnownTypesIsFoundBeforeRunning) {
+  // openCypher: a SyntaxError at compile time when the operand types are certain.
+  EXPECT_EQ(errorOf(bin(Op::kAdd, lit(true), lit(1))), "SyntaxError");
+  EXPECT_EQ(errorOf(bin(Op::kSub, lit("a"), lit(1))), "SyntaxError");
+  EXPECT_EQ(errorOf(bin(Op::kMul, list(), lit(2))), "SyntaxError");
+  EXPECT_EQ(messageOf(bin(Op::kSub, lit("a"), lit(true))),
+            "Type mismatch: cannot apply '-' to String and Boolean (InvalidArgumentType)");
+  // Unknown and null operands are left to run time.
+  EXPECT_EQ(errorOf(bin(Op::kSub, lit("a"), var("a")), {"a"}, {RValue(1)}), "TypeError");
+  EXPECT_EQ(show(evalExpr(bin(Op::kSub, lit("a"), null()))), "null");
 }
 
 TEST(Comparison, EqualityAcrossNumbersAndTypes) {

@@ -160,6 +160,13 @@ std::string dump(const ast::Expr* e) {
     case ExprKind::kExists:
       if (e->pattern) return "(exists " + dump(*e->pattern) + children(e) + ")";
       return "(exists" + children(e) + ")";
+    case ExprKind::kPatternComprehension:
+      return "(pattern-comp " + dump(*e->pattern) + children(e) + ")";  // dump shows `p = `
+    case ExprKind::kMapProjection: {
+      std::string out = "(map-proj " + dump(e->children[0].get()) + (e->all_properties ? " .*" : "");
+      for (size_t i = 0; i < e->map_keys.size(); ++i) out += " " + e->map_keys[i] + ": " + dump(e->children[i + 1].get());
+      return out + ")";
+    }
     case ExprKind::kLabelCheck: {
       std::string out = "(labels " + dump(e->children[0].get());
       for (const auto& l : e->map_keys) out += " " + l;

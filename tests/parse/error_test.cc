@@ -90,14 +90,6 @@ TEST(ErrorTest, InputEndingEarly) {
   EXPECT_NE(parseError("RETURN 1 +").find("expected an expression"), std::string::npos);
 }
 
-TEST(ErrorTest, UnsupportedConstructsSayso) {
-  EXPECT_NE(parseError("MATCH (n) RETURN n {.name}").find("map projections are not supported"),
-            std::string::npos);
-  EXPECT_NE(parseError("MATCH (n) RETURN [(n)-->(m) | m.name]")
-                .find("pattern comprehensions are not supported"),
-            std::string::npos);
-}
-
 TEST(ErrorTest, EverythingIsASyntaxErrorStartingTheSameWay) {
   for (const char* q : {"MATCH", "RETURN )", "MATCH (a)-[->(b) RETURN a", "MATCH (a)<>(b) RETURN a",
                         "RETURN 1 2", "WITH", "CREATE RELATION", "SHOW", "UNWIND [1] AS",

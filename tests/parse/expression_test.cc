@@ -119,7 +119,7 @@ TEST(ExpressionTest, FunctionCalls) {
 
 TEST(ExpressionTest, Exists) {
   EXPECT_EQ(parseExpr("exists(n.since)"), "(exists (. n since))");
-  EXPECT_EQ(parseExpr("exists((a)-[:BACKS]->(b))"), "(exists (a)-[:BACKS]->(b))");
+  EXPECT_EQ(parseExpr("exists((a)-[:BACKS]->(b))"), "(exists (pattern (a)-[:BACKS]->(b)))");
   EXPECT_EQ(parseExpr("EXISTS { (a)-[:BACKS]->(:ArmedGroup) }"),
             "(exists (a)-[:BACKS]->(:ArmedGroup))");
   EXPECT_EQ(parseExpr("EXISTS { MATCH (a)-->(b) WHERE b.name = 'HTS' }"),
@@ -152,6 +152,20 @@ TEST(ExpressionTest, PatternPredicates) {
   EXPECT_EQ(parseExpr("(a)<--(\"Turkey\")"), "(pattern (a)<--(\"Turkey\"))");
   EXPECT_EQ(parseExpr("NOT (a)-[:FIGHTS]-(b)"), "(not (pattern (a)-[:FIGHTS]-(b)))");
   EXPECT_EQ(parseExpr("(a)"), "a");  // a parenthesised variable, not a pattern
+}
+
+TEST(ExpressionTest, PatternComprehensions) {
+  EXPECT_EQ(parseExpr("[(a)-[:T]->(b) WHERE b.x > 1 | b.name]"),
+            "(pattern-comp (a)-[:T]->(b) (> (. b x) 1) (. b name))");
+  EXPECT_EQ(parseExpr("[p = (a)-->() | p]"), "(pattern-comp p = (a)-->() _ p)");
+  EXPECT_EQ(parseExpr("[x IN l | x]"), "(list-comp x l _ x)");  // still a list comprehension
+}
+
+TEST(ExpressionTest, MapProjections) {
+  // `.k` is stored as k: n.k and a variable item v as v: v.
+  EXPECT_EQ(parseExpr("n {.name, .*, age: n.born + 1, other}"),
+            "(map-proj n .* name: (. n name) age: (+ (. n born) 1) other: other)");
+  EXPECT_EQ(parseExpr("n {}"), "(map-proj n)");
 }
 
 TEST(ExpressionTest, SourceTextIsKeptForColumnNames) {

@@ -10,6 +10,7 @@
 
 #include "entente/entente.h"
 #include "tests/tck/cypher_literal.h"
+#include "tests/tck/side_effects.h"
 
 namespace entente::tck {
 namespace {
@@ -126,7 +127,8 @@ std::optional<Outcome> checkResult(const Step& step, const QueryResult& res) {
   return std::nullopt;
 }
 
-std::optional<Outcome> checkSideEffects(const Step& step, const QueryResult& res) {
+std::optional<Outcome> checkSideEffects(const Step& step, const QueryResult& res,
+                                        const std::map<std::string, int64_t>& actual) {
   if (!res.ok()) return std::nullopt;  // a failed statement changes nothing
   std::map<std::string, int64_t> expected = {
       {"+nodes", 0}, {"-nodes", 0}, {"+relationships", 0}, {"-relationships", 0},
@@ -135,21 +137,22 @@ std::optional<Outcome> checkSideEffects(const Step& step, const QueryResult& res
     if (row.size() != 2 || !expected.count(row[0])) return fail("malformed scenario: side effect row");
     expected[row[0]] = std::stoll(row[1]);
   }
-  const Stats& s = res.stats();
-  std::map<std::string, int64_t> actual = {
-      {"+nodes", s.nodes_created}, {"-nodes", s.nodes_deleted},
-      {"+relationships", s.relationships_created}, {"-relationships", s.relationships_deleted},
-      {"+properties", s.properties_set}, {"-properties", s.properties_removed},
-      {"+labels", s.labels_added}, {"-labels", s.labels_removed}};
   std::string diff, keys;
   for (const auto& [k, v] : expected) {
-    if (actual[k] != v) {
-      diff += "  " + k + ": expected " + std::to_string(v) + ", got " + std::to_string(actual[k]) + "\n";
+    int64_t got = actual.at(k);
+    if (got != v) {
+      diff += "  " + k + ": expected " + std::to_string(v) + ", got " + std::to_string(got) + "\n";
       keys += (keys.empty() ? "" : " ") + k;
     }
   }
   if (!diff.empty()) return fail("wrong side effects (" + keys + ")", diff);
   return std::nullopt;
+}
+
+bool checksSideEffects(const Scenario& s) {
+  return std::any_of(s.steps.begin(), s.steps.end(), [](const Step& st) {
+    return st.text == "no side effects" || st.text == "the side effects should be:";
+  });
 }
 
 std::string readFile(const std::string& path) {
@@ -200,6 +203,8 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
   Map params;
   QueryResult main_result, last;
   bool ran_main = false, expects_error = false;
+  const bool measure = checksSideEffects(s);  // capture the graph around the query
+  std::map<std::string, int64_t> effects;
   for (const Step& st : s.steps) {
     const std::string& t = st.text;
     if (t == "an empty graph" || t == "any graph") continue;
@@ -226,8 +231,16 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
       continue;
     }
     if (t == "executing query:") {
+      std::string err;
+      std::optional<GraphState> before;
+      if (measure && !(before = captureState(db, &err))) return fail("runner: cannot read the graph", err);
       main_result = last = db.query(st.doc, params, opts);
       ran_main = true;
+      if (measure) {
+        auto after = captureState(db, &err);
+        if (!after) return fail("runner: cannot read the graph", err);
+        effects = sideEffects(*before, *after);
+      }
       continue;
     }
     if (t == "executing control query:") {
@@ -245,7 +258,7 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
       continue;
     }
     if (t == "no side effects" || t == "the side effects should be:") {
-      if (auto o = checkSideEffects(st, main_result)) return *o;
+      if (auto o = checkSideEffects(st, main_result, effects)) return *o;
       continue;
     }
     static const std::regex raised(R"(^an? (\w+) should be raised at ([\w ]+):\s*(.*)$)");
