@@ -28,30 +28,15 @@
 #include <string>
 #include <vector>
 
+#include "bench/driver_util.h"
 #include "entente/entente.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-[[noreturn]] void fail(const std::string& what, const entente::Error& e) {
-  std::cerr << what << ": " << e.code << ": " << e.message << "\n";
-  std::exit(1);
-}
-
-std::vector<int64_t> readInts(const std::string& path) {
-  std::vector<int64_t> out;
-  std::ifstream in(path);
-  int64_t x;
-  while (in >> x) out.push_back(x);
-  return out;
-}
-
-std::shared_ptr<const entente::PreparedQuery> prepare(entente::Database& db, const std::string& text) {
-  auto p = db.prepare(text);
-  if (!p) fail("prepare " + text, p.error());
-  return p.value();
-}
+using bench::Clock;
+using bench::fail;
+using bench::prepare;
+using bench::readInts;
 
 entente::QueryResult run(entente::Database& db, const entente::PreparedQuery& q, const entente::Map& params,
                          const char* what) {

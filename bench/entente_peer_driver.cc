@@ -18,36 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "bench/driver_util.h"
 #include "entente/entente.h"
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::vector<int64_t> readInts(const std::string& path) {
-  std::vector<int64_t> out;
-  std::ifstream in(path);
-  int64_t x;
-  while (in >> x) out.push_back(x);
-  return out;
-}
-
-[[noreturn]] void fail(const std::string& what, const entente::Error& e) {
-  std::cerr << what << ": " << e.code << ": " << e.message << "\n";
-  std::exit(1);
-}
-
-std::shared_ptr<const entente::PreparedQuery> prepare(entente::Database& db, const char* text) {
-  auto p = db.prepare(text);
-  if (!p) fail(std::string("prepare ") + text, p.error());
-  return p.value();
-}
-
-}  // namespace
+using bench::Clock;
+using bench::fail;
+using bench::prepare;
+using bench::readInts;
+using bench::secondsSince;
 
 int main(int argc, char** argv) {
   if (argc < 3) {

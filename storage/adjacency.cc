@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "storage/adjacency_builder.h"
+#include "storage/type_selection.h"
 
 namespace entente::storage {
 
@@ -31,13 +32,7 @@ bool forTypes(const E* begin, const E* end, const std::vector<TypeId>& types, Vi
     while (hi != end && hi->type == t) ++hi;
     return visit(lo, hi);
   };
-  if (types.size() == 1) return runOf(types[0]);
-  std::vector<TypeId> sorted(types);
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (TypeId t : sorted)
-    if (!runOf(t)) return false;
-  return true;
+  return forEachDistinctType(types, runOf);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "storage/property_codec.h"
 #include "storage/rocks_store.h"
 #include "storage/rocks_txn.h"
+#include "storage/type_selection.h"
 
 namespace entente::storage {
 
@@ -249,17 +250,7 @@ bool RocksTransaction::scanAdj(keys::Cf cf, NodeId node, const std::vector<TypeI
     keys::storeU32(prefix + 8, t);
     return visit({prefix, keys::kAdjTypePrefixLen});
   };
-  if (std::is_sorted(types.begin(), types.end())) {
-    for (size_t i = 0; i < types.size(); ++i)
-      if ((i == 0 || types[i] != types[i - 1]) && !scanType(types[i])) return false;
-    return true;
-  }
-  std::vector<TypeId> sorted(types);
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (TypeId t : sorted)
-    if (!scanType(t)) return false;
-  return true;
+  return forEachDistinctType(types, scanType);
 }
 
 void RocksTransaction::edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
