@@ -168,19 +168,19 @@ std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::apply(const std::vec
   return next;
 }
 
-std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::merged() const {
-  // Every node with a row anywhere, in id order; the out side in (src, type, dst, id) order.
+bool AdjacencySnapshot::scanAll(const std::function<bool(const EdgeRef&)>& fn) const {
+  // Every node with a row anywhere, in id order.
   NodeId limit = base_->node_limit;
-  for (const auto& side : overlay_)
-    for (const auto& [node, list] : side) limit = std::max<NodeId>(limit, node + 1);
+  for (const auto& [node, list] : overlay_[0]) limit = std::max<NodeId>(limit, node + 1);
+  for (NodeId n = 0; n < limit; ++n)
+    if (!visit(0, n, {}, false, fn)) return false;
+  return true;
+}
+
+std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::merged() const {
   AdjacencyBuilder builder(edge_count_);
-  for (NodeId n = 0; n < limit; ++n) {
-    bool ok = visit(0, n, {}, false, [&](const EdgeRef& e) {
-      return builder.add(e.src, e.type, e.dst, e.id, e.raw_props);
-    });
-    if (!ok) return nullptr;
-  }
-  return builder.finish();
+  bool ok = scanAll([&](const EdgeRef& e) { return builder.add(e.src, e.type, e.dst, e.id, e.raw_props); });
+  return ok ? builder.finish() : nullptr;
 }
 
 }  // namespace entente::storage

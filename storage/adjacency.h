@@ -63,6 +63,8 @@ class AdjacencySnapshot {
   bool edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
              const std::function<bool(const EdgeRef&)>& fn) const;
   size_t degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const;
+  //! Every edge once, in (src, type, dst, id) order: Transaction::scanEdges from memory.
+  bool scanAll(const std::function<bool(const EdgeRef&)>& fn) const;
 
   size_t edgeCount() const { return edge_count_; }
   //! Approximate heap bytes held (base shared with other snapshots counted in full).

@@ -12,9 +12,10 @@
 // the pooled iterators of a write transaction (they are rebuilt over the changed batch).
 // Do not write through the transaction from inside one of its scan callbacks.
 //
-// A read transaction whose view carries an AdjacencySnapshot answers edges()/degree() from
-// it (same order, same content, no Seek); a write transaction always reads RocksDB (its own
-// writes are in the batch) and records each edge's final state for the cache at commit.
+// A read transaction whose view carries an AdjacencySnapshot answers edges(), degree() and
+// scanEdges() from it (same order, same content, no Seek); a write transaction always reads
+// RocksDB (its own writes are in the batch) and records each edge's final state for the
+// cache at commit.
 #pragma once
 
 #include <map>

@@ -274,6 +274,10 @@ size_t RocksTransaction::degree(NodeId node, Direction dir, const std::vector<Ty
 }
 
 void RocksTransaction::scanEdges(const std::function<bool(const EdgeRef&)>& fn) const {
+  if (view_ && view_->adj) {
+    if (!finished_) view_->adj->scanAll(fn);
+    return;
+  }
   scanPrefix(keys::kOut, {}, [&](std::string_view k, std::string_view v) {
     if (k.size() != keys::kAdjKeyLen) return true;
     keys::AdjKeyParts p = keys::parseAdjKey(k);

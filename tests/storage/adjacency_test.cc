@@ -69,6 +69,13 @@ class AdjacencyTest : public ::testing::Test {
         for (const auto& types : selections)
           ASSERT_EQ(seen(a, n, d, types), seen(b, n, d, types))
               << "node " << n << " direction " << static_cast<int>(d) << " types " << types.size();
+    Seen all_a, all_b;
+    for (auto [t, all] : {std::pair{&a, &all_a}, std::pair{&b, &all_b}})
+      t->scanEdges([&, all = all](const EdgeRef& e) {
+        all->emplace_back(e.id, e.src, e.type, e.dst, std::string(e.raw_props));
+        return true;
+      });
+    ASSERT_EQ(all_a, all_b) << "scanEdges";
     // Stopping early stops both.
     for (NodeId n = 0; n < limit; ++n) {
       int calls = 0;
