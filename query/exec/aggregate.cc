@@ -131,9 +131,7 @@ class AggregateNode final : public PlanNode {
 }  // namespace
 
 PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs, PlanPtr input) {
-  auto node = std::make_unique<AggregateNode>(std::move(keys), std::move(aggs));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<AggregateNode>(std::move(keys), std::move(aggs)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -41,18 +41,11 @@ class CreateOp final : public Operator {
   OperatorPtr input_;
 };
 
-class CreateNode final : public PlanNode {
+class CreateNode final : public SpecNode<CreateSpec, CreateOp> {
  public:
-  explicit CreateNode(CreateSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable&) const override { return "Create " + spec_.text; }
 
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<CreateOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  CreateSpec spec_;
 };
 
 }  // namespace
@@ -89,9 +82,7 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
 }
 
 PlanPtr makeCreate(CreateSpec spec, PlanPtr input) {
-  auto node = std::make_unique<CreateNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<CreateNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

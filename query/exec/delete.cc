@@ -79,28 +79,18 @@ class DeleteOp final : public Operator {
   bool done_ = false;
 };
 
-class DeleteNode final : public PlanNode {
+class DeleteNode final : public SpecNode<DeleteSpec, DeleteOp> {
  public:
-  explicit DeleteNode(DeleteSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable&) const override {
     return std::string(spec_.detach ? "DetachDelete " : "Delete ") + spec_.text;
   }
-
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<DeleteOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  DeleteSpec spec_;
 };
 
 }  // namespace
 
 PlanPtr makeDelete(DeleteSpec spec, PlanPtr input) {
-  auto node = std::make_unique<DeleteNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<DeleteNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -90,30 +90,20 @@ class ExpandOp final : public Operator {
   uint64_t from_ = 0, into_ = 0, bound_rel_ = 0;
 };
 
-class ExpandNode final : public PlanNode {
+class ExpandNode final : public SpecNode<ExpandSpec, ExpandOp> {
  public:
-  explicit ExpandNode(ExpandSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable& names) const override {
     return std::string(spec_.into ? "ExpandInto (" : "Expand (") + spec_.from_var + ")" +
            arrow(spec_.dir, spec_.rel_var + spec_.filter.describe(names)) + "(" + spec_.to_var +
            (spec_.into ? "" : spec_.to_check.describe(names)) + ")";
   }
-
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<ExpandOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  ExpandSpec spec_;
 };
 
 }  // namespace
 
 PlanPtr makeExpand(ExpandSpec spec, PlanPtr input) {
-  auto node = std::make_unique<ExpandNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<ExpandNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

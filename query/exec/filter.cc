@@ -140,21 +140,15 @@ bool buildPath(const BuildPathSpec& spec, Row& row) {
 }
 
 PlanPtr makeFilter(ExprProgram predicate, std::string text, PlanPtr input) {
-  auto node = std::make_unique<FilterNode>(std::move(predicate), std::move(text));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<FilterNode>(std::move(predicate), std::move(text)), std::move(input));
 }
 
 PlanPtr makeProject(std::vector<ProjectItem> items, PlanPtr input) {
-  auto node = std::make_unique<ProjectNode>(std::move(items));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<ProjectNode>(std::move(items)), std::move(input));
 }
 
 PlanPtr makeBuildPath(BuildPathSpec spec, PlanPtr input) {
-  auto node = std::make_unique<BuildPathNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<BuildPathNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -108,9 +108,9 @@ class ScanOp final : public Operator {
   bool active_ = false;
 };
 
-class ScanNode final : public PlanNode {
+class ScanNode final : public SpecNode<ScanSpec, ScanOp> {
  public:
-  explicit ScanNode(ScanSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable& names) const override {
     std::string node = "(" + spec_.var + spec_.check.describe(names) + ")";
     switch (spec_.kind) {
@@ -123,22 +123,12 @@ class ScanNode final : public PlanNode {
     }
     return "Scan";
   }
-
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<ScanOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  ScanSpec spec_;
 };
 
 }  // namespace
 
 PlanPtr makeScan(ScanSpec spec, PlanPtr input) {
-  auto node = std::make_unique<ScanNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<ScanNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "query/exec/exec_state.h"
@@ -45,6 +46,28 @@ class PlanNode {
  protected:
   virtual OperatorPtr instantiate(ExecState& st) const = 0;
 };
+
+//! The common single-input node: its operator is `Op(spec, state, input operator)`, where
+//! Op keeps a reference to the spec (the node outlives its operators). Subclasses give
+//! describe().
+template <typename Spec, typename Op>
+class SpecNode : public PlanNode {
+ public:
+  explicit SpecNode(Spec spec) : spec_(std::move(spec)) {}
+
+ protected:
+  OperatorPtr instantiate(ExecState& st) const override {
+    return std::make_unique<Op>(spec_, st, children[0]->open(st));
+  }
+  Spec spec_;
+};
+
+//! `node` with `input` as its children[0].
+template <typename Node>
+PlanPtr withInput(std::unique_ptr<Node> node, PlanPtr input) {
+  node->children.push_back(std::move(input));
+  return node;
+}
 
 //! The plan as indented lines (one per operator, root first).
 std::vector<std::string> explainLines(const PlanNode& root, const NameTable& names);

@@ -35,29 +35,28 @@ struct ScanSpec {
 };
 PlanPtr makeScan(ScanSpec spec, PlanPtr input);
 
-struct ExpandSpec {
-  int from = -1, rel = -1, to = -1;
+//! What single-hop and variable-length expansion share: the two ends and the edge filter.
+struct ExpandEnds {
+  int from = -1, to = -1;
   storage::Direction dir = storage::Direction::kOut;
-  bool into = false;       // `to` already bound: only edges reaching it
-  bool rel_bound = false;  // `rel` already bound: only that edge
+  bool into = false;  // `to` already bound: only edges reaching it
   EdgeFilterSpec filter;
   NodeCheckSpec to_check;
   std::vector<int> unique_rels, unique_lists;  // relationship uniqueness within a MATCH
   std::string from_var, rel_var, to_var;       // for EXPLAIN
 };
+
+struct ExpandSpec : ExpandEnds {
+  int rel = -1;
+  bool rel_bound = false;  // `rel` already bound: only that edge
+};
 PlanPtr makeExpand(ExpandSpec spec, PlanPtr input);
 
-struct VarExpandSpec {
-  int from = -1, to = -1, list = -1;  // list: slot of the relationship list (-1 if unused)
-  storage::Direction dir = storage::Direction::kOut;
+struct VarExpandSpec : ExpandEnds {
+  int list = -1;             // slot of the relationship list (-1 if unused)
   int64_t min = 1, max = 1;  // max -1: unbounded, capped at QueryOptions::default_max_hops
-  bool into = false;
   bool reverse_list = false;   // expanded against the pattern's order: reverse r
   bool distinct_reach = false; // BFS: each reachable node once (see var_length_expand.cc)
-  EdgeFilterSpec filter;
-  NodeCheckSpec to_check;
-  std::vector<int> unique_rels, unique_lists;
-  std::string from_var, rel_var, to_var;
 };
 PlanPtr makeVarExpand(VarExpandSpec spec, PlanPtr input);
 

@@ -43,26 +43,17 @@ class ProcedureCallOp final : public Operator {
   size_t pos_ = 0;
 };
 
-class ProcedureCallNode final : public PlanNode {
+class ProcedureCallNode final : public SpecNode<ProcedureCallSpec, ProcedureCallOp> {
  public:
-  explicit ProcedureCallNode(ProcedureCallSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable&) const override { return "ProcedureCall " + spec_.procedure->name; }
 
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<ProcedureCallOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  ProcedureCallSpec spec_;
 };
 
 }  // namespace
 
 PlanPtr makeProcedureCall(ProcedureCallSpec spec, PlanPtr input) {
-  auto node = std::make_unique<ProcedureCallNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<ProcedureCallNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -120,18 +120,11 @@ class SetOp final : public Operator {
   OperatorPtr input_;
 };
 
-class SetNode final : public PlanNode {
+class SetNode final : public SpecNode<SetSpec, SetOp> {
  public:
-  explicit SetNode(SetSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable&) const override { return spec_.text; }
 
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<SetOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  SetSpec spec_;
 };
 
 }  // namespace
@@ -141,9 +134,7 @@ void applySetOps(ExecState& st, const std::vector<SetOpSpec>& ops, const Row& ro
 }
 
 PlanPtr makeSet(SetSpec spec, PlanPtr input) {
-  auto node = std::make_unique<SetNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<SetNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

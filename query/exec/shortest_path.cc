@@ -200,31 +200,21 @@ class ShortestPathOp final : public Operator {
   int64_t max_ = 1;
 };
 
-class ShortestPathNode final : public PlanNode {
+class ShortestPathNode final : public SpecNode<ShortestPathSpec, ShortestPathOp> {
  public:
-  explicit ShortestPathNode(ShortestPathSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable& names) const override {
     std::string range = "*" + std::to_string(spec_.min) + ".." + (spec_.max >= 0 ? std::to_string(spec_.max) : "");
     return std::string(spec_.all ? "AllShortestPaths " : "ShortestPath ") + spec_.path_var + " = (" +
            spec_.from_var + ")" + arrow(spec_.dir, spec_.filter.describe(names) + range) + "(" +
            spec_.to_var + ")" + (spec_.all ? "" : " bidirectional BFS");
   }
-
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<ShortestPathOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  ShortestPathSpec spec_;
 };
 
 }  // namespace
 
 PlanPtr makeShortestPath(ShortestPathSpec spec, PlanPtr input) {
-  auto node = std::make_unique<ShortestPathNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<ShortestPathNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

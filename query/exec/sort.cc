@@ -123,15 +123,11 @@ class DistinctNode final : public PlanNode {
 }  // namespace
 
 PlanPtr makeSort(std::vector<SortKey> keys, PlanPtr input) {
-  auto node = std::make_unique<SortNode>(std::move(keys));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<SortNode>(std::move(keys)), std::move(input));
 }
 
 PlanPtr makeDistinct(std::vector<int> slots, PlanPtr input) {
-  auto node = std::make_unique<DistinctNode>(std::move(slots));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<DistinctNode>(std::move(slots)), std::move(input));
 }
 
 }  // namespace entente::query

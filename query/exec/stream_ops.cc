@@ -177,21 +177,15 @@ class EagerNode final : public PlanNode {
 }  // namespace
 
 PlanPtr makeUnwind(ExprProgram list, int slot, std::string text, PlanPtr input) {
-  auto node = std::make_unique<UnwindNode>(std::move(list), slot, std::move(text));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<UnwindNode>(std::move(list), slot, std::move(text)), std::move(input));
 }
 
 PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, bool drain, PlanPtr input) {
-  auto node = std::make_unique<SkipLimitNode>(std::move(skip), std::move(limit), drain);
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<SkipLimitNode>(std::move(skip), std::move(limit), drain), std::move(input));
 }
 
 PlanPtr makeEager(PlanPtr input) {
-  auto node = std::make_unique<EagerNode>();
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<EagerNode>(), std::move(input));
 }
 
 }  // namespace entente::query

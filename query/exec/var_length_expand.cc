@@ -194,9 +194,9 @@ class VarExpandOp final : public Operator {
   bool start_done_ = false;
 };
 
-class VarExpandNode final : public PlanNode {
+class VarExpandNode final : public SpecNode<VarExpandSpec, VarExpandOp> {
  public:
-  explicit VarExpandNode(VarExpandSpec spec) : spec_(std::move(spec)) {}
+  using SpecNode::SpecNode;
   std::string describe(const NameTable& names) const override {
     std::string range = "*" + std::to_string(spec_.min) + ".." + (spec_.max >= 0 ? std::to_string(spec_.max) : "");
     return std::string(spec_.distinct_reach ? "VarLengthReach (" : "VarLengthExpand (") + spec_.from_var +
@@ -204,22 +204,12 @@ class VarExpandNode final : public PlanNode {
            spec_.to_var + (spec_.into ? "" : spec_.to_check.describe(names)) + ")" +
            (spec_.into ? " into" : "");
   }
-
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<VarExpandOp>(spec_, st, children[0]->open(st));
-  }
-
- private:
-  VarExpandSpec spec_;
 };
 
 }  // namespace
 
 PlanPtr makeVarExpand(VarExpandSpec spec, PlanPtr input) {
-  auto node = std::make_unique<VarExpandNode>(std::move(spec));
-  node->children.push_back(std::move(input));
-  return node;
+  return withInput(std::make_unique<VarExpandNode>(std::move(spec)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -364,6 +364,21 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
   NodeCheckSpec check = nodeCheck(to_np);
   std::string rel_var = varName(rp);
   bool has_path = !part.path_variable.empty();
+  // The ends, filled once the relationship's own slots are allocated (slot order: rel, to).
+  auto fillEnds = [&](ExpandEnds& s) {
+    s.dir = dir;
+    s.from = from;
+    s.filter = edgeFilter(rp);
+    s.into = into;
+    s.to = into ? to_slot : alloc();
+    if (!into) {
+      s.to_check = std::move(check);
+      scope_.bind(to_var, {s.to, VarKind::kNode});
+    }
+    s.from_var = from_np.variable;
+    s.rel_var = rp.variable;
+    s.to_var = to_np.variable;
+  };
   if (rp.var_length) {
     VarExpandSpec s;
     if (!rp.variable.empty() && scope_.find(rp.variable))
@@ -371,9 +386,6 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
     s.min = rp.min_hops.value_or(1);
     s.max = rp.max_hops.value_or(-1);
     if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos);
-    s.dir = dir;
-    s.from = from;
-    s.filter = edgeFilter(rp);
     s.unique_rels = ctx.rels;
     s.unique_lists = ctx.lists;
     if (!rp.variable.empty() || has_path || ctx.rel_count > 1) {
@@ -384,15 +396,7 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
     s.reverse_list = !forward;
     s.distinct_reach = ctx.distinct_ok && rp.variable.empty() && !has_path && rp.direction != ast::RelDirection::kBoth &&
                        s.min <= 1 && !into && ctx.rel_count == 1;
-    s.into = into;
-    s.to = into ? to_slot : alloc();
-    if (!into) {
-      s.to_check = std::move(check);
-      scope_.bind(to_var, {s.to, VarKind::kNode});
-    }
-    s.from_var = from_np.variable;
-    s.rel_var = rp.variable;
-    s.to_var = to_np.variable;
+    fillEnds(s);
     in = makeVarExpand(std::move(s), std::move(in));
   } else {
     ExpandSpec s;
@@ -407,18 +411,7 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
     s.unique_rels = ctx.rels;
     s.unique_lists = ctx.lists;
     ctx.rels.push_back(s.rel);
-    s.dir = dir;
-    s.from = from;
-    s.filter = edgeFilter(rp);
-    s.into = into;
-    s.to = into ? to_slot : alloc();
-    if (!into) {
-      s.to_check = std::move(check);
-      scope_.bind(to_var, {s.to, VarKind::kNode});
-    }
-    s.from_var = from_np.variable;
-    s.rel_var = rp.variable;
-    s.to_var = to_np.variable;
+    fillEnds(s);
     in = makeExpand(std::move(s), std::move(in));
   }
   if (into && !check.empty()) {
