@@ -27,6 +27,7 @@
 
 #include "entente/value.h"
 #include "storage/status.h"
+#include "storage/valid_time.h"
 
 namespace entente::storage {
 
@@ -89,10 +90,10 @@ struct StoreOptions {
   bool adjacency_cache = true;
 };
 
-//! Reserved relation property names with engine meaning (DESIGN §3).
-inline constexpr std::string_view kSince = "since", kUntil = "until", kSource = "source",
-                                  kSaidBy = "said_by", kConfidence = "confidence", kName = "name",
-                                  kAliases = "aliases";
+//! Reserved relation property names with engine meaning (DESIGN §3); the valid-time ones,
+//! kSince and kUntil, are in storage/valid_time.h with the rule that reads them.
+inline constexpr std::string_view kSource = "source", kSaidBy = "said_by", kConfidence = "confidence",
+                                  kName = "name", kAliases = "aliases";
 
 class GraphStore;
 
