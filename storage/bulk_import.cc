@@ -238,8 +238,7 @@ Status RocksStore::bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge>
     std::string text;
     dict_.stringOf(id, &text);
     dict_entries.push_back({id, text, static_cast<uint8_t>(k | kind)});
-    std::string v(1, static_cast<char>(k | kind));
-    dict_puts[keys::dictIdKey(id)] = v + text;
+    dict_puts[keys::dictIdKey(id)] = keys::dictIdValue(static_cast<uint8_t>(k | kind), text);
   };
   if (!nodes.empty()) {
     std::string buf;

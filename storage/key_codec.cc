@@ -35,6 +35,26 @@ std::string dictIdKey(uint32_t id) {
   return k;
 }
 
+std::string dictStringValue(uint32_t id) {
+  std::string v;
+  appendU32(&v, id);
+  return v;
+}
+
+std::string dictIdValue(uint8_t kinds, std::string_view text) {
+  std::string v;
+  v.reserve(text.size() + 1);
+  v.push_back(static_cast<char>(kinds));
+  v.append(text);
+  return v;
+}
+
+bool decodeDictIdEntry(std::string_view key, std::string_view value, DictEntry* out) {
+  if (key.size() != 5 || key[0] != 'i' || value.empty()) return false;
+  *out = {loadU32(key.data() + 1), static_cast<uint8_t>(value[0]), value.substr(1)};
+  return true;
+}
+
 std::string metaCountLabelKey(LabelId label) {
   std::string k(kMetaCountLabelPrefix);
   appendU32(&k, label);

@@ -13,8 +13,9 @@
 //   "reltype" [type:4]               -> encoded RelTypeDef (declared relation types)
 //
 // Column family `dict` (string dictionary, loaded into memory at open)
-//   's' [string bytes]               -> [id:4]
-//   'i' [id:4]                       -> [kind bits:1] [string bytes]   kind: kKind* below
+//   's' [string bytes]               -> [id:4]                         dictStringKey / dictStringValue
+//   'i' [id:4]                       -> [kind bits:1] [string bytes]   dictIdKey / dictIdValue
+//                                       kind bits: kKind* below (what the string names)
 //
 // Column family `nodes`
 //   [node:8]                         -> varint n, n x varint label id (sorted), properties
@@ -139,7 +140,21 @@ std::string namePrefix(std::string_view folded_name);
 std::string dictStringKey(std::string_view s);
 std::string dictIdKey(uint32_t id);
 
+// ---- dictionary values ----------------------------------------------------------------------
 inline constexpr uint8_t kKindLabel = 1, kKindType = 2, kKindKey = 4;
+
+//! Value of dictStringKey(s): the string's id.
+std::string dictStringValue(uint32_t id);
+//! Value of dictIdKey(id): the kinds the string has been used as (kKind* bits), then the string.
+std::string dictIdValue(uint8_t kinds, std::string_view text);
+//! One decoded `i` entry of the dictionary.
+struct DictEntry {
+  uint32_t id;
+  uint8_t kinds;
+  std::string_view text;  // points into the value passed to decodeDictIdEntry
+};
+//! Decodes a dictIdKey / dictIdValue pair; false if either is malformed.
+bool decodeDictIdEntry(std::string_view key, std::string_view value, DictEntry* out);
 
 // ---- meta keys ----------------------------------------------------------------------------
 inline constexpr std::string_view kMetaFormatVersion = "format_version", kMetaNextNode = "next_node",

@@ -252,9 +252,10 @@ Status RocksStore::loadState() {
   std::vector<Dictionary::Entry> entries;
   std::unique_ptr<rocksdb::Iterator> d(db_->NewIterator(ro, cf(keys::kDict)));
   for (d->Seek("i"); d->Valid() && d->key().starts_with("i"); d->Next()) {
-    if (d->key().size() != 5 || d->value().empty()) return Status::Corruption("Corrupt dictionary entry");
-    entries.push_back({keys::loadU32(d->key().data() + 1), std::string(d->value().data() + 1, d->value().size() - 1),
-                       static_cast<uint8_t>(d->value()[0])});
+    keys::DictEntry e;
+    if (!keys::decodeDictIdEntry(d->key().ToStringView(), d->value().ToStringView(), &e))
+      return Status::Corruption("Corrupt dictionary entry");
+    entries.push_back({e.id, std::string(e.text), e.kinds});
   }
   if (!d->status().ok()) return fromRocks(d->status(), "reading the dictionary");
   dict_.load(std::move(entries));

@@ -33,12 +33,8 @@ Result<uint32_t> RocksTransaction::internString(std::string_view s) {
   if (Status st = checkWritable(); !st.ok()) return st;
   if (auto id = lookupString(s)) return *id;
   uint32_t id = store_->dict_.reserveId();
-  std::string idbytes;
-  keys::appendU32(&idbytes, id);
-  put(keys::kDict, keys::dictStringKey(s), idbytes);
-  std::string rev(1, '\0');
-  rev.append(s);
-  put(keys::kDict, keys::dictIdKey(id), rev);
+  put(keys::kDict, keys::dictStringKey(s), keys::dictStringValue(id));
+  put(keys::kDict, keys::dictIdKey(id), keys::dictIdValue(0, s));
   new_strings_.emplace(std::string(s), id);
   dict_updates_[id] = Dictionary::Entry{id, std::string(s), 0};
   return id;
@@ -50,9 +46,7 @@ void RocksTransaction::markKind(uint32_t id, uint8_t kind) {
   auto it = dict_updates_.find(id);
   if (it == dict_updates_.end()) it = dict_updates_.emplace(id, Dictionary::Entry{id, stringOf(id), k}).first;
   it->second.kinds |= kind;
-  std::string rev(1, static_cast<char>(it->second.kinds));
-  rev.append(it->second.text);
-  put(keys::kDict, keys::dictIdKey(id), rev);
+  put(keys::kDict, keys::dictIdKey(id), keys::dictIdValue(it->second.kinds, it->second.text));
 }
 
 Status RocksTransaction::validateProps(const Properties& props) const {

@@ -71,6 +71,32 @@ TEST(KeyCodec, NameKeysAreCaseFolded) {
 
 Value listOf(std::initializer_list<Value> items) { return Value(List(items)); }
 
+TEST(KeyCodec, DictionaryEntriesRoundTrip) {
+  // 's' [string] -> [id:4]: the id big-endian.
+  EXPECT_EQ(keys::dictStringKey("BACKS"), std::string("sBACKS"));
+  EXPECT_EQ(keys::dictStringValue(0x01020304), std::string("\x01\x02\x03\x04", 4));
+  // 'i' [id:4] -> [kinds:1][string], strings with any bytes (NUL, 0xff, empty) included.
+  for (uint32_t id : {0u, 1u, 0x01020304u, UINT32_MAX}) {
+    for (uint8_t kinds : {uint8_t{0}, keys::kKindLabel, uint8_t{keys::kKindType | keys::kKindKey}, uint8_t{0xff}}) {
+      for (std::string text : {std::string(), std::string("since"), std::string("a\0b\xff", 4)}) {
+        std::string key = keys::dictIdKey(id), value = keys::dictIdValue(kinds, text);
+        EXPECT_EQ(value.size(), text.size() + 1);
+        keys::DictEntry e;
+        ASSERT_TRUE(keys::decodeDictIdEntry(key, value, &e));
+        EXPECT_EQ(e.id, id);
+        EXPECT_EQ(e.kinds, kinds);
+        EXPECT_EQ(e.text, text);
+      }
+    }
+  }
+  // Ids sort numerically; malformed entries are refused.
+  EXPECT_LT(keys::dictIdKey(255), keys::dictIdKey(256));
+  keys::DictEntry e;
+  EXPECT_FALSE(keys::decodeDictIdEntry(keys::dictIdKey(1), "", &e));             // no kinds byte
+  EXPECT_FALSE(keys::decodeDictIdEntry("i\x01\x02\x03", "\x01x", &e));           // short key
+  EXPECT_FALSE(keys::decodeDictIdEntry(keys::dictStringKey("abcd"), "\x01x", &e));  // an 's' key
+}
+
 TEST(PropertyCodec, RoundTripsEveryStorableType) {
   Map inner{{"x", Value(int64_t{-5})}, {"y", listOf({Value("a"), Value(), Value(2.5)})}};
   Properties props = {
