@@ -16,15 +16,14 @@ struct LineageReader {
   const storage::Transaction& txn;
   std::optional<Date> as_of;
   std::optional<storage::TypeId> type = txn.lookupString(kFormerly);
-  std::optional<storage::KeyId> since = txn.lookupString(storage::kSince);
-  std::optional<storage::KeyId> until = txn.lookupString(storage::kUntil);
+  storage::ValidTimeKeys valid_time = storage::ValidTimeKeys::of(txn);
 
   //! Neighbours over FORMERLY: kOut = former identities, kIn = successors.
   std::vector<storage::NodeId> next(storage::NodeId n, storage::Direction dir) const {
     std::vector<storage::NodeId> out;
     if (!type) return out;
     txn.edges(n, dir, {*type}, [&](const storage::EdgeRef& e) {
-      if (!as_of || validAt(e.raw_props, since, until, *as_of)) {
+      if (!as_of || storage::validAtEncoded(e.raw_props, valid_time, *as_of)) {
         storage::NodeId o = e.other(n);
         if (o != n && std::find(out.begin(), out.end(), o) == out.end()) out.push_back(o);
       }

@@ -14,15 +14,6 @@ struct RawEdge {
   EdgeData data;
 };
 
-std::optional<Date> asDate(const Value& v) {
-  if (v.isDate()) return v.asDate();
-  if (v.isString()) {
-    Date d;
-    if (Date::parse(v.asString(), &d)) return d;
-  }
-  return std::nullopt;
-}
-
 std::optional<double> asNumber(const std::optional<Value>& v) {
   if (v && v->isNumber()) return v->asNumber();
   return std::nullopt;
@@ -40,21 +31,6 @@ std::string ProjectionSpec::cacheKey() const {
   key += signed_only ? ":s:" : ":a:";
   key += weight_property;
   return key;
-}
-
-bool validAt(std::string_view raw_props, std::optional<storage::KeyId> since_key,
-             std::optional<storage::KeyId> until_key, Date date) {
-  if (since_key) {
-    if (auto v = storage::findProperty(raw_props, *since_key)) {
-      if (auto d = asDate(*v); d && *d > date) return false;
-    }
-  }
-  if (until_key) {
-    if (auto v = storage::findProperty(raw_props, *until_key)) {
-      if (auto d = asDate(*v); d && *d <= date) return false;
-    }
-  }
-  return true;
 }
 
 std::string nodeName(const storage::Transaction& txn, NodeId id) {
@@ -90,8 +66,7 @@ std::shared_ptr<const Projection> Projection::build(const storage::Transaction& 
     }
   }
 
-  auto since_key = txn.lookupString(storage::kSince);
-  auto until_key = txn.lookupString(storage::kUntil);
+  auto valid_time = storage::ValidTimeKeys::of(txn);
   auto conf_key = txn.lookupString(storage::kConfidence);
   std::optional<storage::KeyId> weight_key;
   if (!spec.weight_property.empty()) weight_key = txn.lookupString(spec.weight_property);
@@ -108,7 +83,7 @@ std::shared_ptr<const Projection> Projection::build(const storage::Transaction& 
     if (interrupt.tickExpired()) return false;  // the scan stops; check() below throws
     auto it = selected.find(e.type);
     if (it == selected.end()) return true;
-    if (spec.as_of && !validAt(e.raw_props, since_key, until_key, *spec.as_of)) return true;
+    if (spec.as_of && !storage::validAtEncoded(e.raw_props, valid_time, *spec.as_of)) return true;
     EdgeData d;
     d.id = e.id;
     d.type = e.type;

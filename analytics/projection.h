@@ -40,7 +40,7 @@ enum class DirectionMode : uint8_t {
 //! What to project. Default: every relation type, no date filter, directed.
 struct ProjectionSpec {
   std::vector<std::string> types;  //! relation type names; empty = every type
-  std::optional<Date> as_of;       //! keep relations with since <= as_of < until (open ends)
+  std::optional<Date> as_of;       //! keep relations valid at as_of (storage/valid_time.h)
   DirectionMode direction = DirectionMode::kDirected;
   //! Edge weight: "" = 1 / confidence (1 when absent or not positive); otherwise the
   //! numeric value of this relation property (1 when absent, not numeric or negative).
@@ -146,10 +146,6 @@ struct GraphContext {
 
 // ---- small helpers shared by the analytics code --------------------------------------------
 
-//! Whether a relation with these raw properties is valid at `date` (since <= date < until;
-//! an absent end is open). Dates may be stored as Date values or ISO strings.
-bool validAt(std::string_view raw_props, std::optional<storage::KeyId> since_key,
-             std::optional<storage::KeyId> until_key, Date date);
 //! The canonical `name` of a node, or "#<id>" if it has none.
 std::string nodeName(const storage::Transaction& txn, NodeId id);
 

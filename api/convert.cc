@@ -107,14 +107,13 @@ std::string checkStorable(const std::string& key, const Value& v) {
 // since/until: a date, or a string holding one.
 std::string normalizeDate(Map* props, std::string_view key) {
   auto it = props->find(key);
-  if (it == props->end() || it->second.isNull() || it->second.isDate()) return "";
-  if (it->second.isString()) {
-    Date d;
-    if (!Date::parse(it->second.asString(), &d))
-      return std::string(key) + ": '" + it->second.asString() + "' is not a valid date (YYYY-MM-DD)";
-    it->second = Value(d);
+  if (it == props->end() || it->second.isNull()) return "";
+  if (auto d = storage::dateOrIsoString(it->second)) {
+    it->second = Value(*d);
     return "";
   }
+  if (it->second.isString())
+    return std::string(key) + ": '" + it->second.asString() + "' is not a valid date (YYYY-MM-DD)";
   return std::string(key) + ": expected a date (YYYY-MM-DD), got " + jsonTypeName(it->second);
 }
 
@@ -167,24 +166,6 @@ std::string normalizeRelationProperties(Map* props) {
     if (!ok) return "said_by: expected a string or a list of strings, got " + jsonTypeName(it->second);
   }
   return "";
-}
-
-namespace {
-std::optional<Date> dateOf(const Map& props, std::string_view key) {
-  auto it = props.find(key);
-  if (it == props.end()) return std::nullopt;
-  if (it->second.isDate()) return it->second.asDate();
-  Date d;
-  if (it->second.isString() && Date::parse(it->second.asString(), &d)) return d;
-  return std::nullopt;
-}
-}  // namespace
-
-bool validAt(const Map& props, Date date) {
-  auto since = dateOf(props, storage::kSince), until = dateOf(props, storage::kUntil);
-  if (since && date < *since) return false;
-  if (until && !(date < *until)) return false;
-  return true;
 }
 
 }  // namespace entente::api

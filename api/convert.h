@@ -45,10 +45,6 @@ std::string jsonTypeName(const Value& v);
 std::string normalizeEntityProperties(Map* props);
 std::string normalizeRelationProperties(Map* props);
 
-//! Whether a relation with these properties holds at `date`: since <= date < until, either
-//! end open. A since/until that is not a date (or a date string) counts as open.
-bool validAt(const Map& props, Date date);
-
 //! Runs `f`, turning any exception into an InternalError so none crosses the public API.
 template <typename F>
 auto guarded(F&& f) -> decltype(f()) {

@@ -167,7 +167,7 @@ Expected<std::vector<Relationship>> Database::relations(uint64_t entity, Directi
         return false;
       }
       Relationship r{e.id, txn->stringOf(e.type), e.src, e.dst, api::toMap(*txn, props)};
-      if (!as_of || api::validAt(r.properties, *as_of)) out.push_back(std::move(r));
+      if (!as_of || storage::validAt(r.properties, *as_of)) out.push_back(std::move(r));
       return true;
     });
     if (corrupt) return api::ioError("corruption: undecodable properties on a relation of entity " + std::to_string(entity));

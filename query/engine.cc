@@ -150,18 +150,13 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
   Row row(plan.width);
   if (plan.as_of) {
     RValue d = plan.as_of->eval(row, st);
-    Date date;
-    if (d.isDate()) {
-      st.as_of = d.asDate();
-    } else if (d.isString() && Date::parse(d.asString(), &date)) {
-      st.as_of = date;
-    } else {
+    st.as_of = storage::dateOrIsoString(d);
+    if (!st.as_of) {
       throw QueryError("TypeError", std::string("AS OF expects a date or an ISO date string, got ") +
                                         (d.isString() ? "'" + d.asString() + "'" : d.kindName()),
                        ps.ast.as_of->pos);
     }
-    st.since_key = txn->lookupString(storage::kSince);
-    st.until_key = txn->lookupString(storage::kUntil);
+    st.valid_time = storage::ValidTimeKeys::of(*txn);
   }
   OperatorPtr root = plan.root->open(st);
   std::unordered_map<uint32_t, std::string> names;

@@ -9,15 +9,6 @@
 namespace entente::query {
 namespace {
 thread_local ExecState* tl_current = nullptr;
-
-// A since/until property as a date (stored as Date; ISO strings tolerated).
-std::optional<Date> asDate(const std::optional<Value>& v) {
-  if (!v) return std::nullopt;
-  if (v->isDate()) return v->asDate();
-  Date d;
-  if (v->isString() && Date::parse(v->asString(), &d)) return d;
-  return std::nullopt;
-}
 }  // namespace
 
 int NameTable::add(std::string_view name) {
@@ -130,19 +121,6 @@ void ExecState::checkBudget() const {
   if (has_deadline_ && std::chrono::steady_clock::now() > deadline_)
     throw QueryError("Timeout", "Query exceeded its time budget of " +
                                     std::to_string(options.timeout.count()) + " ms");
-}
-
-bool ExecState::edgeValid(std::string_view raw) const {
-  if (!as_of) return true;
-  if (since_key) {
-    auto since = asDate(storage::findProperty(raw, *since_key));
-    if (since && *since > *as_of) return false;
-  }
-  if (until_key) {
-    auto until = asDate(storage::findProperty(raw, *until_key));
-    if (until && *until <= *as_of) return false;
-  }
-  return true;
 }
 
 }  // namespace entente::query

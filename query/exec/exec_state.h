@@ -83,10 +83,12 @@ class ExecState : public EvalContext {
   // Entities deleted by this statement (deleting twice is a no-op, counted once).
   std::unordered_set<uint64_t> deleted_nodes, deleted_rels;
 
-  // Property-key ids of since/until for AS OF checks (nullopt if never used).
-  std::optional<uint32_t> since_key, until_key;
+  // Property-key ids of since/until for AS OF checks (set with as_of).
+  storage::ValidTimeKeys valid_time;
   //! True if an edge is valid at the statement's AS OF date (always true without AS OF).
-  bool edgeValid(std::string_view raw_props) const;
+  bool edgeValid(std::string_view raw_props) const {
+    return !as_of || storage::validAtEncoded(raw_props, valid_time, *as_of);
+  }
   //! Relation types declared SYMMETRIC (sorted ids), cached per store version.
   const std::vector<uint32_t>& symmetricTypes();
 

@@ -29,9 +29,7 @@ bool storable(const RValue& v) {
 std::optional<Value> reservedValue(const RValue& v, std::string_view key) {
   std::string k(key);
   if (key == storage::kSince || key == storage::kUntil) {
-    if (v.isDate()) return Value(v.asDate());
-    Date d;
-    if (v.isString() && Date::parse(v.asString(), &d)) return Value(d);
+    if (auto d = storage::dateOrIsoString(v)) return Value(*d);
     throw QueryError("ArgumentError", "Invalid date for relationship property `" + k + "`: expected an ISO date " +
                                           "such as '2024-11-27', got " +
                                           (v.isString() ? "'" + v.asString() + "'" : std::string(v.kindName())));

@@ -29,12 +29,11 @@ RValue relProperty(const storage::Transaction& txn, const RelRef& r, std::string
 }
 
 bool relationValidAt(const storage::Transaction& txn, const RelRef& rel, Date date) {
-  // An unreadable bound (neither a date nor an ISO string) does not constrain validity.
-  if (auto since = expr::asDate(relProperty(txn, rel, storage::kSince)); since && *since > date)
-    return false;
-  if (auto until = expr::asDate(relProperty(txn, rel, storage::kUntil)); until && *until <= date)
-    return false;
-  return true;
+  auto bound = [&](std::string_view key) -> std::optional<Value> {
+    auto k = txn.lookupString(key);
+    return k ? txn.edgeProperty(rel.id, rel.src, rel.type, rel.dst, *k) : std::nullopt;
+  };
+  return storage::validAtValues(bound(storage::kSince), bound(storage::kUntil), date);
 }
 
 namespace expr {
@@ -154,15 +153,6 @@ RValue hasLabels(const RValue& v, const std::vector<std::string>& labels, EvalCo
     return true;
   }
   throwTypeError(std::string("Type mismatch: label check expects a Node, got ") + v.kindName(), pos);
-}
-
-std::optional<Date> asDate(const RValue& v) {
-  if (v.isDate()) return v.asDate();
-  if (v.isString()) {
-    Date d;
-    if (Date::parse(v.asString(), &d)) return d;
-  }
-  return std::nullopt;
 }
 
 }  // namespace expr

@@ -98,7 +98,5 @@ std::string formatFloat(double d);
 //! Number of code points of UTF-8 text, and byte offset of code point `cp` (clamped).
 size_t utf8Length(std::string_view s);
 size_t utf8Offset(std::string_view s, size_t cp);
-//! A date from a Date value or an ISO string; nullopt for other kinds / unparsable text.
-std::optional<Date> asDate(const RValue& v);
 
 }  // namespace entente::query::expr

@@ -126,8 +126,8 @@ std::optional<bool> toPredicate(const RValue& v, ast::SourcePos pos);
 
 // ---- graph-aware helpers (need the transaction) --------------------------------------
 
-//! Whether a relation is valid at `date`: since <= date (or absent) and until absent or
-//! > date. (Also the function `validAt(r, date)`.)
+//! Whether a relation is valid at `date` by the rule of storage/valid_time.h (since <= date
+//! < until, open ends). (Also the function `validAt(r, date)`.)
 bool relationValidAt(const storage::Transaction& txn, const RelRef& rel, Date date);
 //! A property of a node/relationship (null if absent).
 RValue nodeProperty(const storage::Transaction& txn, NodeRef n, std::string_view key);

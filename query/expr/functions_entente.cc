@@ -19,7 +19,7 @@ RValue validAt(const FnArgs& a) {
   const RelRef& r = relArg(a);
   Date when = a.ctx.as_of.value_or(a.ctx.today);
   if (a.n > 1) {
-    auto d = asDate(a[1]);
+    auto d = storage::dateOrIsoString(a[1]);
     if (!d) {
       if (a[1].isString()) a.argumentError("invalid date '" + a[1].asString() + "'");
       a.typeError(1, "a Date or an ISO date String");

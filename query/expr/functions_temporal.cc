@@ -18,7 +18,7 @@ DateSpec dateSpec(const FnArgs& a, const RMap& m) {
     std::string k = lowercase(key);
     if (k == "date") {
       if (v.isNull()) continue;
-      s.base = asDate(v);
+      s.base = storage::dateOrIsoString(v);
       if (!s.base) a.argumentError("'date' must be a Date, got " + std::string(v.kindName()));
       continue;
     }
@@ -71,7 +71,7 @@ RValue today(const FnArgs& a) {
 RValue truncate(const FnArgs& a) {
   const std::string& unit = a.stringArg(0);
   if (a[1].isNull()) return RValue();
-  auto d = asDate(a[1]);
+  auto d = storage::dateOrIsoString(a[1]);
   if (!d) a.typeError(1, "a Date");
   auto t = truncateDate(*d, unit);
   if (!t) a.argumentError("cannot truncate a Date to unit '" + unit + "'");
