@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,12 @@ struct QueryOptions {
   const std::atomic<bool>* cancel = nullptr;  // set to true to cancel (checked between batches)
   uint64_t max_rows = 0;                      // 0 = unlimited; more => LimitExceeded
   int64_t default_max_hops = 15;              // cap for unbounded `*`
+  //! The time source of the budget; empty = std::chrono::steady_clock::now. While `timeout`
+  //! is set it is read once when the statement starts and then at every budget check (every
+  //! 1024 units of work in operators, 4096 in analytics), never per row. Tests set it to make
+  //! the deadline pass, or `cancel` be set, after exactly N checks, whatever the machine's
+  //! speed (tests/common/stepping_clock.h).
+  std::function<std::chrono::steady_clock::time_point()> clock;
   //! Set by Engine::execute to the engine's projection cache (callers leave it null): the
   //! alliance and graph procedures share CSR projections through it until the data changes.
   analytics::ProjectionCache* projections = nullptr;

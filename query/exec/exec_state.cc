@@ -28,7 +28,7 @@ ExecState::ExecState(const storage::GraphStore& s, storage::Transaction& t, cons
   for (size_t i = 0; i < n.size(); ++i) ids_[i] = n.cached(static_cast<int>(i));
   if (o.timeout.count() > 0) {
     has_deadline_ = true;
-    deadline_ = std::chrono::steady_clock::now() + o.timeout;
+    deadline_ = (o.clock ? o.clock() : std::chrono::steady_clock::now()) + o.timeout;
   }
   previous_ = tl_current;
   tl_current = this;
@@ -110,15 +110,20 @@ const std::vector<uint32_t>& ExecState::symmetricTypes() {
   return *symmetric_;
 }
 
+bool ExecState::pastDeadline() const {
+  if (!has_deadline_) return false;
+  return (options.clock ? options.clock() : std::chrono::steady_clock::now()) > deadline_;
+}
+
 bool ExecState::expired() const {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed)) return true;
-  return has_deadline_ && std::chrono::steady_clock::now() > deadline_;
+  return pastDeadline();
 }
 
 void ExecState::checkBudget() const {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed))
     throw QueryError("Cancelled", "Query cancelled");
-  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_)
+  if (pastDeadline())
     throw QueryError("Timeout", "Query exceeded its time budget of " +
                                     std::to_string(options.timeout.count()) + " ms");
 }

@@ -79,6 +79,8 @@ class ExecState : public EvalContext {
   //! stop the scan and call checkBudget()).
   bool tickExpired() { return (++ticks_ & 1023) == 0 && expired(); }
   bool expired() const;
+  //! Whether the time budget is spent (reads the clock; false without a budget).
+  bool pastDeadline() const;
 
   // Entities deleted by this statement (deleting twice is a no-op, counted once).
   std::unordered_set<uint64_t> deleted_nodes, deleted_rels;

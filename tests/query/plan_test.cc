@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "engine_fixture.h"
+#include "tests/common/stepping_clock.h"
 
 namespace entente::query {
 namespace {
@@ -84,6 +85,9 @@ TEST_F(PlanTest, UnboundedPatternIsCappedWithANotice) {
 
 TEST_F(PlanTest, TimeBudgetAndCancellationStopHugeProducts) {
   run("UNWIND range(1, 300) AS i CREATE (:Big)");
+  // The real clock (the production path), on a product of 300^4 = 8.1·10^9 rows: no machine
+  // counts that in 50 ms, and the budget is checked every 1024 rows. The deterministic
+  // clock-driven tests are below and in tests/analytics/cancel_test.cc.
   QueryOptions o;
   o.timeout = std::chrono::milliseconds(50);
   std::string err = errorOf("MATCH (a), (b), (c), (d) RETURN count(*)", {}, o);
@@ -97,6 +101,25 @@ TEST_F(PlanTest, TimeBudgetAndCancellationStopHugeProducts) {
   m.max_rows = 10;
   err = errorOf("MATCH (a) RETURN a", {}, m);
   EXPECT_EQ(err.rfind("LimitExceeded", 0), 0u) << err;
+}
+
+TEST_F(PlanTest, TheTimeBudgetIsMeasuredOnTheStatementClock) {
+  run("UNWIND range(1, 300) AS i CREATE (:Big)");
+  // 10 ms per read, budget 100 ms: read 1 starts the statement, read 12 is past the deadline,
+  // i.e. the 11th budget check (one per 1024 rows) ends it, however fast the machine is.
+  testing::SteppingClock clock(std::chrono::milliseconds(10));
+  QueryOptions o;
+  o.timeout = std::chrono::milliseconds(100);
+  o.clock = clock.fn();
+  std::string err = errorOf("MATCH (a), (b), (c) RETURN count(*)", {}, o);  // 2.7·10^7 rows
+  EXPECT_EQ(err.rfind("Timeout", 0), 0u) << err;
+  EXPECT_LE(clock.reads(), 13);  // stopped at the first check past the deadline
+  // A statement that finishes before the deadline's check is not stopped, however slow the
+  // machine.
+  testing::SteppingClock slow(std::chrono::milliseconds(10));
+  o.clock = slow.fn();
+  EXPECT_EQ(errorOf("MATCH (a) RETURN count(*)", {}, o), "");
+  EXPECT_LT(slow.reads(), 12);
 }
 
 TEST_F(PlanTest, ReadersSeeConsistentSnapshotsWhileAWriterCommits) {
