@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -178,6 +179,7 @@ TEST_F(ServerTest, ConnectionsOverTheLimitGetAnErrorLine) {
 TEST_F(ServerTest, TimeBudgetIsEnforced) {
   auto server = start({"--query-timeout-ms", "200"});
   Client c(server->port());
+  // 10^11 rows: no machine counts them in 200 ms; the budget is checked every 1024 rows.
   Json t = Json::parse(c.request(R"j({"id":1,"query":"UNWIND range(1, 1000000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS c"})j"));
   EXPECT_EQ(t["error"]["code"], "Timeout") << t.dump();
   EXPECT_EQ(Json::parse(c.request(R"j({"id":3,"query":"RETURN 3 AS n"})j"))["rows"][0][0], 3);
@@ -216,7 +218,16 @@ TEST_F(ServerTest, SigtermWhileBusyLosesNoAcknowledgedWrite) {
         }
       });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    // SIGTERM once writes are being acknowledged (however long the writers take to get
+    // going on a loaded machine); they keep writing meanwhile.
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < give_up) {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (acknowledged.size() >= 8) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     server->signal(SIGTERM);
     go = false;
     for (auto& w : writers) w.join();

@@ -45,7 +45,9 @@ class AdjacencyTest : public ::testing::Test {
 
   //! Waits for a background build (after open or an import into a store with edges).
   void waitForCache() {
-    for (int i = 0; i < 1000 && !cached().adjacencyInMemory(); ++i)
+    // A generous bound: the build is small, but the machine may be loaded.
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (!cached().adjacencyInMemory() && std::chrono::steady_clock::now() < give_up)
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     ASSERT_TRUE(cached().adjacencyInMemory());
   }
