@@ -1,0 +1,113 @@
+// storage/rocks_txn_index_write.cc — keeping index entries in step with every write of a
+// RocksTransaction, and checking UNIQUE and NOT NULL constraints.
+//
+// Each write operation first plans its index changes (planIndexOps: reads only, checks the
+// constraints, so a violation fails the operation before its first write) and applies them
+// after its own writes (applyIndexOps), in the same WriteBatchWithIndex, so the
+// transaction's own index seeks see them. When nothing is defined on nodes (or on
+// relationships) planning is one bool test on the in-memory catalog.
+//
+// UNIQUE is checked at write time against every entry the transaction sees: its snapshot
+// plus its own writes. That is complete because writers are serialised (GraphStore admits
+// one write transaction at a time and each takes its snapshot after it holds the writer
+// lock), so no other transaction can insert the same key between this check and the
+// commit. NaN is never equal to anything, so a tuple holding NaN is never a duplicate.
+#include <algorithm>
+
+#include "storage/index_key_codec.h"
+#include "storage/property_codec.h"
+#include "storage/rocks_store.h"
+#include "storage/rocks_txn.h"
+
+namespace entente::storage {
+
+bool RocksTransaction::tupleTaken(IndexId id, std::string_view tuple, uint64_t except, uint64_t* found) const {
+  std::string prefix = ikeys::indexPrefix(id);
+  prefix.append(tuple);
+  std::unique_ptr<ScanIter> scan = borrow(keys::kIndex, prefix);
+  rocksdb::Iterator* it = scan->it.get();
+  bool taken = false;
+  for (it->Seek(rocksdb::Slice(prefix)); it->Valid(); it->Next()) {
+    std::string_view k = it->key().ToStringView();
+    if (!k.starts_with(prefix)) break;
+    if (k.size() != prefix.size() + ikeys::kEntityLen) continue;
+    uint64_t entity = ikeys::entryEntity(k);
+    if (entity == except) continue;
+    if (found) *found = entity;
+    taken = true;
+    break;
+  }
+  giveBack(keys::kIndex, std::move(scan));
+  return taken;
+}
+
+Status RocksTransaction::planIndexOps(IndexEntity kind, uint64_t entity, const std::vector<uint32_t>& old_targets,
+                                      const Properties* old_props, const std::vector<uint32_t>& new_targets,
+                                      const Properties* new_props, std::vector<IndexOp>* ops) const {
+  ops->clear();
+  if (!catalog().anyOn(kind)) return Status::OK();
+  auto contains = [](const std::vector<uint32_t>& v, uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  std::vector<uint32_t> targets = old_targets;
+  targets.insert(targets.end(), new_targets.begin(), new_targets.end());
+  std::sort(targets.begin(), targets.end());
+  targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  std::string old_t, new_t;
+  for (uint32_t t : targets) {
+    for (const IndexDef* def : catalog().on(kind, t)) {
+      const bool had = old_props && contains(old_targets, t), has = new_props && contains(new_targets, t);
+      if (def->constraint == ConstraintKind::kNotNull) {
+        if (!has) continue;
+        for (uint32_t k : def->keys) {
+          if (std::none_of(new_props->begin(), new_props->end(), [&](const auto& kv) { return kv.first == k; }))
+            return Status::ConstraintViolation(entityName(kind, entity) + " with " + targetName(*def) +
+                                               " must have the property `" + stringOf(k) + "` (constraint `" +
+                                               def->name + "`)");
+        }
+        continue;
+      }
+      bool nan = false;
+      const bool had_entry = had && ikeys::encodeTuple(*old_props, def->keys, &old_t);
+      const bool has_entry = has && ikeys::encodeTuple(*new_props, def->keys, &new_t, &nan);
+      if (had_entry == has_entry && (!had_entry || old_t == new_t)) continue;
+      uint64_t other = 0;
+      if (has_entry && def->unique() && !nan && tupleTaken(def->id, new_t, entity, &other))
+        return Status::ConstraintViolation(entityName(kind, other) + " already exists with " + targetName(*def) +
+                                           " and " + describeTuple(*def, *new_props) + " (constraint `" +
+                                           def->name + "`)");
+      ops->push_back({def, had_entry ? ikeys::entryKey(def->id, old_t, entity) : std::string(),
+                      has_entry ? ikeys::entryKey(def->id, new_t, entity) : std::string()});
+    }
+  }
+  return Status::OK();
+}
+
+void RocksTransaction::applyIndexOps(const std::vector<IndexOp>& ops) {
+  for (const IndexOp& op : ops) {
+    const IndexId id = op.def->id;
+    IndexCounts& d = index_delta_[id];
+    if (!op.del_key.empty()) {
+      del(keys::kIndex, op.del_key);
+      --d.entries;
+      uint64_t entity = ikeys::entryEntity(op.del_key);
+      if (!tupleTaken(id, ikeys::entryTuple(op.del_key), entity, nullptr)) --d.distinct;
+    }
+    if (!op.put_key.empty()) {
+      uint64_t entity = ikeys::entryEntity(op.put_key);
+      if (!tupleTaken(id, ikeys::entryTuple(op.put_key), entity, nullptr)) ++d.distinct;
+      put(keys::kIndex, op.put_key, {});
+      ++d.entries;
+    }
+  }
+}
+
+void RocksTransaction::unindexEdge(EdgeId id, NodeId src, TypeId type, NodeId dst) {
+  if (!catalog().anyOn(IndexEntity::kRelationship) || catalog().on(IndexEntity::kRelationship, type).empty()) return;
+  rocksdb::PinnableSlice value;
+  if (!get(keys::kOut, keys::adjKey(src, type, dst, id).view(), &value)) return;
+  Properties props;
+  if (!decodeProperties(value.ToStringView(), &props)) return;
+  std::vector<IndexOp> ops;
+  if (planIndexOps(IndexEntity::kRelationship, id, {type}, &props, {}, nullptr, &ops).ok()) applyIndexOps(ops);
+}
+
+}  // namespace entente::storage
