@@ -105,9 +105,9 @@ bool encodeTuple(const Properties& props, const std::vector<uint32_t>& keys, std
   out->clear();
   if (has_nan) *has_nan = false;
   for (uint32_t k : keys) {
-    auto it = std::lower_bound(props.begin(), props.end(), k,
-                               [](const auto& kv, uint32_t key) { return kv.first < key; });
-    if (it == props.end() || it->first != k || !indexable(it->second)) return false;
+    // Linear: properties are few, and this does not rely on the caller having sorted them.
+    auto it = std::find_if(props.begin(), props.end(), [k](const auto& kv) { return kv.first == k; });
+    if (it == props.end() || !indexable(it->second)) return false;
     if (has_nan && isNaN(it->second)) *has_nan = true;
     appendValue(out, it->second);
   }

@@ -66,7 +66,7 @@ inline std::string encodeValue(const Value& v) {
 
 //! [index id:4]
 std::string indexPrefix(IndexId id);
-//! The encoded value tuple of `keys` in `props` (sorted by key id), or false if one key is
+//! The encoded value tuple of `keys` in `props`, or false if one key is
 //! missing or not indexable. `has_nan` (optional) tells whether a component is NaN.
 bool encodeTuple(const Properties& props, const std::vector<uint32_t>& keys, std::string* out,
                  bool* has_nan = nullptr);
