@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -104,7 +105,7 @@ class RocksTransaction final : public Transaction {
   Status planIndexOps(IndexEntity kind, uint64_t entity, const std::vector<uint32_t>& old_targets,
                       const Properties* old_props, const std::vector<uint32_t>& new_targets,
                       const Properties* new_props, std::vector<IndexOp>* ops) const;
-  //! Writes planned changes and counts them (entries, distinct tuples).
+  //! Writes planned changes, counts entries and notes the tuples touched (distinctDelta).
   void applyIndexOps(const std::vector<IndexOp>& ops);
   //! Removes the entries of an edge about to be erased (reads its properties only when its
   //! type is indexed).
@@ -123,7 +124,15 @@ class RocksTransaction final : public Transaction {
 
   std::shared_ptr<const IndexCatalog> catalog_;  // what this transaction sees
   std::shared_ptr<IndexCatalog> own_catalog_;    // this transaction's changed copy, if any
-  std::unordered_map<IndexId, IndexCounts> index_delta_;
+  //! Change in distinct tuples of index `id` made by this transaction: for an index it
+  //! created, all of them (one scan); otherwise, for each tuple it touched, whether the
+  //! tuple exists now minus whether it existed in the snapshot (two seeks per tuple, done
+  //! here rather than on every write).
+  int64_t distinctDelta(IndexId id) const;
+
+  std::unordered_map<IndexId, IndexCounts> index_delta_;  // entries counted at write time
+  std::unordered_map<IndexId, std::set<std::string>> touched_tuples_;
+  std::set<IndexId> created_indexes_;
   std::vector<IndexId> dropped_indexes_;
 
   // ---- reads ----

@@ -80,10 +80,8 @@ Result<IndexStats> RocksTransaction::indexStats(IndexId id) const {
   const IndexDef* def = catalog().byId(id);
   if (!def) return Status::NotFound("There is no index with id " + std::to_string(id));
   IndexCounts c = store_->indexCounts(id);
-  if (auto it = index_delta_.find(id); it != index_delta_.end()) {
-    c.entries += it->second.entries;
-    c.distinct += it->second.distinct;
-  }
+  if (auto it = index_delta_.find(id); it != index_delta_.end()) c.entries += it->second.entries;
+  if (writable_) c.distinct += distinctDelta(id);
   return IndexStats{*def, static_cast<uint64_t>(std::max<int64_t>(0, c.entries)),
                     static_cast<uint64_t>(std::max<int64_t>(0, c.distinct))};
 }
@@ -229,6 +227,7 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
   keys::appendU32(&next, store_->next_index_.load());
   put(keys::kMeta, keys::kMetaNextIndex, next);
   if (def.hasEntries()) index_delta_[def.id] = {static_cast<int64_t>(entries.size()), distinct};
+  created_indexes_.insert(def.id);
   IndexId id = def.id;
   mutableCatalog().put(std::move(def));
   return id;
@@ -253,11 +252,14 @@ Status RocksTransaction::dropIndex(std::string_view name) {
   }
   mutableCatalog().erase(id);
   index_delta_.erase(id);
+  touched_tuples_.erase(id);
+  created_indexes_.erase(id);
   dropped_indexes_.push_back(id);
   return Status::OK();
 }
 
 void RocksTransaction::writeIndexCounts() {
+  for (auto& [id, d] : index_delta_) d.distinct = distinctDelta(id);  // all reads before the puts
   std::string v;
   for (const auto& [id, d] : index_delta_) {
     IndexCounts now = store_->indexCounts(id);

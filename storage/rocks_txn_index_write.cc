@@ -47,12 +47,13 @@ Status RocksTransaction::planIndexOps(IndexEntity kind, uint64_t entity, const s
   ops->clear();
   if (!catalog().anyOn(kind)) return Status::OK();
   auto contains = [](const std::vector<uint32_t>& v, uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); };
-  std::vector<uint32_t> targets = old_targets;
-  targets.insert(targets.end(), new_targets.begin(), new_targets.end());
-  std::sort(targets.begin(), targets.end());
-  targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  // Every target of either side once (new ones, then old ones that are not new), without
+  // allocating: a label without indexes costs one map lookup.
   std::string old_t, new_t;
-  for (uint32_t t : targets) {
+  const size_t n_new = new_targets.size();
+  for (size_t ti = 0; ti < n_new + old_targets.size(); ++ti) {
+    const uint32_t t = ti < n_new ? new_targets[ti] : old_targets[ti - n_new];
+    if (ti >= n_new && contains(new_targets, t)) continue;
     for (const IndexDef* def : catalog().on(kind, t)) {
       const bool had = old_props && contains(old_targets, t), has = new_props && contains(new_targets, t);
       if (def->constraint == ConstraintKind::kNotNull) {
@@ -85,19 +86,53 @@ void RocksTransaction::applyIndexOps(const std::vector<IndexOp>& ops) {
   for (const IndexOp& op : ops) {
     const IndexId id = op.def->id;
     IndexCounts& d = index_delta_[id];
+    const bool track = !created_indexes_.count(id);
     if (!op.del_key.empty()) {
       del(keys::kIndex, op.del_key);
       --d.entries;
-      uint64_t entity = ikeys::entryEntity(op.del_key);
-      if (!tupleTaken(id, ikeys::entryTuple(op.del_key), entity, nullptr)) --d.distinct;
+      if (track) touched_tuples_[id].emplace(ikeys::entryTuple(op.del_key));
     }
     if (!op.put_key.empty()) {
-      uint64_t entity = ikeys::entryEntity(op.put_key);
-      if (!tupleTaken(id, ikeys::entryTuple(op.put_key), entity, nullptr)) ++d.distinct;
       put(keys::kIndex, op.put_key, {});
       ++d.entries;
+      if (track) touched_tuples_[id].emplace(ikeys::entryTuple(op.put_key));
     }
   }
+}
+
+int64_t RocksTransaction::distinctDelta(IndexId id) const {
+  const std::string base = ikeys::indexPrefix(id);
+  if (created_indexes_.count(id)) {
+    int64_t n = 0;
+    std::string last;
+    std::unique_ptr<ScanIter> scan = borrow(keys::kIndex, base);
+    rocksdb::Iterator* it = scan->it.get();
+    for (it->Seek(rocksdb::Slice(base)); it->Valid(); it->Next()) {
+      std::string_view k = it->key().ToStringView();
+      if (!k.starts_with(base)) break;
+      if (k.size() < ikeys::kIndexIdLen + ikeys::kEntityLen) continue;
+      std::string_view t = ikeys::entryTuple(k);
+      if (n == 0 || t != last) ++n, last.assign(t);
+    }
+    giveBack(keys::kIndex, std::move(scan));
+    return n;
+  }
+  auto touched = touched_tuples_.find(id);
+  if (touched == touched_tuples_.end() || finished_) return 0;
+  auto exists = [](rocksdb::Iterator* it, const std::string& prefix) {
+    it->Seek(rocksdb::Slice(prefix));
+    return it->Valid() && it->key().starts_with(prefix) && it->key().size() == prefix.size() + ikeys::kEntityLen;
+  };
+  std::unique_ptr<rocksdb::Iterator> before(db_->NewIterator(ro_, store_->cf(keys::kIndex)));  // the snapshot
+  std::unique_ptr<ScanIter> after = borrow(keys::kIndex, base);  // snapshot + own writes
+  int64_t d = 0;
+  std::string prefix;
+  for (const std::string& tuple : touched->second) {
+    prefix.assign(base).append(tuple);
+    d += static_cast<int>(exists(after->it.get(), prefix)) - static_cast<int>(exists(before.get(), prefix));
+  }
+  giveBack(keys::kIndex, std::move(after));
+  return d;
 }
 
 void RocksTransaction::unindexEdge(EdgeId id, NodeId src, TypeId type, NodeId dst) {
