@@ -4,7 +4,8 @@
 // directed typed relations (edges) written twice (out- and in-index, type in the key so that
 // "relations of type T from node n" is one prefix scan), a label index, a case-insensitive
 // name + alias index, a string dictionary (labels, relation types, property keys), the
-// relation-type schema (sign, symmetric, inverse, transitive) and a format version.
+// relation-type schema (sign, symmetric, inverse, transitive), property indexes with UNIQUE
+// and NOT NULL constraints (storage/index_schema.h) and a format version.
 // Key layouts are drawn at the top of storage/key_codec.h.
 //
 // Concurrency: one writer at a time (GraphStore::beginWrite blocks until the previous writer
@@ -180,7 +181,9 @@ class Transaction {
     return Status::NotFound("Indexes are not supported by this store");
   }
   //! Entries, distinct value tuples and the definition of index `id`: the counts of the
-  //! latest commit plus this transaction's own writes (planner statistics).
+  //! latest commit plus this transaction's own writes (planner statistics; exact, except
+  //! that a write transaction that touched more than a few thousand distinct values of the
+  //! index gets its own share of `distinct` estimated from a sample).
   virtual Result<IndexStats> indexStats(IndexId id) const {
     return Status::NotFound("Indexes are not supported by this store");
   }

@@ -127,8 +127,10 @@ class RocksTransaction final : public Transaction {
   //! Change in distinct tuples of index `id` made by this transaction: for an index it
   //! created, all of them (one scan); otherwise, for each tuple it touched, whether the
   //! tuple exists now minus whether it existed in the snapshot (two seeks per tuple, done
-  //! here rather than on every write).
-  int64_t distinctDelta(IndexId id) const;
+  //! here rather than on every write). Not `exact`: at most kDistinctSample tuples are
+  //! probed and the result scaled (planner statistics inside a large transaction).
+  int64_t distinctDelta(IndexId id, bool exact) const;
+  static constexpr size_t kDistinctSample = 4096;
 
   std::unordered_map<IndexId, IndexCounts> index_delta_;  // entries counted at write time
   std::unordered_map<IndexId, std::set<std::string>> touched_tuples_;

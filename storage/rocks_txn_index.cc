@@ -81,7 +81,7 @@ Result<IndexStats> RocksTransaction::indexStats(IndexId id) const {
   if (!def) return Status::NotFound("There is no index with id " + std::to_string(id));
   IndexCounts c = store_->indexCounts(id);
   if (auto it = index_delta_.find(id); it != index_delta_.end()) c.entries += it->second.entries;
-  if (writable_) c.distinct += distinctDelta(id);
+  if (writable_) c.distinct += distinctDelta(id, /*exact=*/false);
   return IndexStats{*def, static_cast<uint64_t>(std::max<int64_t>(0, c.entries)),
                     static_cast<uint64_t>(std::max<int64_t>(0, c.distinct))};
 }
@@ -259,7 +259,7 @@ Status RocksTransaction::dropIndex(std::string_view name) {
 }
 
 void RocksTransaction::writeIndexCounts() {
-  for (auto& [id, d] : index_delta_) d.distinct = distinctDelta(id);  // all reads before the puts
+  for (auto& [id, d] : index_delta_) d.distinct = distinctDelta(id, /*exact=*/true);  // all reads before the puts
   std::string v;
   for (const auto& [id, d] : index_delta_) {
     IndexCounts now = store_->indexCounts(id);

@@ -100,7 +100,8 @@ void RocksTransaction::applyIndexOps(const std::vector<IndexOp>& ops) {
   }
 }
 
-int64_t RocksTransaction::distinctDelta(IndexId id) const {
+int64_t RocksTransaction::distinctDelta(IndexId id, bool exact) const {
+  if (finished_) return 0;
   const std::string base = ikeys::indexPrefix(id);
   if (created_indexes_.count(id)) {
     int64_t n = 0;
@@ -118,21 +119,26 @@ int64_t RocksTransaction::distinctDelta(IndexId id) const {
     return n;
   }
   auto touched = touched_tuples_.find(id);
-  if (touched == touched_tuples_.end() || finished_) return 0;
+  if (touched == touched_tuples_.end()) return 0;
   auto exists = [](rocksdb::Iterator* it, const std::string& prefix) {
     it->Seek(rocksdb::Slice(prefix));
     return it->Valid() && it->key().starts_with(prefix) && it->key().size() == prefix.size() + ikeys::kEntityLen;
   };
   std::unique_ptr<rocksdb::Iterator> before(db_->NewIterator(ro_, store_->cf(keys::kIndex)));  // the snapshot
   std::unique_ptr<ScanIter> after = borrow(keys::kIndex, base);  // snapshot + own writes
+  const size_t n = touched->second.size();
+  const size_t stride = exact || n <= kDistinctSample ? 1 : (n + kDistinctSample - 1) / kDistinctSample;
   int64_t d = 0;
+  size_t probed = 0, i = 0;
   std::string prefix;
   for (const std::string& tuple : touched->second) {
+    if (i++ % stride != 0) continue;
+    ++probed;
     prefix.assign(base).append(tuple);
     d += static_cast<int>(exists(after->it.get(), prefix)) - static_cast<int>(exists(before.get(), prefix));
   }
   giveBack(keys::kIndex, std::move(after));
-  return d;
+  return stride == 1 ? d : static_cast<int64_t>(static_cast<double>(d) * static_cast<double>(n) / static_cast<double>(probed));
 }
 
 void RocksTransaction::unindexEdge(EdgeId id, NodeId src, TypeId type, NodeId dst) {

@@ -265,6 +265,39 @@ TEST_F(IndexRandomTest, EveryWritePathMatchesBruteForce) {
       if (HasFatalFailure()) return;
     }
   }
+  // Populating over the random data, then a bulk import into every index.
+  {
+    auto t = store_->beginWrite();
+    for (IndexSpec sp : {IndexSpec{"late", IndexEntity::kNode, labels_[1], {keys_[1]}, ConstraintKind::kNone},
+                         IndexSpec{"late_rel", IndexEntity::kRelationship, types_[1], {keys_[0], keys_[1]},
+                                   ConstraintKind::kNone}}) {
+      auto r = t->createIndex(sp);
+      ASSERT_TRUE(r.ok()) << r.status().message();
+      indexes_.push_back(*r);
+    }
+    check(*t, "populated, before commit");
+    ASSERT_TRUE(t->commit().ok());
+  }
+  check(*store_->beginRead(), "populated");
+  std::vector<BulkNode> bulk;
+  NodeId next = 1000000;
+  for (int i = 0; i < 300; ++i) {
+    std::vector<LabelId> ls = randomLabels();
+    Properties p = randomProps();
+    if (std::find(ls.begin(), ls.end(), labels_[2]) != ls.end())  // unique k1: a fresh value
+      for (auto& kv : p)
+        if (kv.first == keys_[1]) kv.second = Value("bulk" + std::to_string(i));
+    bulk.push_back({next++, ls, p});
+  }
+  std::vector<BulkEdge> bulk_edges;
+  for (int i = 0; i < 300; ++i)
+    bulk_edges.push_back({1000000 + rng_() % 300, types_[rng_() % 2], 1000000 + rng_() % 300, randomProps()});
+  ASSERT_TRUE(store_->bulkImport(bulk, bulk_edges).ok());
+  check(*store_->beginRead(), "after bulk import");
+  if (HasFatalFailure()) return;
+  reopen();
+  check(*store_->beginRead(), "after bulk import and reopen");
+  if (HasFatalFailure()) return;
   // The run exercised both outcomes.
   EXPECT_GT(applied_, 500);
   EXPECT_GT(refused_, 5);

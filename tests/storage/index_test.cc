@@ -423,5 +423,31 @@ TEST_F(IndexTest, DropRemovesEntries) {
   EXPECT_TRUE(store_->beginRead()->indexes().empty());
 }
 
+TEST_F(IndexTest, ADatabaseWithoutTheIndexFamilyGetsOne) {
+  NodeId a = node({person}, {{age, Value(1)}});
+  store_.reset();
+  {  // as written by a build before indexes: no `index` column family
+    std::vector<std::string> names;
+    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+    for (auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path_, descs, &handles, &db).ok());
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i] == "index") ASSERT_TRUE(db->DropColumnFamily(handles[i]).ok());
+    for (auto* h : handles) db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    delete db;
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  auto r = GraphStore::open(path_, ro);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("read-write"), std::string::npos) << r.status().message();
+  reopen();
+  IndexId i = create(spec("a", person, {age}));
+  EXPECT_EQ(seek(i, IndexRange::equals(Value(1))), std::vector<uint64_t>{a});
+}
+
 }  // namespace
 }  // namespace entente::storage
