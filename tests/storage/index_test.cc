@@ -423,6 +423,20 @@ TEST_F(IndexTest, DropRemovesEntries) {
   EXPECT_TRUE(store_->beginRead()->indexes().empty());
 }
 
+TEST_F(IndexTest, StatsInsideALargeWriteTransaction) {
+  IndexId i = create(spec("a", person, {age}));
+  for (int k = 0; k < 10; ++k) node({person}, {{age, Value(k)}});
+  auto t = store_->beginWrite();
+  for (int k = 0; k < 10000; ++k) ASSERT_TRUE(t->createNode({person}, {{age, Value(k % 5000)}}).ok());
+  auto s = t->indexStats(i);  // 5,000 touched values: sampled
+  EXPECT_EQ(s->entries, 10010u);
+  EXPECT_NEAR(static_cast<double>(s->distinct), 5000.0, 100.0);
+  ASSERT_TRUE(t->commit().ok());
+  s = store_->beginRead()->indexStats(i);  // exact once committed
+  EXPECT_EQ(s->entries, 10010u);
+  EXPECT_EQ(s->distinct, 5000u);
+}
+
 TEST_F(IndexTest, ADatabaseWithoutTheIndexFamilyGetsOne) {
   NodeId a = node({person}, {{age, Value(1)}});
   store_.reset();
