@@ -327,6 +327,13 @@ Status RocksStore::bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge>
     addArg(keys::kIn, tmp + "/in.sst");
   }
 
+  // Index entries (storage/bulk_index.cc), checked against the constraints.
+  std::unordered_map<IndexId, IndexCounts> index_delta;
+  bool index_file = false;
+  if (Status is = bulkIndexEntries(nodes, edges, base, tmp + "/index.sst", &index_file, &meta_puts, &index_delta); !is.ok())
+    return is;
+  if (index_file) addArg(keys::kIndex, tmp + "/index.sst");
+
   // Counters and dictionary kinds ride in the same atomic ingestion.
   auto u64 = [](uint64_t x) {
     std::string v;
@@ -367,6 +374,7 @@ Status RocksStore::bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge>
   next_edge_.store(base + edges.size());
   raiseNextNode(next_node);
   applyCounts(static_cast<int64_t>(nodes.size()), label_delta);
+  applyIndexCounts(index_delta, {});
   dict_.publish(dict_entries);
   version_.fetch_add(1, std::memory_order_acq_rel);
   return Status::OK();

@@ -4,7 +4,8 @@
 // directed typed relations (edges) written twice (out- and in-index, type in the key so that
 // "relations of type T from node n" is one prefix scan), a label index, a case-insensitive
 // name + alias index, a string dictionary (labels, relation types, property keys), the
-// relation-type schema (sign, symmetric, inverse, transitive) and a format version.
+// relation-type schema (sign, symmetric, inverse, transitive), property indexes with UNIQUE
+// and NOT NULL constraints (storage/index_schema.h) and a format version.
 // Key layouts are drawn at the top of storage/key_codec.h.
 //
 // Concurrency: one writer at a time (GraphStore::beginWrite blocks until the previous writer
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "entente/value.h"
+#include "storage/index_schema.h"
 #include "storage/status.h"
 #include "storage/valid_time.h"
 
@@ -164,7 +166,48 @@ class Transaction {
   virtual std::vector<std::string> labels() const = 0;    // every label ever used
   virtual std::vector<std::string> propertyKeys() const = 0;
 
+  // ---- property indexes and constraints (storage/index_schema.h) -----------------------
+  //! Every index and constraint this transaction sees, by id, with its counts.
+  virtual std::vector<IndexStats> indexes() const { return {}; }
+  //! The index or constraint named `name`, if any.
+  virtual std::optional<IndexDef> findIndex(std::string_view name) const { return std::nullopt; }
+  //! Calls fn(entity id) for every entry of index `id` in `range` (see IndexRange), in key
+  //! order (value order, then entity id; IN values in value order, each entity once per
+  //! index). Stop early by returning false. Sees exactly this transaction's snapshot plus its
+  //! own writes. NotFound if the index does not exist (or is a NOT NULL constraint, which
+  //! has no entries: InvalidArgument); InvalidArgument for a malformed range or a list/map
+  //! value (lists and maps are not indexed).
+  virtual Status indexSeek(IndexId id, const IndexRange& range,
+                           const std::function<bool(uint64_t)>& fn) const {
+    return Status::NotFound("Indexes are not supported by this store");
+  }
+  //! Entries, distinct value tuples and the definition of index `id`: the counts of the
+  //! latest commit plus this transaction's own writes (planner statistics; exact, except
+  //! that a write transaction that touched more than a few thousand distinct values of the
+  //! index gets its own share of `distinct` estimated from a sample).
+  virtual Result<IndexStats> indexStats(IndexId id) const {
+    return Status::NotFound("Indexes are not supported by this store");
+  }
+  //! Creates an index or constraint and fills it from the data this transaction sees, in
+  //! this transaction (its entries commit with it; see storage/rocks_txn_index.cc for the
+  //! cost). kAlreadyExists if the name is taken or the same schema (entity, label/type,
+  //! keys; for NOT NULL: the same NOT NULL constraint) is already indexed — IF NOT EXISTS is
+  //! the caller's to decide; kConstraintViolation, naming a violating pair of entities (or
+  //! the entity without the property), if the data already breaks the new constraint.
+  //! REQUIRES writable().
+  virtual Result<IndexId> createIndex(const IndexSpec& spec) {
+    return Status::InvalidArgument("Indexes are not supported by this store");
+  }
+  //! Drops an index or constraint and its entries. NotFound if there is none of that name.
+  //! REQUIRES writable().
+  virtual Status dropIndex(std::string_view name) {
+    return Status::InvalidArgument("Indexes are not supported by this store");
+  }
+
   // ---- writes (REQUIRE writable(); return an error status otherwise) -------------------
+  // Every write keeps the indexes in step in the same batch and checks the constraints on
+  // the entity it writes: a violation fails that call with kConstraintViolation and leaves
+  // the transaction as it was before the call.
   //! Returns the id of s, assigning a new one if needed.
   virtual Result<uint32_t> internString(std::string_view s) = 0;
   virtual Result<NodeId> createNode(const std::vector<LabelId>& labels, const Properties& props) = 0;

@@ -4,7 +4,7 @@
 namespace entente::storage::keys {
 
 const char* const kCfNames[kCfCount] = {"default", "meta", "dict", "nodes", "out",
-                                        "in",      "edges", "labels", "names"};
+                                        "in",      "edges", "labels", "names", "index"};
 
 std::string nameKey(std::string_view folded_name, NodeId node) {
   std::string k;

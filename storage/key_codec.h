@@ -11,6 +11,11 @@
 //   "count_nodes"                    -> u64 BE   number of nodes
 //   "count_label" [label:4]          -> u64 BE   number of nodes with that label
 //   "reltype" [type:4]               -> encoded RelTypeDef (declared relation types)
+//   "index" [index:4]                -> encoded IndexDef (index_catalog.h: name, node label or
+//                                       relationship type, property keys, state, constraint)
+//   "next_index"                     -> u32 BE   first index id never handed out (ids are
+//                                       never reused, so a dropped index's range stays dead)
+//   "count_index" [index:4]          -> [entries:8][distinct value tuples:8]
 //
 // Column family `dict` (string dictionary, loaded into memory at open)
 //   's' [string bytes]               -> [id:4]                         dictStringKey / dictStringValue
@@ -37,6 +42,16 @@
 //   A lookup scans prefix foldCase(name) 0x00 and keeps keys exactly 8 bytes longer, so a
 //   name that itself contains 0x00 can never be confused with another one.
 //
+// Column family `index` (property indexes and UNIQUE constraints; index_key_codec.h)
+//   [index:4][value 1]...[value n][entity:8] -> ""
+//   +-------+-----------------------------+--------+
+//   | index | order-preserving values     | entity |   entity: NodeId or EdgeId
+//   +-------+-----------------------------+--------+
+//   `=` / IN: prefix [index][value]; ranges: [index][lo] .. [index][hi]; STARTS WITH p:
+//   prefix [index][0x30][escaped p]. No entry when a key is null/absent or a list/map.
+//   NOT NULL constraints have no entries. Dropping an index deletes [index] .. [index + 1)
+//   with one DeleteRange.
+//
 // Properties (values of `nodes`, `out`, `in`) are encoded by property_codec.h.
 #pragma once
 
@@ -50,7 +65,7 @@
 namespace entente::storage::keys {
 
 // ---- column family names (order = index into the handle array) ---------------------------
-enum Cf : int { kDefault = 0, kMeta, kDict, kNodes, kOut, kIn, kEdges, kLabels, kNames, kCfCount };
+enum Cf : int { kDefault = 0, kMeta, kDict, kNodes, kOut, kIn, kEdges, kLabels, kNames, kIndex, kCfCount };
 extern const char* const kCfNames[kCfCount];
 
 // ---- fixed-width big-endian integers -----------------------------------------------------
@@ -160,9 +175,20 @@ bool decodeDictIdEntry(std::string_view key, std::string_view value, DictEntry* 
 inline constexpr std::string_view kMetaFormatVersion = "format_version", kMetaNextNode = "next_node",
                                   kMetaNextEdge = "next_edge", kMetaCountNodes = "count_nodes",
                                   kMetaCountLabelPrefix = "count_label",
-                                  kMetaRelTypePrefix = "reltype";
+                                  kMetaRelTypePrefix = "reltype", kMetaIndexPrefix = "index",
+                                  kMetaNextIndex = "next_index", kMetaCountIndexPrefix = "count_index";
 std::string metaCountLabelKey(LabelId label);
 std::string metaRelTypeKey(TypeId type);
+inline std::string metaIndexKey(uint32_t index) {
+  std::string k(kMetaIndexPrefix);
+  appendU32(&k, index);
+  return k;
+}
+inline std::string metaCountIndexKey(uint32_t index) {
+  std::string k(kMetaCountIndexPrefix);
+  appendU32(&k, index);
+  return k;
+}
 
 //! The smallest key greater than every key starting with `prefix` ("" if there is none,
 //! i.e. the prefix is all 0xff: then scan without an upper bound).

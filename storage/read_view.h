@@ -18,6 +18,7 @@
 #include <rocksdb/db.h>
 
 #include "storage/adjacency.h"
+#include "storage/index_catalog.h"
 #include "storage/key_codec.h"
 
 namespace entente::storage {
@@ -60,6 +61,7 @@ struct ReadView {
   rocksdb::DB* db;
   const rocksdb::Snapshot* snapshot;
   std::shared_ptr<const AdjacencySnapshot> adj;  // the same commits in memory; null: use RocksDB
+  std::shared_ptr<const IndexCatalog> catalog;    // the index catalog of the same commits
   uint64_t seq;
   uint64_t version;
   std::mutex mu;

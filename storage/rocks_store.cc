@@ -36,6 +36,7 @@ Result<std::unique_ptr<GraphStore>> RocksStore::open(const std::string& path, co
   Status s = store->openDb(&created);
   if (s.ok()) s = store->initOrCheckMeta(created);
   if (s.ok()) s = store->loadState();
+  if (s.ok()) s = store->loadIndexCatalog();
   if (!s.ok()) return s;
   RocksStore* st = store.get();
   st->adjacency_ = std::make_unique<AdjacencyCache>(options.adjacency_cache, &st->view_mu_, [st] { st->view_.reset(); });
@@ -127,7 +128,9 @@ Status RocksStore::openDb(bool* created) {
   cache_ = rocksdb::NewLRUCache(std::max<size_t>(options_.block_cache_mb, 1) << 20);
   rocksdb::DBOptions dbo;
   dbo.create_if_missing = *created;
-  dbo.create_missing_column_families = *created;  // only for a creation of ours
+  // Only for a creation of ours, or to add `index` to a database written before it existed
+  // (every other family is checked below).
+  dbo.create_missing_column_families = *created || !options_.read_only;
   dbo.max_background_jobs = 2;
   dbo.bytes_per_sync = 1 << 20;
   dbo.keep_log_file_num = 3;
@@ -139,7 +142,12 @@ Status RocksStore::openDb(bool* created) {
     rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path_, &existing);
     if (!ls.ok()) return fromRocks(ls, "cannot read the database at " + path_);
     for (int c = 1; c < keys::kCfCount; ++c) {
-      if (std::find(existing.begin(), existing.end(), keys::kCfNames[c]) == existing.end())
+      bool missing = std::find(existing.begin(), existing.end(), keys::kCfNames[c]) == existing.end();
+      if (missing && c == keys::kIndex && options_.read_only)
+        return Status::InvalidArgument("Cannot open database " + path_ +
+                                       " read-only: it predates indexes; open it once read-write to add them");
+      if (missing && c == keys::kIndex) continue;  // created by DB::Open
+      if (missing)
         return Status::InvalidArgument("Cannot open database: " + path_ +
                                        " is not an Entente database (a RocksDB database without column family '" +
                                        keys::kCfNames[c] + "')");
@@ -286,6 +294,7 @@ std::shared_ptr<ReadView> RocksStore::currentView() const {
   if (!view_ || view_->seq != seq || view_->version != v) {
     view_ = std::make_shared<ReadView>(db_.get(), v);
     view_->adj = adjacency_->current();
+    view_->catalog = catalog_;
   }
   return view_;
 }

@@ -22,6 +22,7 @@
 #include "storage/adjacency_cache.h"
 #include "storage/dictionary.h"
 #include "storage/graph_store.h"
+#include "storage/index_catalog.h"
 #include "storage/key_codec.h"
 #include "storage/read_view.h"
 
@@ -88,6 +89,24 @@ class RocksStore final : public GraphStore {
   mutable std::shared_mutex schema_mu_;
   std::map<TypeId, RelTypeDef> reltypes_;  // declared types only
   std::atomic<uint64_t> bulk_seq_{0};
+
+  // ---- indexes (storage/index_store.cc, storage/bulk_index.cc) ----
+  //! Reads the catalog, its counts and the next index id from `meta` (at open).
+  Status loadIndexCatalog();
+  //! Installs a committed catalog (REQUIRES view_mu_ held, writer lock held).
+  void publishCatalogLocked(std::shared_ptr<const IndexCatalog> catalog) { catalog_ = std::move(catalog); }
+  //! Adds committed count deltas; drops the counts of `dropped` indexes.
+  void applyIndexCounts(const std::unordered_map<IndexId, IndexCounts>& delta, const std::vector<IndexId>& dropped);
+  IndexCounts indexCounts(IndexId id) const;
+  //! Bulk import: checks the constraints on the imported entities and writes the index
+  //! entries of every existing index into the SST `file` (*wrote: whether it has entries),
+  //! the new counts into `meta_puts` and their deltas into `delta`. Writes nothing to the DB.
+  Status bulkIndexEntries(const std::vector<BulkNode>& nodes, const std::vector<BulkEdge>& edges, EdgeId base,
+                          const std::string& file, bool* wrote, std::map<std::string, std::string>* meta_puts,
+                          std::unordered_map<IndexId, IndexCounts>* delta);
+  std::shared_ptr<const IndexCatalog> catalog_ = std::make_shared<IndexCatalog>();  // writers + view_mu_
+  std::atomic<uint32_t> next_index_{1};
+  std::unordered_map<IndexId, IndexCounts> index_counts_;  // guarded by counts_mu_
   // view_mu_ also spans the RocksDB write of every commit that changes edges, so a view's
   // snapshot and its adjacency snapshot always hold the same commits (adjacency_cache.h).
   mutable std::mutex view_mu_;

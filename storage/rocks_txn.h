@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -80,10 +81,61 @@ class RocksTransaction final : public Transaction {
   Status deleteEdge(EdgeId id) override;
   Status putRelType(const RelTypeDef& def) override;
 
+  // Indexes and constraints (storage/rocks_txn_index.cc, storage/rocks_txn_index_write.cc).
+  std::vector<IndexStats> indexes() const override;
+  std::optional<IndexDef> findIndex(std::string_view name) const override;
+  Status indexSeek(IndexId id, const IndexRange& range, const std::function<bool(uint64_t)>& fn) const override;
+  Result<IndexStats> indexStats(IndexId id) const override;
+  Result<IndexId> createIndex(const IndexSpec& spec) override;
+  Status dropIndex(std::string_view name) override;
+
   Status commit() override;
   void rollback() override;
 
  private:
+  // ---- index maintenance (rocks_txn_index_write.cc) ----
+  //! One index's change for one entity: the entry to delete and/or the one to put.
+  struct IndexOp {
+    const IndexDef* def;
+    std::string del_key, put_key;  // "" = none
+  };
+  //! Computes the index changes of an entity going from (old_targets, old_props) to
+  //! (new_targets, new_props) (labels, or the relationship type; null props = the entity
+  //! does not exist on that side) and checks UNIQUE and NOT NULL. Reads only.
+  Status planIndexOps(IndexEntity kind, uint64_t entity, const std::vector<uint32_t>& old_targets,
+                      const Properties* old_props, const std::vector<uint32_t>& new_targets,
+                      const Properties* new_props, std::vector<IndexOp>* ops) const;
+  //! Writes planned changes, counts entries and notes the tuples touched (distinctDelta).
+  void applyIndexOps(const std::vector<IndexOp>& ops);
+  //! Removes the entries of an edge about to be erased (reads its properties only when its
+  //! type is indexed).
+  void unindexEdge(EdgeId id, NodeId src, TypeId type, NodeId dst);
+  //! Whether some entry of index `id` has the tuple `tuple` and an entity other than `except`;
+  //! the first such entity in *found.
+  bool tupleTaken(IndexId id, std::string_view tuple, uint64_t except, uint64_t* found) const;
+  //! Puts this transaction's index counts into the batch (commit).
+  void writeIndexCounts();
+  const IndexCatalog& catalog() const { return *catalog_; }
+  //! The catalog to change (copied on first change).
+  IndexCatalog& mutableCatalog();
+  std::string describeTuple(const IndexDef& def, const Properties& props) const;
+  std::string entityName(IndexEntity kind, uint64_t id) const;
+  std::string targetName(const IndexDef& def) const;
+
+  std::shared_ptr<const IndexCatalog> catalog_;  // what this transaction sees
+  std::shared_ptr<IndexCatalog> own_catalog_;    // this transaction's changed copy, if any
+  //! Change in distinct tuples of index `id` made by this transaction: for an index it
+  //! created, all of them (one scan); otherwise, for each tuple it touched, whether the
+  //! tuple exists now minus whether it existed in the snapshot (two seeks per tuple, done
+  //! here rather than on every write). Not `exact`: at most kDistinctSample tuples are
+  //! probed and the result scaled (planner statistics inside a large transaction).
+  int64_t distinctDelta(IndexId id, bool exact) const;
+  static constexpr size_t kDistinctSample = 4096;
+
+  std::unordered_map<IndexId, IndexCounts> index_delta_;  // entries counted at write time
+  std::unordered_map<IndexId, std::set<std::string>> touched_tuples_;
+  std::set<IndexId> created_indexes_;
+  std::vector<IndexId> dropped_indexes_;
 
   // ---- reads ----
   bool get(keys::Cf cf, std::string_view key, rocksdb::PinnableSlice* value) const;

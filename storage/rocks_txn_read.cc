@@ -17,11 +17,13 @@ RocksTransaction::RocksTransaction(RocksStore* store, std::unique_lock<std::mute
   if (!writable_) {  // readers share a snapshot while nothing changes
     view_ = store->currentView();
     ro_.snapshot = view_->snapshot;
+    catalog_ = view_->catalog;
     return;
   }
   // A writer takes its snapshot after it holds the writer lock: it sees every commit.
   snapshot_ = db_->GetSnapshot();
   ro_.snapshot = snapshot_;
+  catalog_ = store->catalog_;  // only writers change it, and this one holds the writer lock
   {
     // overwrite_key: a key written twice appears once when iterating with the base.
     batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true);

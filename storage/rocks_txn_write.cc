@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "storage/index_key_codec.h"
 #include "storage/property_codec.h"
 #include "storage/rocks_store.h"
 #include "storage/rocks_txn.h"
@@ -93,6 +94,8 @@ void RocksTransaction::writeNode(NodeId id, const std::vector<LabelId>& labels, 
 
 Status RocksTransaction::insertNode(NodeId id, std::vector<LabelId> labels, const Properties& props) {
   if (Status s = validate(&labels, props); !s.ok()) return s;
+  std::vector<IndexOp> iops;
+  if (Status s = planIndexOps(IndexEntity::kNode, id, {}, nullptr, labels, &props, &iops); !s.ok()) return s;
   writeNode(id, labels, props);
   for (LabelId l : labels) {
     put(keys::kLabels, keys::labelKey(l, id).view(), {});
@@ -100,6 +103,7 @@ Status RocksTransaction::insertNode(NodeId id, std::vector<LabelId> labels, cons
   }
   for (const std::string& n : foldedNames(props)) put(keys::kNames, keys::nameKey(n, id), {});
   markNodeKinds(labels, props);
+  applyIndexOps(iops);
   ++node_delta_;
   nodes_created_ = true;
   return Status::OK();
@@ -130,6 +134,9 @@ Status RocksTransaction::updateNode(const NodeRecord& node) {
   if (!old) return Status::NotFound("Node " + std::to_string(node.id) + " does not exist");
   std::vector<LabelId> labels(node.labels);
   if (Status s = validate(&labels, node.props); !s.ok()) return s;
+  std::vector<IndexOp> iops;
+  if (Status s = planIndexOps(IndexEntity::kNode, node.id, old->labels, &old->props, labels, &node.props, &iops); !s.ok())
+    return s;
   writeNode(node.id, labels, node.props);
   std::vector<LabelId> removed, added;
   std::set_difference(old->labels.begin(), old->labels.end(), labels.begin(), labels.end(), std::back_inserter(removed));
@@ -148,10 +155,12 @@ Status RocksTransaction::updateNode(const NodeRecord& node) {
   for (const std::string& n : new_names)
     if (!std::binary_search(old_names.begin(), old_names.end(), n)) put(keys::kNames, keys::nameKey(n, node.id), {});
   markNodeKinds(labels, node.props);
+  applyIndexOps(iops);
   return Status::OK();
 }
 
 void RocksTransaction::eraseEdge(EdgeId id, const EdgeKeyParts& e) {
+  unindexEdge(id, e.src, e.type, e.dst);
   adj_changes_[id] = AdjChange{id, e.src, e.type, e.dst, false, {}};
   del(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view());
   del(keys::kIn, keys::adjKey(e.dst, e.type, e.src, id).view());
@@ -172,6 +181,8 @@ Status RocksTransaction::deleteNode(NodeId id, bool detach, size_t* edges_delete
   if (!detach && !incident.empty())
     return Status::Constraint("Cannot delete node " + std::to_string(id) +
                               " because it still has relationships; delete them first or use DETACH DELETE");
+  std::vector<IndexOp> iops;
+  if (Status s = planIndexOps(IndexEntity::kNode, id, old->labels, &old->props, {}, nullptr, &iops); !s.ok()) return s;
   for (const auto& [eid, parts] : incident) eraseEdge(eid, parts);
   if (edges_deleted) *edges_deleted = incident.size();
   del(keys::kNodes, keys::nodeKey(id).view());
@@ -180,6 +191,7 @@ Status RocksTransaction::deleteNode(NodeId id, bool detach, size_t* edges_delete
     --label_delta_[l];
   }
   for (const std::string& n : foldedNames(old->props)) del(keys::kNames, keys::nameKey(n, id));
+  applyIndexOps(iops);
   --node_delta_;
   return Status::OK();
 }
@@ -191,6 +203,8 @@ Result<EdgeId> RocksTransaction::createEdge(NodeId src, TypeId type, NodeId dst,
   if (!knownString(type)) return Status::InvalidArgument("Unknown relation type id " + std::to_string(type));
   if (Status s = validateProps(props); !s.ok()) return s;
   EdgeId id = store_->next_edge_.fetch_add(1);
+  std::vector<IndexOp> iops;
+  if (Status s = planIndexOps(IndexEntity::kRelationship, id, {}, nullptr, {type}, &props, &iops); !s.ok()) return s;
   std::string value = encodeProperties(props);
   put(keys::kOut, keys::adjKey(src, type, dst, id).view(), value);
   put(keys::kIn, keys::adjKey(dst, type, src, id).view(), value);
@@ -198,6 +212,7 @@ Result<EdgeId> RocksTransaction::createEdge(NodeId src, TypeId type, NodeId dst,
   adj_changes_[id] = AdjChange{id, src, type, dst, true, std::move(value)};
   markKind(type, keys::kKindType);
   for (const auto& kv : props) markKind(kv.first, keys::kKindKey);
+  applyIndexOps(iops);
   edges_created_ = true;
   return id;
 }
@@ -207,11 +222,21 @@ Status RocksTransaction::updateEdgeProps(EdgeId id, const Properties& props) {
   EdgeKeyParts e;
   if (!edgeEnds(id, &e)) return Status::NotFound("Relationship " + std::to_string(id) + " does not exist");
   if (Status s = validateProps(props); !s.ok()) return s;
+  std::vector<IndexOp> iops;
+  if (!catalog().on(IndexEntity::kRelationship, e.type).empty()) {
+    rocksdb::PinnableSlice old_value;
+    Properties old_props;
+    if (get(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view(), &old_value))
+      decodeProperties(old_value.ToStringView(), &old_props);
+    Status s = planIndexOps(IndexEntity::kRelationship, id, {e.type}, &old_props, {e.type}, &props, &iops);
+    if (!s.ok()) return s;
+  }
   std::string value = encodeProperties(props);
   put(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view(), value);
   put(keys::kIn, keys::adjKey(e.dst, e.type, e.src, id).view(), value);
   adj_changes_[id] = AdjChange{id, e.src, e.type, e.dst, true, std::move(value)};
   for (const auto& kv : props) markKind(kv.first, keys::kKindKey);
+  applyIndexOps(iops);
   return Status::OK();
 }
 
@@ -267,8 +292,9 @@ Status RocksTransaction::commit() {
     }
     putU64(keys::metaCountLabelKey(label), static_cast<uint64_t>(std::max<int64_t>(0, now + d)));
   }
+  writeIndexCounts();
   rocksdb::Status s;
-  if (adj_changes_.empty()) {
+  if (adj_changes_.empty() && !own_catalog_) {
     s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
   } else {
     // One critical section with read-view creation (see RocksStore::view_mu_).
@@ -277,7 +303,8 @@ Status RocksTransaction::commit() {
     for (auto& [id, c] : adj_changes_) changes.push_back(std::move(c));
     std::lock_guard view_lock(store_->view_mu_);
     s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
-    if (s.ok()) store_->adjacency_->committed(std::move(changes));
+    if (s.ok() && !changes.empty()) store_->adjacency_->committed(std::move(changes));
+    if (s.ok() && own_catalog_) store_->publishCatalogLocked(own_catalog_);
   }
   if (!s.ok()) {
     finish();
@@ -288,6 +315,7 @@ Status RocksTransaction::commit() {
   for (auto& [id, e] : dict_updates_) entries.push_back(e);
   store_->dict_.publish(entries);
   store_->applyCounts(node_delta_, label_delta_);
+  store_->applyIndexCounts(index_delta_, dropped_indexes_);
   if (!reltype_updates_.empty()) {
     std::unique_lock lock(store_->schema_mu_);
     for (auto& [id, def] : reltype_updates_) store_->reltypes_[id] = def;

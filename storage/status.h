@@ -15,6 +15,9 @@ class Status {
     kNotFound,         // an entity, relation or key that does not exist
     kInvalidArgument,  // bad input from the caller (bad date, wrong type, unknown name, ...)
     kConstraint,       // a rule of the data model would be broken (delete a node with edges, ...)
+    kConstraintViolation,  // a schema constraint (UNIQUE, NOT NULL) would be broken by a write,
+                           // or existing data breaks a constraint being created
+    kAlreadyExists,    // an index or constraint with that name or the same schema already exists
     kCorruption,       // bytes on disk that do not decode
     kVersionMismatch,  // the database was written by another format version
     kIOError,          // the file system or RocksDB failed
@@ -26,6 +29,8 @@ class Status {
   static Status NotFound(std::string m) { return Status(Code::kNotFound, std::move(m)); }
   static Status InvalidArgument(std::string m) { return Status(Code::kInvalidArgument, std::move(m)); }
   static Status Constraint(std::string m) { return Status(Code::kConstraint, std::move(m)); }
+  static Status ConstraintViolation(std::string m) { return Status(Code::kConstraintViolation, std::move(m)); }
+  static Status AlreadyExists(std::string m) { return Status(Code::kAlreadyExists, std::move(m)); }
   static Status Corruption(std::string m) { return Status(Code::kCorruption, std::move(m)); }
   static Status VersionMismatch(std::string m) { return Status(Code::kVersionMismatch, std::move(m)); }
   static Status IOError(std::string m) { return Status(Code::kIOError, std::move(m)); }
