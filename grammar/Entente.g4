@@ -108,8 +108,11 @@ deleteClause : DETACH? DELETE expression (',' expression)* ;
 // FOREACH (x IN list | updates): the AST builder accepts only updating clauses inside.
 foreachClause : FOREACH '(' variable IN expression '|' clause+ ')' ;
 
-// CALL { query } [IN TRANSACTIONS [OF n ROWS]]: a subquery run once per incoming row.
-callSubquery : CALL '{' query '}' inTransactions? ;
+// CALL [(a, b) | (*) | ()] { query } [IN TRANSACTIONS [OF n ROWS]]: a subquery run once per
+// incoming row; the optional scope clause lists the outer variables it imports.
+callSubquery : CALL subqueryScope? '{' query '}' inTransactions? ;
+
+subqueryScope : '(' ('*' | variable (',' variable)*)? ')' ;
 
 inTransactions : IN TRANSACTIONS (OF expression (ROW | ROWS))? ;
 

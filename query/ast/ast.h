@@ -263,10 +263,15 @@ struct ForeachClause {
   std::shared_ptr<SingleQuery> body;
 };
 
-//! CALL { query } [IN TRANSACTIONS [OF batch ROWS]]: the subquery runs once per incoming
-//! row. Correlated when a part starts with an importing `WITH a, b`.
+//! CALL [(a, b)] { query } [IN TRANSACTIONS [OF batch ROWS]]: the subquery runs once per
+//! incoming row. Correlated through the scope clause `(a, b)` / `(*)`, or (without one) when
+//! a part starts with an importing `WITH a, b`.
 struct CallSubqueryClause {
   SourcePos pos;
+  bool has_scope = false;               // CALL (...) { }
+  bool scope_all = false;               // CALL (*) { }
+  std::vector<std::string> scope_vars;  // CALL (a, b) { }
+  std::vector<SourcePos> scope_pos;
   std::shared_ptr<Query> query;
   bool in_transactions = false;
   ExprPtr batch_rows;  // OF n ROWS, or null (the default batch size)

@@ -280,6 +280,14 @@ ast::ForeachClause AstBuilder::foreachClause(P::ForeachClauseContext* ctx) {
 ast::CallSubqueryClause AstBuilder::callSubquery(P::CallSubqueryContext* ctx) {
   ast::CallSubqueryClause c;
   c.pos = posOf(ctx);
+  if (auto* scope = ctx->subqueryScope()) {
+    c.has_scope = true;
+    c.scope_all = scope->STAR() != nullptr;
+    for (auto* v : scope->variable()) {
+      c.scope_vars.push_back(name(v));
+      c.scope_pos.push_back(posOf(v));
+    }
+  }
   c.query = std::make_shared<ast::Query>(query(ctx->query()));
   if (auto* tx = ctx->inTransactions()) {
     c.in_transactions = true;

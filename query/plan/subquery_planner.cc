@@ -131,10 +131,18 @@ PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope
   bool returning = false;
   for (size_t i = 0; i < q.parts.size(); ++i) {
     const ast::SingleQuery& part = q.parts[i];
-    // A part that starts with a WITH mentioning outer variables imports them: only plain
-    // references are allowed there (Neo4j 5). Any other part starts with nothing in scope.
+    // With a scope clause, the part sees exactly the variables it lists. Without one, a part
+    // that starts with a WITH mentioning outer variables imports them (only plain references
+    // are allowed there, Neo4j 5); any other part starts with nothing in scope.
     scope_ = Scope{};
-    if (const auto* w = part.clauses.empty() ? nullptr : std::get_if<ast::WithClause>(&part.clauses[0])) {
+    if (c.has_scope) {
+      if (c.scope_all) scope_ = outer;
+      for (size_t k = 0; k < c.scope_vars.size(); ++k) {
+        const Variable* v = outer.find(c.scope_vars[k]);
+        if (!v) semantic("Variable `" + c.scope_vars[k] + "` not defined", c.scope_pos[k]);
+        scope_.bind(c.scope_vars[k], *v);
+      }
+    } else if (const auto* w = part.clauses.empty() ? nullptr : std::get_if<ast::WithClause>(&part.clauses[0])) {
       bool imports = w->projection.star;
       for (const auto& v : withVariables(*w)) imports = imports || outer.find(v) != nullptr;
       if (imports) {
