@@ -84,12 +84,33 @@ ExprPtr AstBuilder::patternSubquery(ExprKind kind, P::PatternContext* pattern_ct
                                     ast::SourcePos pos) {
   const char* what = kind == ExprKind::kExists ? "EXISTS" : "COUNT";
   ast::Pattern p = pattern(pattern_ctx);
+  const bool simple = p.parts.size() == 1 && p.parts[0].kind == ast::PathKind::kPlain && p.parts[0].path_variable.empty();
+  if (!simple && kind == ExprKind::kCountSubquery) {
+    // Several parts, a path variable or shortestPath: counted as the rows of
+    // MATCH <pattern> [WHERE ...] RETURN 1.
+    auto q = std::make_shared<ast::SingleQuery>();
+    ast::MatchClause m;
+    m.pos = posOf(pattern_ctx);
+    m.pattern = std::move(p);
+    if (where) m.where = expression(where->expression());
+    q->clauses.push_back(std::move(m));
+    ast::ReturnClause r;
+    r.projection.pos = pos;
+    ast::ProjectionItem one;
+    one.expr = make(ExprKind::kLiteral, pos);
+    one.expr->literal = int64_t{1};
+    one.alias = " row";  // hidden: no user name starts with a space
+    r.projection.items.push_back(std::move(one));
+    q->clauses.push_back(std::move(r));
+    auto e = make(kind, pos);
+    e->subquery = std::move(q);
+    return e;
+  }
   if (p.parts.size() != 1) {
-    error(std::string(what) + " { } with more than one pattern part is not supported; use " +
-              (kind == ExprKind::kExists ? "AND of EXISTS" : "COUNT { MATCH ... RETURN ... }"),
+    error(std::string(what) + " { } with more than one pattern part is not supported; use AND of EXISTS",
           pattern_ctx->patternPart(1)->getStart());
   }
-  if (p.parts[0].kind != ast::PathKind::kPlain || !p.parts[0].path_variable.empty()) {
+  if (!simple) {
     error(std::string(what) + " { } takes a plain pattern (no path variable or shortestPath)", pattern_ctx->getStart());
   }
   auto e = make(kind, pos);
