@@ -55,7 +55,8 @@ class BatchTransaction final : public storage::Transaction {
              const std::function<bool(const storage::EdgeRef&)>& fn) const override {
     cur_->edges(node, dir, types, fn);
   }
-  size_t degree(storage::NodeId node, storage::Direction dir, const std::vector<storage::TypeId>& types) const override {
+  size_t degree(storage::NodeId node, storage::Direction dir,
+                const std::vector<storage::TypeId>& types) const override {
     return cur_->degree(node, dir, types);
   }
   void scanEdges(const std::function<bool(const storage::EdgeRef&)>& fn) const override { cur_->scanEdges(fn); }

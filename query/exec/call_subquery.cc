@@ -77,7 +77,8 @@ class CallSubqueryNode final : public PlanNode {
   CallSubqueryNode(bool unit, std::optional<CallBatching> batching) : unit_(unit), batching_(std::move(batching)) {}
   std::string describe(const NameTable&) const override {
     std::string s = unit_ ? "CallSubquery (unit: rows kept)" : "CallSubquery (apply)";
-    if (batching_) s += " in transactions of " + (batching_->rows ? batching_->text : std::to_string(kDefaultBatchRows)) + " rows";
+    if (batching_)
+      s += " in transactions of " + (batching_->rows ? batching_->text : std::to_string(kDefaultBatchRows)) + " rows";
     return s;
   }
 

@@ -41,7 +41,8 @@ class ForeachOp final : public Operator {
 
 class ForeachNode final : public PlanNode {
  public:
-  ForeachNode(ExprProgram list, int slot, std::string text) : list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
+  ForeachNode(ExprProgram list, int slot, std::string text)
+      : list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
   std::string describe(const NameTable&) const override { return "Foreach " + text_; }
 
  protected:
