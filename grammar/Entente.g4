@@ -47,6 +47,8 @@ clause
   | setClause
   | removeClause
   | deleteClause
+  | foreachClause
+  | callSubquery
   | callClause
   ;
 
@@ -102,6 +104,17 @@ removeItem
   ;
 
 deleteClause : DETACH? DELETE expression (',' expression)* ;
+
+// FOREACH (x IN list | updates): the AST builder accepts only updating clauses inside.
+foreachClause : FOREACH '(' variable IN expression '|' clause+ ')' ;
+
+// CALL [(a, b) | (*) | ()] { query } [IN TRANSACTIONS [OF n ROWS]]: a subquery run once per
+// incoming row; the optional scope clause lists the outer variables it imports.
+callSubquery : CALL subqueryScope? '{' query '}' inTransactions? ;
+
+subqueryScope : '(' ('*' | variable (',' variable)*)? ')' ;
+
+inTransactions : IN TRANSACTIONS (OF expression (ROW | ROWS))? ;
 
 callClause : CALL procedureName ('(' (expression (',' expression)*)? ')')? yieldClause? ;
 
@@ -191,6 +204,9 @@ atom
   | quantifier                  # quantifierAtom
   | EXISTS '{' MATCH? pattern where? '}'   # existsSubqueryAtom
   | EXISTS '{' singleQuery '}'             # existsQueryAtom
+  | COUNT '{' MATCH? pattern where? '}'    # countSubqueryAtom
+  | COUNT '{' singleQuery '}'              # countQueryAtom
+  | reduce                      # reduceAtom
   | relationshipsPattern        # patternPredicateAtom
   | '(' expression ')'          # parenthesizedAtom
   | functionInvocation          # functionAtom
@@ -225,6 +241,11 @@ listComprehension : '[' filterExpression ('|' expression)? ']' ;
 
 patternComprehension
   : '[' (variable '=')? relationshipsPattern (WHERE expression)? '|' expression ']' ;
+
+reduce
+  : REDUCE '(' accumulator=variable '=' init=expression ',' item=variable IN list=expression
+    '|' body=expression ')'
+  ;
 
 quantifier : (ALL | ANY | NONE | SINGLE) '(' filterExpression ')' ;
 
@@ -266,6 +287,7 @@ symbolicName
   | COUNT | ANY | ALL | NONE | SINGLE | EXISTS | SHORTESTPATH | ALLSHORTESTPATHS
   | OF | TYPE | RELATION | POSITIVE | NEGATIVE | NEUTRAL | SYMMETRIC | TRANSITIVE
   | INVERSE | COMMENT | SHOW | SCHEMA | EXPLAIN | PROFILE
+  | FOREACH | REDUCE | TRANSACTIONS | ROW | ROWS
   ;
 
 reservedWord
@@ -340,6 +362,11 @@ SYMMETRIC : S Y M M E T R I C ;
 TRANSITIVE : T R A N S I T I V E ;
 INVERSE : I N V E R S E ;
 COMMENT : C O M M E N T ;
+FOREACH : F O R E A C H ;
+REDUCE : R E D U C E ;
+TRANSACTIONS : T R A N S A C T I O N S ;
+ROWS : R O W S ;
+ROW : R O W ;
 SHOW : S H O W ;
 SCHEMA : S C H E M A ;
 

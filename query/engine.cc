@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "analytics/projection.h"
+#include "query/batch_transaction.h"
 #include "query/error.h"
 #include "query/exec/exec_state.h"
 #include "query/exec/operator.h"
@@ -140,7 +141,14 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
                             QueryOutput& out) {
   const PlannedQuery& plan = ps.plan;
   std::unique_ptr<storage::Transaction> txn = ps.read_only ? store.beginRead() : store.beginWrite();
+  BatchTransaction* batches = nullptr;  // CALL { } IN TRANSACTIONS: one write transaction per batch
+  if (plan.batched) {
+    auto b = std::make_unique<BatchTransaction>(std::move(txn), [this] { return store.beginWrite(); });
+    batches = b.get();
+    txn = std::move(b);
+  }
   ExecState st(store, *txn, plan.names, options, plan.width);
+  if (batches) st.commit_batch = [batches] { batches->commitBatch(); };
   RMap rparams = toRMap(params);
   st.params = &rparams;
   st.today = today();

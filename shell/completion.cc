@@ -12,10 +12,10 @@ const char* const kKeywords[] = {
     "DELETE", "DETACH", "CALL", "YIELD", "AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS",
     "CONTAINS", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "EXPLAIN",
     "PROFILE", "SHOW", "SCHEMA", "OF", "RELATION", "TYPE", "POSITIVE", "NEGATIVE", "SYMMETRIC",
-    "TRANSITIVE", "INVERSE", "COMMENT"};
+    "TRANSITIVE", "INVERSE", "COMMENT", "FOREACH", "TRANSACTIONS", "ROWS"};
 
 const char* const kFunctions[] = {
-    "id", "labels", "type", "properties", "keys", "length", "nodes", "relationships",
+    "id", "labels", "type", "reduce", "properties", "keys", "length", "nodes", "relationships",
     "startNode", "endNode", "size", "coalesce", "toUpper", "toLower", "toString", "toInteger",
     "toFloat", "date", "count", "sum", "avg", "min", "max", "collect", "shortestPath",
     "allShortestPaths", "range", "exists"};

@@ -56,6 +56,10 @@ enum class ExprKind : uint8_t {
                           // null); the path variable, if any, is pattern->path_variable
   kMapProjection,  // children[0] {map_keys[i]: children[i + 1], ...}; `.key` items are
                    // stored as key: children[0].key; all_properties => `.*` was given
+  kCountSubquery,  // COUNT { ... }: the forms of kExists (`pattern` [+ WHERE children[0]] or
+                   // `subquery`), giving the number of matches / rows instead of a boolean
+  kReduce,         // reduce(name = children[0], map_keys[0] IN children[1] | children[2]):
+                   // name is the accumulator, map_keys[0] the element variable
 };
 
 enum class Op : uint8_t {
@@ -93,7 +97,8 @@ struct Expr {
   std::vector<std::string> map_keys;  // kMap keys, kLabelCheck labels
   std::shared_ptr<PatternPart> pattern;  // kPatternPredicate, kExists with a pattern,
                                          // kPatternComprehension
-  std::shared_ptr<SingleQuery> subquery;  // kExists of a full query: EXISTS { MATCH ... RETURN ... }
+  std::shared_ptr<SingleQuery> subquery;  // kExists / kCountSubquery of a full query:
+                                          // EXISTS { MATCH ... RETURN ... }
   std::string text;                 // the expression's source text (for column names)
 };
 
@@ -247,8 +252,34 @@ struct CallClause {
   ExprPtr where;
 };
 
+struct Query;
+
+//! FOREACH (variable IN list | body): body holds only updating clauses (CREATE, MERGE, SET,
+//! REMOVE, DELETE, FOREACH), run once per element; nothing it binds is visible after it.
+struct ForeachClause {
+  SourcePos pos;
+  std::string variable;
+  ExprPtr list;
+  std::shared_ptr<SingleQuery> body;
+};
+
+//! CALL [(a, b)] { query } [IN TRANSACTIONS [OF batch ROWS]]: the subquery runs once per
+//! incoming row. Correlated through the scope clause `(a, b)` / `(*)`, or (without one) when
+//! a part starts with an importing `WITH a, b`.
+struct CallSubqueryClause {
+  SourcePos pos;
+  bool has_scope = false;               // CALL (...) { }
+  bool scope_all = false;               // CALL (*) { }
+  std::vector<std::string> scope_vars;  // CALL (a, b) { }
+  std::vector<SourcePos> scope_pos;
+  std::shared_ptr<Query> query;
+  bool in_transactions = false;
+  ExprPtr batch_rows;  // OF n ROWS, or null (the default batch size)
+};
+
 using Clause = std::variant<MatchClause, UnwindClause, WithClause, ReturnClause, CreateClause,
-                            MergeClause, SetClause, RemoveClause, DeleteClause, CallClause>;
+                            MergeClause, SetClause, RemoveClause, DeleteClause, CallClause,
+                            ForeachClause, CallSubqueryClause>;
 
 struct SingleQuery {
   std::vector<Clause> clauses;

@@ -73,6 +73,15 @@ void freeVariables(const ast::Expr& e, std::vector<std::string>& out) {
         if (n != e.name) add(out, n);
       return;
     }
+    case ast::ExprKind::kReduce: {
+      freeVariables(*e.children.at(0), out);
+      freeVariables(*e.children.at(1), out);
+      std::vector<std::string> inner;
+      freeVariables(*e.children.at(2), inner);
+      for (const auto& n : inner)
+        if (n != e.name && n != e.map_keys.at(0)) add(out, n);
+      return;
+    }
     default:
       break;
   }
@@ -163,6 +172,10 @@ std::string exprText(const ast::Expr& e) {
     case ast::ExprKind::kIndex: return child(e, 0) + "[" + child(e, 1) + "]";
     case ast::ExprKind::kPatternPredicate: return "(pattern)";
     case ast::ExprKind::kExists: return e.pattern ? "EXISTS { pattern }" : "exists(" + child(e, 0) + ")";
+    case ast::ExprKind::kCountSubquery: return "COUNT { ... }";
+    case ast::ExprKind::kReduce:
+      return "reduce(" + e.name + " = " + child(e, 0) + ", " + e.map_keys.at(0) + " IN " + child(e, 1) + " | " +
+             child(e, 2) + ")";
     case ast::ExprKind::kPatternComprehension: return "[pattern | " + child(e, 1) + "]";
     case ast::ExprKind::kMapProjection: return child(e, 0) + " {...}";
     default: return "expr";

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -101,6 +102,10 @@ class ExecState : public EvalContext {
   // Per-execution instances of pattern-predicate sub-plans, by sub-plan id.
   std::vector<std::unique_ptr<Operator>> subplans;
   std::vector<Row> subrows;
+
+  //! CALL { } IN TRANSACTIONS: commits the open batch and begins the next write transaction
+  //! (set by the engine for statements planned with batches; null otherwise).
+  std::function<void()> commit_batch;
 
   //! The ExecState of the execution running on this thread (for pattern predicates).
   static ExecState* current();

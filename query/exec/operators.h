@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,18 @@ PlanPtr makeUnion(bool all, std::vector<std::vector<int>> part_slots, std::vecto
 //! writes only between clauses).
 PlanPtr makeEager(PlanPtr input);
 
+//! IN TRANSACTIONS [OF rows ROWS] of a CALL { }.
+struct CallBatching {
+  ExprProgram rows;  // the batch size (a constant or a parameter), or null: kDefaultBatchRows
+  std::string text;
+};
+inline constexpr int64_t kDefaultBatchRows = 1000;
+//! CALL { } subquery: `inner` (Argument-rooted) runs per input row. Returning: the input
+//! row extended with each inner row. `unit` (no RETURN): the input row once, after the
+//! inner plan ran to exhaustion. With `batching`, commits after every batch of input rows
+//! (ExecState::commit_batch).
+PlanPtr makeCallSubquery(bool unit, PlanPtr input, PlanPtr inner, std::optional<CallBatching> batching = std::nullopt);
+
 struct ProcedureCallSpec {
   const Procedure* procedure = nullptr;
   std::vector<ExprProgram> args;
@@ -183,6 +196,10 @@ struct DeleteSpec {
   std::string text;
 };
 PlanPtr makeDelete(DeleteSpec spec, PlanPtr input);
+
+//! FOREACH (x IN list | body): runs `body` (Argument-rooted updates) per element of `list`
+//! with the element in `slot`; passes the input row on unchanged.
+PlanPtr makeForeach(ExprProgram list, int slot, std::string text, PlanPtr input, PlanPtr body);
 
 struct MergeSpec {
   CreateSpec create;  // what to create when the match finds nothing (null values rejected)

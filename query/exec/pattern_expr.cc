@@ -38,6 +38,22 @@ class PatternExists final : public CompiledExpr {
   PlanPtr plan_;
 };
 
+class PatternCount final : public CompiledExpr {
+ public:
+  PatternCount(int id, PlanPtr plan) : id_(id), plan_(std::move(plan)) {}
+  RValue eval(const Row& row, EvalContext&) const override {
+    Row* scratch = nullptr;
+    Operator& op = start(id_, *plan_, row, &scratch);
+    int64_t n = 0;
+    while (op.next(*scratch)) ++n;
+    return RValue(n);
+  }
+
+ private:
+  int id_;
+  PlanPtr plan_;
+};
+
 class PatternComprehension final : public CompiledExpr {
  public:
   PatternComprehension(int id, PlanPtr plan, ExprProgram project, std::vector<int> bound)
@@ -62,6 +78,8 @@ class PatternComprehension final : public CompiledExpr {
 }  // namespace
 
 ExprProgram makePatternExists(int id, PlanPtr plan) { return std::make_unique<PatternExists>(id, std::move(plan)); }
+
+ExprProgram makePatternCount(int id, PlanPtr plan) { return std::make_unique<PatternCount>(id, std::move(plan)); }
 
 ExprProgram makePatternComprehension(int id, PlanPtr plan, ExprProgram project, std::vector<int> bound) {
   return std::make_unique<PatternComprehension>(id, std::move(plan), std::move(project), std::move(bound));

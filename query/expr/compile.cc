@@ -70,6 +70,7 @@ class Compiler {
   ExprProgram function(const ast::Expr& e);
   ExprProgram caseExpr(const ast::Expr& e);
   ExprProgram iteration(const ast::Expr& e);
+  ExprProgram reduce(const ast::Expr& e);
   ExprProgram mapProjection(const ast::Expr& e);
   //! Map entries keys[i]: children[from + i], sorted by key, a repeated key keeping its
   //! last value (RMap's invariant).
@@ -216,6 +217,19 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
     case ast::ExprKind::kPatternComprehension:
       return pattern(e, e.children.at(0).get(), e.children.at(1).get());
     case ast::ExprKind::kMapProjection: return mapProjection(e);
+    case ast::ExprKind::kCountSubquery: {
+      PatternExprSpec spec;
+      spec.count = true;
+      spec.pos = e.pos;
+      if (e.subquery) {
+        spec.query = e.subquery.get();
+      } else {
+        spec.pattern = e.pattern.get();
+        spec.where = e.children.empty() ? nullptr : e.children[0].get();
+      }
+      return scope_.compilePattern(spec);
+    }
+    case ast::ExprKind::kReduce: return reduce(e);
   }
   semanticError("Unsupported expression", e.pos);
 }
@@ -312,6 +326,24 @@ ExprProgram Compiler::iteration(const ast::Expr& e) {
   return std::make_unique<IterationNode>(q, slot, std::move(list), std::move(where), std::move(proj), e.pos);
 }
 
+ExprProgram Compiler::reduce(const ast::Expr& e) {
+  ExprProgram init = compile(*e.children.at(0));
+  ExprProgram list = compile(*e.children.at(1));
+  const std::string& item = e.map_keys.at(0);
+  int acc_slot = scope_.newSlot(e.name);
+  int item_slot = scope_.newSlot(item);
+  StaticType list_type = typeOf(*e.children[1]);
+  if (list_type.definite() && !list_type.is(StaticType::Kind::kList))
+    semanticError(std::string("Type mismatch: reduce() expects a List, got ") + list_type.name() +
+                      " (InvalidArgumentType)",
+                  e.children[1]->pos);
+  IterationScope acc_scope(scope_, e.name, acc_slot, StaticType{});
+  IterationScope item_scope(acc_scope, item, item_slot,
+                            list_type.element ? StaticType::of(*list_type.element) : StaticType{});
+  ExprProgram body = Compiler(item_scope).compile(*e.children.at(2));
+  return std::make_unique<ReduceNode>(acc_slot, item_slot, std::move(init), std::move(list), std::move(body), e.pos);
+}
+
 void Compiler::mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys, Children& values) {
   std::vector<size_t> order(e.map_keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -348,6 +380,8 @@ bool hasAggregate(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::kFunction && isAggregate(e.name)) return true;
   if (e.kind == ast::ExprKind::kListComprehension || e.kind == ast::ExprKind::kQuantifier)
     return e.children.at(0) && hasAggregate(*e.children[0]);
+  if (e.kind == ast::ExprKind::kReduce)  // the body runs per element: only init and list count
+    return hasAggregate(*e.children.at(0)) || hasAggregate(*e.children.at(1));
   for (const auto& c : e.children)
     if (c && hasAggregate(*c)) return true;
   return false;

@@ -55,6 +55,7 @@ struct PatternExprSpec {
   const ast::Expr* where = nullptr;    // EXISTS { ... WHERE ... } / [... WHERE ... | ...]
   const ast::Expr* project = nullptr;  // pattern comprehension only
   bool bare = false;  // a bare pattern (WHERE (a)-->(b), exists(...)): introduces no variables
+  bool count = false;  // COUNT { }: the number of matches / rows instead of a boolean
   //! Comprehension variables in scope around the pattern (name, slot), outermost first:
   //! they live in scratch slots the surrounding scope knows nothing about.
   std::vector<std::pair<std::string, int>> locals;

@@ -212,4 +212,34 @@ RValue IterationNode::eval(const Row& row, EvalContext& ctx) const {
   }
 }
 
+RValue ReduceNode::eval(const Row& row, EvalContext& ctx) const {
+  RValue acc = init_->eval(row, ctx);
+  RValue list = list_->eval(row, ctx);
+  if (list.isNull()) return RValue();
+  if (!list.isList())
+    throwTypeError(std::string("Type mismatch: reduce() expects a List to iterate over, got ") + list.kindName(),
+                   pos_);
+  // Both scratch slots are ours while we iterate (see CompileScope::newSlot).
+  Row& scratch = const_cast<Row&>(row);
+  size_t width = std::max(acc_slot_, item_slot_) + 1;
+  if (scratch.size() < width) scratch.resize(width);
+  RValue saved_acc = std::move(scratch[acc_slot_]);
+  RValue saved_item = std::move(scratch[item_slot_]);
+  struct Restore {
+    Row& row;
+    size_t acc_slot, item_slot;
+    RValue &acc, &item;
+    ~Restore() {
+      row[acc_slot] = std::move(acc);
+      row[item_slot] = std::move(item);
+    }
+  } restore{scratch, acc_slot_, item_slot_, saved_acc, saved_item};
+  for (const auto& item : list.asList()) {
+    scratch[acc_slot_] = std::move(acc);
+    scratch[item_slot_] = item;
+    acc = body_->eval(scratch, ctx);
+  }
+  return acc;
+}
+
 }  // namespace entente::query::expr

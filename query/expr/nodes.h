@@ -237,6 +237,20 @@ class IterationNode final : public CompiledExpr {
   ast::SourcePos pos_;
 };
 
+//! reduce(acc = init, x IN list | body): acc and x live in scratch slots while it runs.
+class ReduceNode final : public CompiledExpr {
+ public:
+  ReduceNode(int acc_slot, int item_slot, ExprProgram init, ExprProgram list, ExprProgram body, ast::SourcePos pos)
+      : acc_slot_(static_cast<size_t>(acc_slot)), item_slot_(static_cast<size_t>(item_slot)),
+        init_(std::move(init)), list_(std::move(list)), body_(std::move(body)), pos_(pos) {}
+  RValue eval(const Row& row, EvalContext& ctx) const override;
+
+ private:
+  size_t acc_slot_, item_slot_;
+  ExprProgram init_, list_, body_;
+  ast::SourcePos pos_;
+};
+
 class LabelNode final : public CompiledExpr {
  public:
   LabelNode(ExprProgram child, std::vector<std::string> labels, ast::SourcePos pos)

@@ -86,7 +86,8 @@ StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
     case ExprKind::kExists:
     case ExprKind::kPatternPredicate:
     case ExprKind::kQuantifier: return StaticType::of(Kind::kBool);
-    case ExprKind::kCountStar: return StaticType::of(Kind::kInt);
+    case ExprKind::kCountStar:
+    case ExprKind::kCountSubquery: return StaticType::of(Kind::kInt);
     case ExprKind::kFunction: {
       auto k = functionResult(e.name);
       return k ? StaticType::of(*k) : StaticType::unknown();

@@ -120,6 +120,12 @@ ast::Query AstBuilder::query(P::QueryContext* ctx) {
     q.union_all.push_back(all);
   }
   for (auto* single : ctx->singleQuery()) q.parts.push_back(singleQuery(single));
+  if (q.parts.size() > 1) {
+    for (const auto& part : q.parts)
+      for (const auto& clause : part.clauses)
+        if (const auto* call = std::get_if<ast::CallSubqueryClause>(&clause); call && call->in_transactions)
+          error("CALL { } IN TRANSACTIONS cannot be used in a UNION (InvalidClauseComposition)", call->pos);
+  }
   return q;
 }
 
@@ -131,6 +137,8 @@ const char* clauseName(P::ClauseContext* c) {
   if (c->withClause()) return "WITH";
   if (c->returnClause()) return "RETURN";
   if (c->callClause()) return "CALL";
+  if (c->callSubquery()) return "CALL { }";
+  if (c->foreachClause()) return "FOREACH";
   return "an update clause";
 }
 
@@ -147,8 +155,14 @@ void AstBuilder::checkClauseOrder(P::SingleQueryContext* ctx, const ast::SingleQ
   }
   P::ClauseContext* last = clauses.back();
   if (last->returnClause() || last->createClause() || last->mergeClause() ||
-      last->setClause() || last->removeClause() || last->deleteClause()) {
+      last->setClause() || last->removeClause() || last->deleteClause() || last->foreachClause()) {
     return;
+  }
+  if (last->callSubquery()) {
+    // A unit subquery (no RETURN) can end a query; a returning one needs a RETURN after it.
+    const auto& call = std::get<ast::CallSubqueryClause>(q.clauses.back());
+    const auto& inner = call.query->parts.back().clauses;
+    if (!std::holds_alternative<ast::ReturnClause>(inner.back())) return;
   }
   if (last->callClause()) {
     // A standalone CALL may YIELD; inside a larger query only a CALL without YIELD ends it.
@@ -239,7 +253,47 @@ ast::Clause AstBuilder::clause(P::ClauseContext* ctx) {
     for (auto* e : c->expression()) d.targets.push_back(expression(e));
     return d;
   }
+  if (auto* c = ctx->foreachClause()) return foreachClause(c);
+  if (auto* c = ctx->callSubquery()) return callSubquery(c);
   return callClause(ctx->callClause());
+}
+
+ast::ForeachClause AstBuilder::foreachClause(P::ForeachClauseContext* ctx) {
+  ast::ForeachClause f;
+  f.pos = posOf(ctx);
+  f.variable = name(ctx->variable());
+  f.list = expression(ctx->expression());
+  f.body = std::make_shared<ast::SingleQuery>();
+  for (auto* c : ctx->clause()) {
+    if (!c->createClause() && !c->mergeClause() && !c->setClause() && !c->removeClause() &&
+        !c->deleteClause() && !c->foreachClause()) {
+      error(std::string("Invalid use of ") + clauseName(c) +
+                " inside FOREACH: only updating clauses (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH) are "
+                "allowed (InvalidClauseComposition)",
+            c->getStart());
+    }
+    f.body->clauses.push_back(clause(c));
+  }
+  return f;
+}
+
+ast::CallSubqueryClause AstBuilder::callSubquery(P::CallSubqueryContext* ctx) {
+  ast::CallSubqueryClause c;
+  c.pos = posOf(ctx);
+  if (auto* scope = ctx->subqueryScope()) {
+    c.has_scope = true;
+    c.scope_all = scope->STAR() != nullptr;
+    for (auto* v : scope->variable()) {
+      c.scope_vars.push_back(name(v));
+      c.scope_pos.push_back(posOf(v));
+    }
+  }
+  c.query = std::make_shared<ast::Query>(query(ctx->query()));
+  if (auto* tx = ctx->inTransactions()) {
+    c.in_transactions = true;
+    if (tx->expression()) c.batch_rows = expression(tx->expression());
+  }
+  return c;
 }
 
 ast::Projection AstBuilder::projection(P::ProjectionBodyContext* ctx, bool is_with) {

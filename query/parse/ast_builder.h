@@ -55,6 +55,8 @@ class AstBuilder {
   ast::SetItem setItem(P::SetItemContext* ctx);
   ast::RemoveItem removeItem(P::RemoveItemContext* ctx);
   ast::CallClause callClause(P::CallClauseContext* ctx);
+  ast::ForeachClause foreachClause(P::ForeachClauseContext* ctx);
+  ast::CallSubqueryClause callSubquery(P::CallSubqueryContext* ctx);
   void checkClauseOrder(P::SingleQueryContext* ctx, const ast::SingleQuery& q);
 
   // ---- patterns (pattern_builder.cc) ----
@@ -88,6 +90,11 @@ class AstBuilder {
   ast::ExprPtr caseExpr(P::CaseExpressionContext* ctx);
   ast::ExprPtr patternComprehension(P::PatternComprehensionContext* ctx);
   ast::ExprPtr mapProjection(P::MapProjectionContext* ctx);
+  //! EXISTS / COUNT { [MATCH] pattern [WHERE ...] } and { MATCH ... RETURN ... } bodies.
+  ast::ExprPtr patternSubquery(ast::ExprKind kind, P::PatternContext* pattern, P::WhereContext* where,
+                               ast::SourcePos pos);
+  ast::ExprPtr querySubquery(ast::ExprKind kind, P::SingleQueryContext* query, ast::SourcePos pos);
+  ast::ExprPtr reduce(P::ReduceContext* ctx);
   ast::ExprPtr filter(ast::ExprKind kind, P::FilterExpressionContext* ctx, antlr4::Token* start);
   //! Throws if `e` is deeper than kMaxExprDepth (only walked when `ctx` spans many tokens).
   void checkDepth(const ast::ExprPtr& e, antlr4::ParserRuleContext* ctx);

@@ -68,35 +68,86 @@ ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
     e->pattern = relationshipsPattern(c->relationshipsPattern());
     return e;
   }
-  if (auto* c = as<P::ExistsSubqueryAtomContext>(ctx)) {
-    ast::Pattern p = pattern(c->pattern());
-    if (p.parts.size() != 1) {
-      error("EXISTS { } with more than one pattern part is not supported; use AND of EXISTS",
-            c->pattern()->patternPart(1)->getStart());
-    }
-    if (p.parts[0].kind != ast::PathKind::kPlain || !p.parts[0].path_variable.empty()) {
-      error("EXISTS { } takes a plain pattern (no path variable or shortestPath)",
-            c->pattern()->getStart());
-    }
-    auto e = make(ExprKind::kExists, pos);
-    e->pattern = std::make_shared<ast::PatternPart>(std::move(p.parts[0]));
-    if (c->where()) e->children.push_back(expression(c->where()->expression()));
-    return e;
-  }
-  if (auto* c = as<P::ExistsQueryAtomContext>(ctx)) {
-    // EXISTS { MATCH ... RETURN ... }: true when the query, run per outer row, yields a row.
-    auto q = std::make_shared<ast::SingleQuery>(singleQuery(c->singleQuery()));
-    for (const auto& clause : q->clauses) {
-      if (!std::holds_alternative<ast::MatchClause>(clause) && !std::holds_alternative<ast::WithClause>(clause) &&
-          !std::holds_alternative<ast::UnwindClause>(clause) && !std::holds_alternative<ast::ReturnClause>(clause))
-        error("an EXISTS { } subquery can only read: MATCH, WITH, UNWIND and RETURN", c->singleQuery()->getStart());
-    }
-    auto e = make(ExprKind::kExists, pos);
+  if (auto* c = as<P::ExistsSubqueryAtomContext>(ctx))
+    return patternSubquery(ExprKind::kExists, c->pattern(), c->where(), pos);
+  if (auto* c = as<P::ExistsQueryAtomContext>(ctx)) return querySubquery(ExprKind::kExists, c->singleQuery(), pos);
+  if (auto* c = as<P::CountSubqueryAtomContext>(ctx))
+    return patternSubquery(ExprKind::kCountSubquery, c->pattern(), c->where(), pos);
+  if (auto* c = as<P::CountQueryAtomContext>(ctx))
+    return querySubquery(ExprKind::kCountSubquery, c->singleQuery(), pos);
+  if (auto* c = as<P::ReduceAtomContext>(ctx)) return reduce(c->reduce());
+  if (auto* c = as<P::PatternComprehensionAtomContext>(ctx)) return patternComprehension(c->patternComprehension());
+  return mapProjection(as<P::MapProjectionAtomContext>(ctx)->mapProjection());
+}
+
+ExprPtr AstBuilder::patternSubquery(ExprKind kind, P::PatternContext* pattern_ctx, P::WhereContext* where,
+                                    ast::SourcePos pos) {
+  const char* what = kind == ExprKind::kExists ? "EXISTS" : "COUNT";
+  ast::Pattern p = pattern(pattern_ctx);
+  const bool simple = p.parts.size() == 1 && p.parts[0].kind == ast::PathKind::kPlain && p.parts[0].path_variable.empty();
+  if (!simple && kind == ExprKind::kCountSubquery) {
+    // Several parts, a path variable or shortestPath: counted as the rows of
+    // MATCH <pattern> [WHERE ...] RETURN 1.
+    auto q = std::make_shared<ast::SingleQuery>();
+    ast::MatchClause m;
+    m.pos = posOf(pattern_ctx);
+    m.pattern = std::move(p);
+    if (where) m.where = expression(where->expression());
+    q->clauses.push_back(std::move(m));
+    ast::ReturnClause r;
+    r.projection.pos = pos;
+    ast::ProjectionItem one;
+    one.expr = make(ExprKind::kLiteral, pos);
+    one.expr->literal = int64_t{1};
+    one.alias = " row";  // hidden: no user name starts with a space
+    r.projection.items.push_back(std::move(one));
+    q->clauses.push_back(std::move(r));
+    auto e = make(kind, pos);
     e->subquery = std::move(q);
     return e;
   }
-  if (auto* c = as<P::PatternComprehensionAtomContext>(ctx)) return patternComprehension(c->patternComprehension());
-  return mapProjection(as<P::MapProjectionAtomContext>(ctx)->mapProjection());
+  if (p.parts.size() != 1) {
+    error(std::string(what) + " { } with more than one pattern part is not supported; use AND of EXISTS",
+          pattern_ctx->patternPart(1)->getStart());
+  }
+  if (!simple) {
+    error(std::string(what) + " { } takes a plain pattern (no path variable or shortestPath)", pattern_ctx->getStart());
+  }
+  auto e = make(kind, pos);
+  e->pattern = std::make_shared<ast::PatternPart>(std::move(p.parts[0]));
+  if (where) e->children.push_back(expression(where->expression()));
+  return e;
+}
+
+ExprPtr AstBuilder::querySubquery(ExprKind kind, P::SingleQueryContext* ctx, ast::SourcePos pos) {
+  // EXISTS { MATCH ... RETURN ... }: true when the query, run per outer row, yields a row;
+  // COUNT { ... }: the number of rows it yields.
+  auto q = std::make_shared<ast::SingleQuery>(singleQuery(ctx));
+  for (const auto& clause : q->clauses) {
+    if (!std::holds_alternative<ast::MatchClause>(clause) && !std::holds_alternative<ast::WithClause>(clause) &&
+        !std::holds_alternative<ast::UnwindClause>(clause) && !std::holds_alternative<ast::ReturnClause>(clause))
+      error(std::string(kind == ExprKind::kExists ? "an EXISTS" : "a COUNT") +
+                " { } subquery can only read: MATCH, WITH, UNWIND and RETURN",
+            ctx->getStart());
+  }
+  auto e = make(kind, pos);
+  e->subquery = std::move(q);
+  return e;
+}
+
+// reduce(acc = init, x IN list | body): acc and x are local to the body.
+ExprPtr AstBuilder::reduce(P::ReduceContext* ctx) {
+  ExprHolder e(make(ExprKind::kReduce, posOf(ctx)));
+  e.p->name = name(ctx->accumulator);
+  e.p->map_keys.push_back(name(ctx->item));
+  if (e.p->name == e.p->map_keys[0]) {
+    error("reduce() needs two different variables: `" + e.p->name + "` is both the accumulator and the element (VariableAlreadyBound)",
+          ctx->item->getStart());
+  }
+  e.p->children.push_back(expression(ctx->init));
+  e.p->children.push_back(expression(ctx->list));
+  e.p->children.push_back(expression(ctx->body));
+  return e.release();
 }
 
 ExprPtr AstBuilder::patternComprehension(P::PatternComprehensionContext* ctx) {

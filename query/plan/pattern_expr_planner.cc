@@ -1,5 +1,5 @@
-// Patterns inside expressions: pattern predicates, exists(), EXISTS { } (with a pattern or a
-// full query) and pattern comprehensions, each planned as a correlated sub-plan that runs
+// Patterns inside expressions: pattern predicates, exists(), EXISTS { } and COUNT { } (with a
+// pattern or a full query) and pattern comprehensions, each planned as a correlated sub-plan that runs
 // per row (query/exec/pattern_expr.h).
 #include "query/bind/ast_util.h"
 #include "query/error.h"
@@ -21,6 +21,7 @@ ExprProgram Planner::compilePattern(const PatternExprSpec& spec) {
     std::vector<std::string> cols;
     std::vector<int> slots;
     PlanPtr sub = planSingle(*spec.query, makeArgument(), cols, slots);
+    if (spec.count) return makePatternCount(out_.subplans++, std::move(sub));
     return makePatternExists(out_.subplans++, std::move(sub));
   }
   const ast::PatternPart& part = *spec.pattern;
@@ -43,6 +44,7 @@ ExprProgram Planner::compilePattern(const PatternExprSpec& spec) {
   if (spec.where) sub = makeFilter(compilePredicate(*spec.where), exprText(*spec.where), std::move(sub));
   ExprProgram project = spec.project ? compile(*spec.project) : nullptr;
   int id = out_.subplans++;
+  if (spec.count) return makePatternCount(id, std::move(sub));
   if (!project) return makePatternExists(id, std::move(sub));
   return makePatternComprehension(id, std::move(sub), std::move(project), std::move(bound));
 }

@@ -170,6 +170,39 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
       beforeWrite();
       in = planDelete(*d, std::move(in));
       ends_ok = true;
+    } else if (auto* f = std::get_if<ast::ForeachClause>(&clause)) {
+      // Its body may read (MERGE, patterns in expressions): like MERGE, earlier reads and
+      // writes finish first.
+      if (read_pending || wrote) in = makeEager(std::move(in));
+      read_pending = false;
+      wrote = true;
+      writes_ = true;
+      in = planForeach(*f, std::move(in));
+      ends_ok = true;
+    } else if (auto* sub = std::get_if<ast::CallSubqueryClause>(&clause)) {
+      bool unit = false, sub_writes = false;
+      std::optional<CallBatching> batching;
+      if (sub->in_transactions) batching = planBatching(q, i);
+      PlanPtr inner = planSubquery(*sub, &unit, &sub_writes);
+      if (batching && sub_writes) {
+        // Read every incoming row before the first batch commits.
+        in = makeEager(std::move(in));
+        read_pending = false;
+        out_.batched = true;
+      } else {
+        batching.reset();  // a subquery that writes nothing needs no batches
+      }
+      if (sub_writes) {
+        // Reads and writes, like MERGE: earlier reads and writes finish first.
+        if (read_pending || wrote) in = makeEager(std::move(in));
+        read_pending = false;
+        wrote = true;
+        writes_ = true;
+      } else {
+        beforeRead();
+      }
+      in = makeCallSubquery(unit, std::move(in), std::move(inner), std::move(batching));
+      ends_ok = unit;
     } else if (auto* call = std::get_if<ast::CallClause>(&clause)) {
       beforeRead();
       in = planCall(*call, std::move(in), last, cols, slots);

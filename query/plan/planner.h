@@ -27,6 +27,7 @@ struct PlannedQuery {
   int width = 0;            // row slots
   int subplans = 0;         // pattern-predicate sub-plans (ExecState::subplans size)
   bool read_only = true;
+  bool batched = false;     // a CALL { } IN TRANSACTIONS commits in batches (query/batch_transaction.h)
   NameTable names;
   ExprProgram as_of;        // AS OF expression, or null
   std::vector<ast::ExprPtr> owned;  // rewritten expressions the compiled programs came from

@@ -85,6 +85,16 @@ class Planner final : public CompileScope {
   PlanPtr planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
                          bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots);
 
+  // subquery_planner.cc
+  PlanPtr planForeach(const ast::ForeachClause& f, PlanPtr in);
+  //! The inner plan of a CALL { } (Argument-rooted); afterwards the scope is the outer one
+  //! plus the returned columns. `unit`: no RETURN; `writes`: the subquery updates.
+  PlanPtr planSubquery(const ast::CallSubqueryClause& c, bool* unit, bool* writes);
+  PlanPtr planSubqueryParts(const ast::CallSubqueryClause& c, const Scope& outer, bool* unit);
+  //! Checks that clause `i` of `q`, a CALL { } IN TRANSACTIONS, can commit in batches (top
+  //! level, no updates before or after it) and returns its batch size.
+  CallBatching planBatching(const ast::SingleQuery& q, size_t i);
+
   // write_planner.cc
   PlanPtr planCreate(const ast::CreateClause& c, PlanPtr in);
   PlanPtr planMerge(const ast::MergeClause& c, PlanPtr in);
@@ -101,6 +111,7 @@ class Planner final : public CompileScope {
   PlannedQuery& out_;
   Scope scope_;
   bool writes_ = false;
+  int subquery_depth_ = 0;  // CALL { } nesting of the clauses being planned
   std::unordered_map<const void*, std::string> hidden_;  // anonymous pattern element -> name
 };
 

@@ -160,6 +160,10 @@ std::string dump(const ast::Expr* e) {
     case ExprKind::kExists:
       if (e->pattern) return "(exists " + dump(*e->pattern) + children(e) + ")";
       return "(exists" + children(e) + ")";
+    case ExprKind::kCountSubquery:
+      if (e->pattern) return "(count-subquery " + dump(*e->pattern) + children(e) + ")";
+      return "(count-subquery" + children(e) + ")";
+    case ExprKind::kReduce: return "(reduce " + e->name + " " + e->map_keys.at(0) + children(e) + ")";
     case ExprKind::kPatternComprehension:
       return "(pattern-comp " + dump(*e->pattern) + children(e) + ")";  // dump shows `p = `
     case ExprKind::kMapProjection: {

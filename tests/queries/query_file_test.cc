@@ -49,6 +49,19 @@ std::string joinRow(const std::vector<Value>& row) {
 
 std::string errorText(const Error& e) { return e.code + ": " + e.message; }
 
+//! The non-zero side effects as `name: N` lines (the form a `statement ok` block lists).
+std::vector<std::string> statsLines(const Stats& s) {
+  const std::pair<const char*, int64_t> all[] = {
+      {"nodes_created", s.nodes_created},           {"nodes_deleted", s.nodes_deleted},
+      {"relationships_created", s.relationships_created}, {"relationships_deleted", s.relationships_deleted},
+      {"properties_set", s.properties_set},         {"properties_removed", s.properties_removed},
+      {"labels_added", s.labels_added},             {"labels_removed", s.labels_removed}};
+  std::vector<std::string> out;
+  for (const auto& [name, n] : all)
+    if (n != 0) out.push_back(std::string(name) + ": " + std::to_string(n));
+  return out;
+}
+
 std::string block(const std::vector<std::string>& lines) {
   if (lines.empty()) return "    (no rows)\n";
   std::string s;
@@ -99,6 +112,17 @@ class QueryFileTest : public ::testing::Test {
         case RecordKind::kStatementOk:
           EXPECT_TRUE(res.ok()) << where << ": statement failed\n  " << r.sql << "\n  "
                                 << errorText(res.error());
+          // With a `----` block: exactly these side effects (the others zero), in any order.
+          if (res.ok() && r.has_separator) {
+            std::vector<std::string> actual = statsLines(res.stats()), expected = r.expected;
+            std::sort(actual.begin(), actual.end());
+            std::sort(expected.begin(), expected.end());
+            if (actual != expected) {
+              ADD_FAILURE() << where << ": wrong side effects\n  " << r.sql << "\n  expected:\n"
+                            << block(r.expected) << "  actual:\n" << block(statsLines(res.stats()));
+              rewrites.push_back({&r, statsLines(res.stats())});
+            }
+          }
           break;
         case RecordKind::kStatementError: {
           if (res.ok()) {

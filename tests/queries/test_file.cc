@@ -118,7 +118,6 @@ std::optional<TestFile> parseTestFile(const std::string& path, const std::string
     }
     if (r.sql.empty()) return fail(i, "missing statement text");
     if (i < n && f.lines[i] == "----") {
-      if (r.kind == RecordKind::kStatementOk) return fail(i, "`statement ok` takes no `----`");
       r.has_separator = true;
       ++i;
       r.expected_begin = i;

@@ -42,7 +42,8 @@ struct Record {
   bool has_separator = false;     // a `----` line was present
   int expected_begin = 0;         // 0-based line range of the expected block in the file
   int expected_end = 0;           //   (after `----`), [begin, end)
-  std::vector<std::string> expected;  // expected lines (rows, or the error substring)
+  std::vector<std::string> expected;  // expected lines (rows, the error substring, or the
+                                      // side effects of a `statement ok`: `name: N` lines)
   std::string param_name;         // kParam
   std::string param_json;         // kParam
 };
