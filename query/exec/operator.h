@@ -31,7 +31,7 @@ class Operator {
   //! Restarts from the beginning (resets inputs too).
   virtual void reset() = 0;
   //! Produces the next row into `row`; false when exhausted. Throws Timeout / Cancelled
-  //! (checked every 1024 pulls of the statement, see ExecState::tick).
+  //! (ExecState::tick: checked every 1024 pulls and scan steps of the statement).
   bool next(Row& row) {
     st_.tick();
     return getNext(row);
@@ -50,7 +50,9 @@ using OperatorPtr = std::unique_ptr<Operator>;
 //! then the next input row. Derived (CRTP, so the two steps are not virtual calls) gives
 //!   bool beginRow(Row& row);  // set up from the new input row; false = nothing to produce
 //!   bool produce(Row& row);   // the next row for it; false when it has no more
-//! and, if it overrides reset(), calls PerInputRowOperator::reset().
+//! (private, with `friend PerInputRowOperator;`) and, if it overrides reset(), calls
+//! PerInputRowOperator::reset(). produce runs once per row: where the compiler does not
+//! inline it on a hot path, say so (ExpandOp marks it [[gnu::always_inline]]).
 template <typename Derived>
 class PerInputRowOperator : public Operator {
  public:
