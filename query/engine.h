@@ -2,8 +2,9 @@
 //
 // The pipeline is parse (query/parse) -> bind (names, variables, functions resolved) ->
 // plan (start from the most selective point, filters pushed down) -> execute (physical
-// operators pulling rows in batches). Plans are cached by statement text, so a repeated
-// statement is parsed and planned once; parameters are bound at execution.
+// operators pulling rows one at a time, query/exec/operator.h). Plans are cached by
+// statement text, so a repeated statement is parsed and planned once; parameters are bound
+// at execution.
 // Reads run on a snapshot; a statement that writes runs in one write transaction, committed
 // whole or not at all. Errors are thrown as QueryError (query/error.h).
 #pragma once
@@ -28,7 +29,7 @@ namespace entente::query {
 
 struct QueryOptions {
   std::chrono::milliseconds timeout{0};       // 0 = no time budget
-  const std::atomic<bool>* cancel = nullptr;  // set to true to cancel (checked between batches)
+  const std::atomic<bool>* cancel = nullptr;  // set to true to cancel (checked every 1024 steps)
   uint64_t max_rows = 0;                      // 0 = unlimited; more => LimitExceeded
   int64_t default_max_hops = 15;              // cap for unbounded `*`
   //! The time source of the budget; empty = std::chrono::steady_clock::now. While `timeout`

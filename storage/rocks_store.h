@@ -50,6 +50,7 @@ class RocksStore final : public GraphStore {
 
  private:
   friend class RocksTransaction;
+  friend class BulkImporter;  // bulk_importer.h: the phases of bulkImport
   RocksStore(std::string path, const StoreOptions& options) : path_(std::move(path)), options_(options) {}
 
   Status openDb(bool* created);

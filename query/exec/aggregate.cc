@@ -15,7 +15,7 @@ class AggregateOp final : public Operator {
  public:
   AggregateOp(const std::vector<ProjectItem>& keys, const std::vector<AggregateItem>& aggs, ExecState& st,
               OperatorPtr input)
-      : keys_(keys), aggs_(aggs), st_(st), input_(std::move(input)) {}
+      : Operator(st), keys_(keys), aggs_(aggs), input_(std::move(input)) {}
 
   void reset() override {
     input_->reset();
@@ -24,7 +24,8 @@ class AggregateOp final : public Operator {
     index_.clear();
   }
 
-  bool next(Row& row) override {
+ private:
+  bool getNext(Row& row) override {
     if (!filled_) fill(row);
     if (pos_ >= groups_.size()) return false;
     Group& g = groups_[pos_++];
@@ -33,7 +34,6 @@ class AggregateOp final : public Operator {
     return true;
   }
 
- private:
   struct Group {
     std::vector<RValue> key;
     Accumulators acc;
@@ -68,7 +68,6 @@ class AggregateOp final : public Operator {
     pos_ = 0;
     if (keys_.empty()) {
       while (input_->next(row)) {
-        st_.tick();
         if (groups_.empty()) groups_.push_back(Group{{}, fresh(row)});
         feed(groups_.back().acc, row);
       }
@@ -77,7 +76,6 @@ class AggregateOp final : public Operator {
     }
     std::vector<RValue> key;
     while (input_->next(row)) {
-      st_.tick();
       key.clear();
       for (const auto& k : keys_) key.push_back(k.expr->eval(row, st_));
       auto it = index_.find(key);
@@ -95,7 +93,6 @@ class AggregateOp final : public Operator {
 
   const std::vector<ProjectItem>& keys_;
   const std::vector<AggregateItem>& aggs_;
-  ExecState& st_;
   OperatorPtr input_;
   std::vector<Group> groups_;
   std::unordered_map<std::vector<RValue>, size_t, RowKeyHash, RowKeyEq> index_;

@@ -16,18 +16,21 @@ namespace {
 class CallSubqueryOp final : public Operator {
  public:
   CallSubqueryOp(bool unit, const CallBatching* batching, ExecState& st, OperatorPtr input, OperatorPtr inner)
-      : unit_(unit), batching_(batching), st_(st), input_(std::move(input)), inner_(std::move(inner)) {}
+      : Operator(st), unit_(unit), batching_(batching), input_(std::move(input)), inner_(std::move(inner)) {}
   void reset() override {
     input_->reset();
     active_ = false;
   }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     if (batching_ && batch_ == 0) batch_ = batchSize(*batching_, st_);
     if (unit_) {
       if (!input_->next(row)) return false;
       Row saved = row;
       inner_->reset();
-      while (inner_->next(row)) st_.tick();
+      while (inner_->next(row)) {
+      }
       row = std::move(saved);
       rowDone();
       return true;
@@ -44,7 +47,6 @@ class CallSubqueryOp final : public Operator {
     }
   }
 
- private:
   //! An input row is finished: commit when it completes a batch. (For a unit subquery the
   //! row is still to be passed on; it carries no uncommitted state the next batch needs.)
   void rowDone() {
@@ -66,7 +68,6 @@ class CallSubqueryOp final : public Operator {
 
   bool unit_;
   const CallBatching* batching_;
-  ExecState& st_;
   OperatorPtr input_, inner_;
   bool active_ = false;
   int64_t batch_ = 0, in_batch_ = 0;

@@ -27,17 +27,18 @@ storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const
 
 class CreateOp final : public Operator {
  public:
-  CreateOp(const CreateSpec& spec, ExecState& st, OperatorPtr input) : spec_(spec), st_(st), input_(std::move(input)) {}
+  CreateOp(const CreateSpec& spec, ExecState& st, OperatorPtr input)
+      : Operator(st), spec_(spec), input_(std::move(input)) {}
   void reset() override { input_->reset(); }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     if (!input_->next(row)) return false;
     applyCreate(st_, spec_, row, false);
     return true;
   }
 
- private:
   const CreateSpec& spec_;
-  ExecState& st_;
   OperatorPtr input_;
 };
 

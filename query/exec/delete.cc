@@ -10,20 +10,21 @@ namespace {
 
 class DeleteOp final : public Operator {
  public:
-  DeleteOp(const DeleteSpec& spec, ExecState& st, OperatorPtr input) : spec_(spec), st_(st), input_(std::move(input)) {}
+  DeleteOp(const DeleteSpec& spec, ExecState& st, OperatorPtr input) : Operator(st), spec_(spec), input_(std::move(input)) {}
   void reset() override {
     input_->reset();
     done_ = false;
     rows_.clear();
   }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     if (!done_) run(row);
     if (pos_ >= rows_.size()) return false;
     row = std::move(rows_[pos_++]);
     return true;
   }
 
- private:
   void collect(const RValue& v) {
     if (v.isNull()) return;
     if (v.isNode()) {
@@ -42,7 +43,6 @@ class DeleteOp final : public Operator {
     done_ = true;
     pos_ = 0;
     while (input_->next(row)) {
-      st_.tick();
       for (const auto& t : spec_.targets) collect(t->eval(row, st_));
       rows_.push_back(row);
     }
@@ -71,7 +71,6 @@ class DeleteOp final : public Operator {
   }
 
   const DeleteSpec& spec_;
-  ExecState& st_;
   OperatorPtr input_;
   std::vector<Row> rows_;
   std::vector<uint64_t> nodes_, rels_;

@@ -22,41 +22,31 @@ bool relUsed(const Row& row, uint64_t rel, const std::vector<int>& rels, const s
 
 namespace {
 
-class ExpandOp final : public Operator {
+class ExpandOp final : public PerInputRowOperator<ExpandOp> {
  public:
   ExpandOp(const ExpandSpec& spec, ExecState& st, OperatorPtr input)
-      : spec_(spec), st_(st), input_(std::move(input)), check_(spec.to_check), filter_(spec.filter) {}
-
-  void reset() override {
-    input_->reset();
-    active_ = false;
-  }
-
-  bool next(Row& row) override {
-    for (;;) {
-      if (!active_) {
-        if (!input_->next(row)) return false;
-        active_ = setup(row);
-        if (!active_) continue;
-      }
-      while (pos_ < buf_.size()) {
-        const RelRef& e = buf_[pos_++];
-        st_.tick();
-        uint64_t other = e.src == from_ ? e.dst : e.src;
-        if (spec_.into && other != into_) continue;
-        if (spec_.rel_bound && e.id != bound_rel_) continue;
-        if (relUsed(row, e.id, spec_.unique_rels, spec_.unique_lists)) continue;
-        if (!spec_.into && !check_.matches(st_, other)) continue;
-        row[spec_.rel] = e;
-        if (!spec_.into) row[spec_.to] = NodeRef{other};
-        return true;
-      }
-      active_ = false;
-    }
-  }
+      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.to_check), filter_(spec.filter) {}
 
  private:
-  bool setup(const Row& row) {
+  friend PerInputRowOperator;
+
+  [[gnu::always_inline]] bool produce(Row& row) {  // the hot path of 1-hop queries
+    while (pos_ < buf_.size()) {
+      const RelRef& e = buf_[pos_++];
+      st_.tick();
+      uint64_t other = e.src == from_ ? e.dst : e.src;
+      if (spec_.into && other != into_) continue;
+      if (spec_.rel_bound && e.id != bound_rel_) continue;
+      if (relUsed(row, e.id, spec_.unique_rels, spec_.unique_lists)) continue;
+      if (!spec_.into && !check_.matches(st_, other)) continue;
+      row[spec_.rel] = e;
+      if (!spec_.into) row[spec_.to] = NodeRef{other};
+      return true;
+    }
+    return false;
+  }
+
+  bool beginRow(const Row& row) {
     buf_.clear();
     pos_ = 0;
     const RValue& f = row[spec_.from];
@@ -80,13 +70,10 @@ class ExpandOp final : public Operator {
   }
 
   const ExpandSpec& spec_;
-  ExecState& st_;
-  OperatorPtr input_;
   NodeCheck check_;
   EdgeFilter filter_;
   std::vector<RelRef> buf_;
   size_t pos_ = 0;
-  bool active_ = false;
   uint64_t from_ = 0, into_ = 0, bound_rel_ = 0;
 };
 

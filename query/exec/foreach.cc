@@ -11,9 +11,11 @@ namespace {
 class ForeachOp final : public Operator {
  public:
   ForeachOp(const CompiledExpr& list, int slot, ExecState& st, OperatorPtr input, OperatorPtr body)
-      : list_(list), slot_(slot), st_(st), input_(std::move(input)), body_(std::move(body)) {}
+      : Operator(st), list_(list), slot_(slot), input_(std::move(input)), body_(std::move(body)) {}
   void reset() override { input_->reset(); }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     if (!input_->next(row)) return false;
     RValue value = list_.eval(row, st_);
     if (value.isNull()) return true;
@@ -21,7 +23,8 @@ class ForeachOp final : public Operator {
     auto run = [&](const RValue& element) {
       row[slot_] = element;
       body_->reset();
-      while (body_->next(row)) st_.tick();
+      while (body_->next(row)) {
+      }
       row = saved;
     };
     if (!value.isList()) {
@@ -32,10 +35,8 @@ class ForeachOp final : public Operator {
     return true;
   }
 
- private:
   const CompiledExpr& list_;
   int slot_;
-  ExecState& st_;
   OperatorPtr input_, body_;
 };
 

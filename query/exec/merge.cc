@@ -6,42 +6,37 @@
 namespace entente::query {
 namespace {
 
-class MergeOp final : public Operator {
+class MergeOp final : public PerInputRowOperator<MergeOp> {
  public:
   MergeOp(const MergeSpec& spec, ExecState& st, OperatorPtr input, OperatorPtr match)
-      : spec_(spec), st_(st), input_(std::move(input)), match_(std::move(match)) {}
-  void reset() override {
-    input_->reset();
-    active_ = false;
-  }
-  bool next(Row& row) override {
-    for (;;) {
-      if (!active_) {
-        if (!input_->next(row)) return false;
-        match_->reset();
-        active_ = true;
-        if (!match_->next(row)) {
-          active_ = false;
-          applyCreate(st_, spec_.create, row, true);
-          applySetOps(st_, spec_.on_create, row);
-          return true;
-        }
-        applySetOps(st_, spec_.on_match, row);
-        return true;
-      }
-      if (match_->next(row)) {
-        applySetOps(st_, spec_.on_match, row);
-        return true;
-      }
-      active_ = false;
-    }
-  }
+      : PerInputRowOperator(st, std::move(input)), spec_(spec), match_(std::move(match)) {}
 
  private:
+  friend PerInputRowOperator;
+
+  bool beginRow(Row&) {
+    match_->reset();
+    found_ = done_ = false;
+    return true;
+  }
+
+  bool produce(Row& row) {
+    if (done_) return false;
+    if (match_->next(row)) {
+      found_ = true;
+      applySetOps(st_, spec_.on_match, row);
+      return true;
+    }
+    done_ = true;
+    if (found_) return false;
+    applyCreate(st_, spec_.create, row, true);
+    applySetOps(st_, spec_.on_create, row);
+    return true;
+  }
+
   const MergeSpec& spec_;
-  ExecState& st_;
-  OperatorPtr input_, match_;
-  bool active_ = false;
+  OperatorPtr match_;
+  bool found_ = false, done_ = false;
 };
 
 class MergeNode final : public PlanNode {

@@ -8,35 +8,30 @@
 namespace entente::query {
 namespace {
 
-class ScanOp final : public Operator {
+class ScanOp final : public PerInputRowOperator<ScanOp> {
  public:
   ScanOp(const ScanSpec& spec, ExecState& st, OperatorPtr input)
-      : spec_(spec), st_(st), input_(std::move(input)), check_(spec.check) {}
-
-  void reset() override {
-    input_->reset();
-    active_ = false;
-  }
-
-  bool next(Row& row) override {
-    for (;;) {
-      if (!active_) {
-        if (!input_->next(row)) return false;
-        fill(row);
-        active_ = true;
-      }
-      while (pos_ < ids_.size()) {
-        uint64_t id = ids_[pos_++];
-        st_.tick();
-        if (!check_.matches(st_, id)) continue;
-        row[spec_.slot] = NodeRef{id};
-        return true;
-      }
-      active_ = false;
-    }
-  }
+      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.check) {}
 
  private:
+  friend PerInputRowOperator;
+
+  bool beginRow(const Row& row) {
+    fill(row);
+    return true;
+  }
+
+  bool produce(Row& row) {
+    while (pos_ < ids_.size()) {
+      uint64_t id = ids_[pos_++];
+      st_.tick();
+      if (!check_.matches(st_, id)) continue;
+      row[spec_.slot] = NodeRef{id};
+      return true;
+    }
+    return false;
+  }
+
   void addId(const RValue& v) {
     int64_t id;
     if (v.isInt()) {
@@ -100,12 +95,9 @@ class ScanOp final : public Operator {
   }
 
   const ScanSpec& spec_;
-  ExecState& st_;
-  OperatorPtr input_;
   NodeCheck check_;
   std::vector<uint64_t> ids_;
   size_t pos_ = 0;
-  bool active_ = false;
 };
 
 class ScanNode final : public SpecNode<ScanSpec, ScanOp> {

@@ -1,3 +1,5 @@
+// query/exec/operator.cc — PlanNode::open (with the PROFILE wrapper) and the EXPLAIN / PROFILE
+// walks over a plan.
 #include "query/exec/operator.h"
 
 #include <chrono>
@@ -8,9 +10,12 @@ namespace {
 // Counts rows and inclusive time of the wrapped operator (PROFILE only).
 class ProfiledOp final : public Operator {
  public:
-  ProfiledOp(OperatorPtr inner, ProfileEntry& entry) : inner_(std::move(inner)), entry_(entry) {}
+  ProfiledOp(ExecState& st, OperatorPtr inner, ProfileEntry& entry)
+      : Operator(st), inner_(std::move(inner)), entry_(entry) {}
   void reset() override { inner_->reset(); }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     auto t0 = std::chrono::steady_clock::now();
     bool ok = inner_->next(row);
     entry_.ns += std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -19,7 +24,6 @@ class ProfiledOp final : public Operator {
     return ok;
   }
 
- private:
   OperatorPtr inner_;
   ProfileEntry& entry_;
 };
@@ -34,7 +38,7 @@ void walk(const PlanNode& node, int depth, std::vector<const PlanNode*>& nodes, 
 
 OperatorPtr PlanNode::open(ExecState& st) const {
   OperatorPtr op = instantiate(st);
-  if (st.profiling) op = std::make_unique<ProfiledOp>(std::move(op), st.profile[this]);
+  if (st.profiling) op = std::make_unique<ProfiledOp>(st, std::move(op), st.profile[this]);
   return op;
 }
 

@@ -7,6 +7,11 @@
 // aggregate, eager) keep copies. "Leaf" operators (scans) take an input too: they run once
 // per input row, which makes cartesian products and correlated sub-plans plain nested loops.
 // reset() restarts an operator (and its inputs) for re-execution under apply operators.
+//
+// Operator::next() is not virtual: it counts the pull against the statement's time budget
+// and cancel flag (ExecState::tick) and calls the operator's getNext(), so every operator
+// honours cancellation at this one boundary. Operators that produce rows per input row
+// (scans, expansions, applies) derive from PerInputRowOperator, which holds the pull loop.
 #pragma once
 
 #include <memory>
@@ -21,13 +26,60 @@ namespace entente::query {
 
 class Operator {
  public:
+  explicit Operator(ExecState& st) : st_(st) {}
   virtual ~Operator() = default;
   //! Restarts from the beginning (resets inputs too).
   virtual void reset() = 0;
-  //! Produces the next row into `row`; false when exhausted.
-  virtual bool next(Row& row) = 0;
+  //! Produces the next row into `row`; false when exhausted. Throws Timeout / Cancelled
+  //! (ExecState::tick: checked every 1024 pulls and scan steps of the statement).
+  bool next(Row& row) {
+    st_.tick();
+    return getNext(row);
+  }
+
+ protected:
+  //! The operator's step: the next row into `row`; false when exhausted.
+  virtual bool getNext(Row& row) = 0;
+
+  ExecState& st_;
 };
 using OperatorPtr = std::unique_ptr<Operator>;
+
+//! The pull loop of an operator that produces zero or more rows per input row: pull a row
+//! from the input, `beginRow` sets up from it, `produce` writes rows until it has no more,
+//! then the next input row. Derived (CRTP, so the two steps are not virtual calls) gives
+//!   bool beginRow(Row& row);  // set up from the new input row; false = nothing to produce
+//!   bool produce(Row& row);   // the next row for it; false when it has no more
+//! (private, with `friend PerInputRowOperator;`) and, if it overrides reset(), calls
+//! PerInputRowOperator::reset(). produce runs once per row: where the compiler does not
+//! inline it on a hot path, say so (ExpandOp marks it [[gnu::always_inline]]).
+template <typename Derived>
+class PerInputRowOperator : public Operator {
+ public:
+  PerInputRowOperator(ExecState& st, OperatorPtr input) : Operator(st), input_(std::move(input)) {}
+  void reset() override {
+    input_->reset();
+    active_ = false;
+  }
+
+ protected:
+  bool getNext(Row& row) final {
+    Derived& self = static_cast<Derived&>(*this);
+    for (;;) {
+      if (!active_) {
+        if (!input_->next(row)) return false;
+        active_ = self.beginRow(row);
+        if (!active_) continue;
+      }
+      if (self.produce(row)) return true;
+      active_ = false;
+    }
+  }
+
+ private:
+  OperatorPtr input_;
+  bool active_ = false;
+};
 
 class PlanNode;
 using PlanPtr = std::unique_ptr<PlanNode>;

@@ -7,38 +7,40 @@
 namespace entente::query {
 namespace {
 
-class ProcedureCallOp final : public Operator {
+class ProcedureCallOp final : public PerInputRowOperator<ProcedureCallOp> {
  public:
   ProcedureCallOp(const ProcedureCallSpec& spec, ExecState& st, OperatorPtr input)
-      : spec_(spec), st_(st), input_(std::move(input)) {}
+      : PerInputRowOperator(st, std::move(input)), spec_(spec) {}
   void reset() override {
-    input_->reset();
+    PerInputRowOperator::reset();
     rows_.clear();
     pos_ = 0;
   }
-  bool next(Row& row) override {
-    for (;;) {
-      if (pos_ < rows_.size()) {
-        Row& out = rows_[pos_++];
-        for (const auto& [col, slot] : spec_.yields) row[slot] = col < static_cast<int>(out.size()) ? out[col] : RValue();
-        return true;
-      }
-      if (!input_->next(row)) return false;
-      const Procedure& p = *spec_.procedure;
-      std::vector<RValue> args;
-      for (const auto& a : spec_.args) args.push_back(a->eval(row, st_));
-      for (size_t i = args.size(); i < p.params.size(); ++i) args.push_back(*p.params[i].fallback);
-      ProcedureContext ctx(st_);
-      rows_ = p.run(args, ctx);
-      pos_ = 0;
-      st_.checkBudget();
-    }
-  }
 
  private:
+  friend PerInputRowOperator;
+
+  //! Runs the procedure with the row's arguments; its rows go to rows_.
+  bool beginRow(const Row& row) {
+    const Procedure& p = *spec_.procedure;
+    std::vector<RValue> args;
+    for (const auto& a : spec_.args) args.push_back(a->eval(row, st_));
+    for (size_t i = args.size(); i < p.params.size(); ++i) args.push_back(*p.params[i].fallback);
+    ProcedureContext ctx(st_);
+    rows_ = p.run(args, ctx);
+    pos_ = 0;
+    st_.checkBudget();
+    return !rows_.empty();
+  }
+
+  bool produce(Row& row) {
+    if (pos_ >= rows_.size()) return false;
+    Row& out = rows_[pos_++];
+    for (const auto& [col, slot] : spec_.yields) row[slot] = col < static_cast<int>(out.size()) ? out[col] : RValue();
+    return true;
+  }
+
   const ProcedureCallSpec& spec_;
-  ExecState& st_;
-  OperatorPtr input_;
   std::vector<Row> rows_;
   size_t pos_ = 0;
 };

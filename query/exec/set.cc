@@ -106,17 +106,17 @@ void applyOne(ExecState& st, const SetOpSpec& op, const Row& row) {
 
 class SetOp final : public Operator {
  public:
-  SetOp(const SetSpec& spec, ExecState& st, OperatorPtr input) : spec_(spec), st_(st), input_(std::move(input)) {}
+  SetOp(const SetSpec& spec, ExecState& st, OperatorPtr input) : Operator(st), spec_(spec), input_(std::move(input)) {}
   void reset() override { input_->reset(); }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     if (!input_->next(row)) return false;
     applySetOps(st_, spec_.ops, row);
     return true;
   }
 
- private:
   const SetSpec& spec_;
-  ExecState& st_;
   OperatorPtr input_;
 };
 

@@ -27,54 +27,55 @@ storage::Direction reverse(storage::Direction d) {
   return d;
 }
 
-class ShortestPathOp final : public Operator {
+class ShortestPathOp final : public PerInputRowOperator<ShortestPathOp> {
  public:
   ShortestPathOp(const ShortestPathSpec& spec, ExecState& st, OperatorPtr input)
-      : spec_(spec), st_(st), input_(std::move(input)), filter_(spec.filter) {}
+      : PerInputRowOperator(st, std::move(input)), spec_(spec), filter_(spec.filter) {}
 
   void reset() override {
-    input_->reset();
+    PerInputRowOperator::reset();
     paths_.clear();
     pos_ = 0;
   }
 
-  bool next(Row& row) override {
-    for (;;) {
-      if (pos_ < paths_.size()) {
-        PathRef& p = paths_[pos_++];
-        if (spec_.list >= 0) {
-          RList rels;
-          for (const auto& r : p.rels) rels.emplace_back(r);
-          row[spec_.list] = RValue(std::move(rels));
-        }
-        row[spec_.path] = RValue(std::move(p));
-        return true;
-      }
-      paths_.clear();
-      pos_ = 0;
-      if (!input_->next(row)) return false;
-      const RValue& a = row[spec_.from];
-      const RValue& b = row[spec_.to];
-      if (!a.isNode() || !b.isNode() || !filter_.prepare(st_, row)) continue;
-      uint64_t s = a.asNode().id, t = b.asNode().id;
-      max_ = spec_.max;
-      if (max_ < 0) {
-        max_ = st_.options.default_max_hops;
-        st_.notice("unbounded variable-length pattern capped at " + std::to_string(max_) + " hops");
-      }
-      if (s == t) {
-        if (spec_.min == 0) paths_.push_back(PathRef{{NodeRef{s}}, {}});
-        continue;
-      }
-      if (spec_.all) {
-        allShortest(s, t);
-      } else {
-        shortest(s, t);
-      }
+ private:
+  friend PerInputRowOperator;
+
+  //! Finds the paths between the row's two nodes into paths_.
+  bool beginRow(const Row& row) {
+    paths_.clear();
+    pos_ = 0;
+    const RValue& a = row[spec_.from];
+    const RValue& b = row[spec_.to];
+    if (!a.isNode() || !b.isNode() || !filter_.prepare(st_, row)) return false;
+    uint64_t s = a.asNode().id, t = b.asNode().id;
+    max_ = spec_.max;
+    if (max_ < 0) {
+      max_ = st_.options.default_max_hops;
+      st_.notice("unbounded variable-length pattern capped at " + std::to_string(max_) + " hops");
     }
+    if (s == t) {
+      if (spec_.min == 0) paths_.push_back(PathRef{{NodeRef{s}}, {}});
+    } else if (spec_.all) {
+      allShortest(s, t);
+    } else {
+      shortest(s, t);
+    }
+    return !paths_.empty();
   }
 
- private:
+  bool produce(Row& row) {
+    if (pos_ >= paths_.size()) return false;
+    PathRef& p = paths_[pos_++];
+    if (spec_.list >= 0) {
+      RList rels;
+      for (const auto& r : p.rels) rels.emplace_back(r);
+      row[spec_.list] = RValue(std::move(rels));
+    }
+    row[spec_.path] = RValue(std::move(p));
+    return true;
+  }
+
   template <typename Fn>
   void edges(uint64_t node, storage::Direction dir, Fn&& fn) {
     filter_.scan(st_, node, dir, fn);
@@ -191,8 +192,6 @@ class ShortestPathOp final : public Operator {
   }
 
   const ShortestPathSpec& spec_;
-  ExecState& st_;
-  OperatorPtr input_;
   EdgeFilter filter_;
   PooledIdMap<Parent> fwd_, bwd_;
   std::vector<PathRef> paths_;

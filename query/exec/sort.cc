@@ -1,10 +1,7 @@
-// Sort (ORDER BY, stable, openCypher orderability) and Distinct (equivalence of the
-// projected slots).
+// Sort: ORDER BY, stable, by openCypher orderability; all input rows are kept first.
 #include <algorithm>
-#include <unordered_set>
 
 #include "query/exec/operators.h"
-#include "query/exec/row_key.h"
 
 namespace entente::query {
 namespace {
@@ -12,20 +9,21 @@ namespace {
 class SortOp final : public Operator {
  public:
   SortOp(const std::vector<SortKey>& keys, ExecState& st, OperatorPtr input)
-      : keys_(keys), st_(st), input_(std::move(input)) {}
+      : Operator(st), keys_(keys), input_(std::move(input)) {}
   void reset() override {
     input_->reset();
     filled_ = false;
     items_.clear();
   }
-  bool next(Row& row) override {
+
+ private:
+  bool getNext(Row& row) override {
     if (!filled_) fill(row);
     if (pos_ >= order_.size()) return false;
     row = std::move(items_[order_[pos_++]].row);
     return true;
   }
 
- private:
   struct Item {
     Row row;
     std::vector<RValue> keys;
@@ -35,7 +33,6 @@ class SortOp final : public Operator {
     filled_ = true;
     pos_ = 0;
     while (input_->next(row)) {
-      st_.tick();
       Item item{row, {}};
       item.keys.reserve(keys_.size());
       for (const auto& k : keys_) item.keys.push_back(k.expr->eval(row, st_));
@@ -53,7 +50,6 @@ class SortOp final : public Operator {
   }
 
   const std::vector<SortKey>& keys_;
-  ExecState& st_;
   OperatorPtr input_;
   std::vector<Item> items_;
   std::vector<size_t> order_;
@@ -80,54 +76,10 @@ class SortNode final : public PlanNode {
   std::vector<SortKey> keys_;
 };
 
-class DistinctOp final : public Operator {
- public:
-  DistinctOp(const std::vector<int>& slots, ExecState& st, OperatorPtr input)
-      : slots_(slots), st_(st), input_(std::move(input)) {}
-  void reset() override {
-    input_->reset();
-    seen_.clear();
-  }
-  bool next(Row& row) override {
-    while (input_->next(row)) {
-      st_.tick();
-      key_.clear();
-      for (int s : slots_) key_.push_back(row[s]);
-      if (seen_.insert(key_).second) return true;
-    }
-    return false;
-  }
-
- private:
-  const std::vector<int>& slots_;
-  ExecState& st_;
-  OperatorPtr input_;
-  std::vector<RValue> key_;
-  std::unordered_set<std::vector<RValue>, RowKeyHash, RowKeyEq> seen_;
-};
-
-class DistinctNode final : public PlanNode {
- public:
-  explicit DistinctNode(std::vector<int> slots) : slots_(std::move(slots)) {}
-  std::string describe(const NameTable&) const override { return "Distinct"; }
-
- protected:
-  OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<DistinctOp>(slots_, st, children[0]->open(st));
-  }
-
- private:
-  std::vector<int> slots_;
-};
-
 }  // namespace
 
 PlanPtr makeSort(std::vector<SortKey> keys, PlanPtr input) {
   return withInput(std::make_unique<SortNode>(std::move(keys)), std::move(input));
-}
-
-PlanPtr makeDistinct(std::vector<int> slots, PlanPtr input) {
-  return withInput(std::make_unique<DistinctNode>(std::move(slots)), std::move(input));
 }
 
 }  // namespace entente::query

@@ -7,14 +7,16 @@ namespace {
 
 class OnceOp final : public Operator {
  public:
+  explicit OnceOp(ExecState& st) : Operator(st) {}
   void reset() override { done_ = false; }
-  bool next(Row&) override {
+
+ private:
+  bool getNext(Row&) override {
     if (done_) return false;
     done_ = true;
     return true;
   }
 
- private:
   bool done_ = false;
 };
 
@@ -24,7 +26,7 @@ class OnceNode final : public PlanNode {
   std::string describe(const NameTable&) const override { return argument_ ? "Argument" : "Once"; }
 
  protected:
-  OperatorPtr instantiate(ExecState&) const override { return std::make_unique<OnceOp>(); }
+  OperatorPtr instantiate(ExecState& st) const override { return std::make_unique<OnceOp>(st); }
 
  private:
   bool argument_;

@@ -22,40 +22,29 @@ namespace {
 
 struct Empty {};
 
-class VarExpandOp final : public Operator {
+class VarExpandOp final : public PerInputRowOperator<VarExpandOp> {
  public:
   VarExpandOp(const VarExpandSpec& spec, ExecState& st, OperatorPtr input)
-      : spec_(spec), st_(st), input_(std::move(input)), check_(spec.to_check), filter_(spec.filter) {}
-
-  void reset() override {
-    input_->reset();
-    active_ = false;
-  }
-
-  bool next(Row& row) override {
-    for (;;) {
-      if (!active_) {
-        if (!input_->next(row)) return false;
-        active_ = setup(row);
-        if (!active_) continue;
-      }
-      if (pending_zero_) {
-        pending_zero_ = false;
-        if (emit(row, from_)) return true;
-      }
-      if (reach_ ? nextReach(row) : nextTrail(row)) return true;
-      active_ = false;
-    }
-  }
+      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.to_check), filter_(spec.filter) {}
 
  private:
+  friend PerInputRowOperator;
+
+  bool produce(Row& row) {
+    if (pending_zero_) {
+      pending_zero_ = false;
+      if (emit(row, from_)) return true;
+    }
+    return reach_ ? nextReach(row) : nextTrail(row);
+  }
+
   struct Frame {
     uint64_t node = 0;
     std::vector<RelRef> edges;
     size_t idx = 0;
   };
 
-  bool setup(const Row& row) {
+  bool beginRow(const Row& row) {
     const RValue& f = row[spec_.from];
     if (!f.isNode()) return false;
     from_ = f.asNode().id;
@@ -172,11 +161,9 @@ class VarExpandOp final : public Operator {
   }
 
   const VarExpandSpec& spec_;
-  ExecState& st_;
-  OperatorPtr input_;
   NodeCheck check_;
   EdgeFilter filter_;
-  bool active_ = false, pending_zero_ = false;
+  bool pending_zero_ = false;
   bool reach_ = false, dedupe_ = false;
   int64_t max_ = 1;
   uint64_t from_ = 0, into_ = 0;

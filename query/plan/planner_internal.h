@@ -30,6 +30,21 @@ struct MatchContext {
   bool distinct_ok = false;      // consumer only sees distinct rows (reachability rewrite)
 };
 
+//! One WITH / RETURN item: its expression (null for an item of `*`) and column name.
+struct ProjectionItem {
+  const ast::Expr* expr;
+  std::string name;
+};
+
+//! A WITH / RETURN being planned (projection_planner.cc).
+struct ProjectionState {
+  std::vector<ProjectionItem> items;
+  bool agg = false;            // some item aggregates
+  Scope next;                  // the scope after the projection
+  std::vector<int> out_slots;  // the slot of each item
+};
+struct AggregationParts;
+
 class Planner final : public CompileScope {
  public:
   Planner(const storage::GraphStore& store, const storage::Transaction& txn, PlannedQuery& out)
@@ -84,6 +99,19 @@ class Planner final : public CompileScope {
   //! `after_writes`: updates precede it in the query (a LIMIT must not skip them).
   PlanPtr planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
                          bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots);
+  // Its phases, in order: the items; plain projection or aggregation (grouping keys, then
+  // aggregates and the expressions around them); ORDER BY, SKIP/LIMIT, the WHERE of a WITH.
+  std::vector<ProjectionItem> projectionItems(const ast::Projection& p, bool is_return);
+  PlanPtr planPlainProjection(const ast::Projection& p, ProjectionState& ps, PlanPtr in);
+  PlanPtr planAggregation(const ast::Projection& p, ProjectionState& ps, PlanPtr in);
+  void planGroupingKeys(const ast::Projection& p, ProjectionState& ps, AggregationParts& parts);
+  void planAggregates(ProjectionState& ps, AggregationParts& parts);
+  AggregateItem aggregateItem(const ast::Expr& e, int slot);
+  //! `e` with each subexpression that is also a projected item replaced by its column.
+  ast::ExprPtr overProjection(const ast::Expr& e, const ProjectionState& ps, Scope& s);
+  PlanPtr planOrderBy(const ast::Projection& p, const ProjectionState& ps, const Scope& after, PlanPtr in);
+  PlanPtr planSkipLimit(const ast::Projection& p, bool after_writes, PlanPtr in);
+  PlanPtr planProjectionWhere(const ast::Expr& where, const ProjectionState& ps, const Scope& after, PlanPtr in);
 
   // subquery_planner.cc
   PlanPtr planForeach(const ast::ForeachClause& f, PlanPtr in);

@@ -1,6 +1,6 @@
 // WITH / RETURN: projection, aggregation (grouping by the non-aggregate items), DISTINCT,
 // ORDER BY (over projected items after aggregation/DISTINCT, openCypher rules), SKIP, LIMIT,
-// and the WHERE of a WITH.
+// and the WHERE of a WITH. planProjection runs the phases in that order, one call each.
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -38,13 +38,45 @@ bool callsRand(const ast::Expr& e) {
 
 }  // namespace
 
+//! The aggregation being planned: grouping keys, aggregates, and the projection of the
+//! expressions around aggregates (`count(*) + 1`) evaluated after grouping.
+struct AggregationParts {
+  std::vector<ProjectItem> keys, post;
+  std::vector<AggregateItem> aggs;
+  std::unordered_map<std::string, int> key_by_text;  // grouping key text -> slot
+  Scope post_scope;                                  // aggregates and keys, by hidden name
+  std::vector<int> item_slots;                       // slot of each item (-1 until placed)
+};
+
 PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
                                 bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots) {
-  struct Item {
-    const ast::Expr* expr;  // null for a `*` item
-    std::string name;
-  };
-  std::vector<Item> items;
+  ProjectionState ps;
+  ps.items = projectionItems(p, is_return);
+  ps.agg = std::any_of(ps.items.begin(), ps.items.end(),
+                       [](const ProjectionItem& i) { return i.expr && containsAggregate(*i.expr); });
+  in = ps.agg ? planAggregation(p, ps, std::move(in)) : planPlainProjection(p, ps, std::move(in));
+
+  // ORDER BY and the WHERE of a WITH see the projected names and, unless the projection
+  // aggregates or is DISTINCT, the variables before it; an expression that is also a
+  // projected item reads that column (ORDER BY n.name after RETURN DISTINCT n.name).
+  Scope after = ps.next;
+  if (!ps.agg && !p.distinct) {
+    after = scope_;
+    after.overlay(ps.next);
+  }
+  if (!p.order_by.empty()) in = planOrderBy(p, ps, after, std::move(in));
+  if (p.skip || p.limit) in = planSkipLimit(p, after_writes, std::move(in));
+  if (where) in = planProjectionWhere(*where, ps, after, std::move(in));
+  scope_ = ps.next;
+  if (is_return) {
+    for (const auto& item : ps.items) cols->push_back(item.name);
+    *slots = ps.out_slots;
+  }
+  return in;
+}
+
+std::vector<ProjectionItem> Planner::projectionItems(const ast::Projection& p, bool is_return) {
+  std::vector<ProjectionItem> items;
   if (p.star)
     for (const auto& n : scope_.visibleNames()) items.push_back({nullptr, n});
   for (const auto& it : p.items) {
@@ -58,172 +90,171 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     for (size_t j = i + 1; j < items.size(); ++j)
       if (items[i].name == items[j].name)
         semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos);
+  return items;
+}
 
-  bool agg = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.expr && containsAggregate(*i.expr); });
-  Scope next;
-  std::vector<int> out_slots;
-  if (!agg) {
-    std::vector<ProjectItem> proj;
-    for (const auto& item : items) {
-      Variable out;
-      std::string var = !item.expr ? item.name : item.expr->kind == ast::ExprKind::kVariable ? item.expr->name : "";
-      if (!var.empty()) {
-        const Variable* v = scope_.find(var);
-        if (!v) compile(*item.expr);  // throws "Variable `x` not defined"
-        out = *v;
-      } else {
-        out = {alloc(), VarKind::kValue, typeOf(*item.expr)};
-        proj.push_back({out.slot, compile(*item.expr), exprText(*item.expr)});
-      }
-      next.bind(item.name, out);
-      out_slots.push_back(out.slot);
+PlanPtr Planner::planPlainProjection(const ast::Projection& p, ProjectionState& ps, PlanPtr in) {
+  std::vector<ProjectItem> proj;
+  for (const auto& item : ps.items) {
+    Variable out;
+    std::string var = !item.expr ? item.name : item.expr->kind == ast::ExprKind::kVariable ? item.expr->name : "";
+    if (!var.empty()) {
+      const Variable* v = scope_.find(var);
+      if (!v) compile(*item.expr);  // throws "Variable `x` not defined"
+      out = *v;
+    } else {
+      out = {alloc(), VarKind::kValue, typeOf(*item.expr)};
+      proj.push_back({out.slot, compile(*item.expr), exprText(*item.expr)});
     }
-    if (!proj.empty()) in = makeProject(std::move(proj), std::move(in));
-    if (p.distinct) in = makeDistinct(out_slots, std::move(in));
-  } else {
-    std::vector<ProjectItem> keys, post;
-    std::vector<AggregateItem> aggs;
-    std::unordered_map<std::string, int> key_by_text;
-    Scope post_scope;
-    auto ambiguous = [&](const ast::Expr& e) {
-      semantic("Ambiguous aggregation: only variables and their properties can be used next to an aggregate: " +
-                   exprText(e) + " (AmbiguousAggregationExpression)",
-               e.pos);
-    };
-    auto makeAgg = [&](const ast::Expr& e, int slot) {
-      AggregateItem a;
-      a.slot = slot;
-      a.function = e.kind == ast::ExprKind::kCountStar ? "count" : lower(e.name);
-      a.distinct = e.distinct;
-      a.text = exprText(e);
-      for (size_t i = 0; i < e.children.size(); ++i) {
-        if (containsAggregate(*e.children[i]))
-          semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos);
-        if (callsRand(*e.children[i]))
-          semantic("Can't aggregate over rand(): " + exprText(e) + " (NonConstantExpression)", e.pos);
-        if (i == 0) {
-          a.arg = compile(*e.children[0]);
-        } else {
-          a.extra.push_back(compile(*e.children[i]));
-        }
-      }
-      aggs.push_back(std::move(a));
-    };
-    std::vector<int> item_slots(items.size(), -1);
-    for (size_t i = 0; i < items.size(); ++i) {
-      const Item& item = items[i];
-      if (item.expr && containsAggregate(*item.expr)) continue;
-      int slot = alloc();
-      Variable out{slot, VarKind::kValue, {}};
-      if (!item.expr) {
-        ast::ExprPtr v = variableExpr(item.name, p.pos);
-        keys.push_back({slot, compile(*v), item.name});
-        out_.owned.push_back(std::move(v));
-        out = *scope_.find(item.name);
-        key_by_text[item.name] = slot;
-      } else {
-        keys.push_back({slot, compile(*item.expr), exprText(*item.expr)});
-        if (item.expr->kind == ast::ExprKind::kVariable) out = *scope_.find(item.expr->name);
-        out.type = typeOf(*item.expr);
-        key_by_text[exprText(*item.expr)] = slot;
-      }
-      out.slot = slot;
-      next.bind(item.name, out);
-      item_slots[i] = slot;
-    }
-    for (size_t i = 0; i < items.size(); ++i) {
-      const Item& item = items[i];
-      if (item_slots[i] >= 0) continue;
-      int slot;
-      if (isAggregateCall(*item.expr)) {
-        slot = alloc();
-        makeAgg(*item.expr, slot);
-      } else {
-        ast::ExprPtr r = rewriteExpr(*item.expr, [&](const ast::Expr& sub) -> ast::ExprPtr {
-          if (isAggregateCall(sub)) {
-            int s = alloc();
-            makeAgg(sub, s);
-            std::string nm = " agg" + std::to_string(s);
-            post_scope.bind(nm, {s, VarKind::kValue});
-            return variableExpr(nm, sub.pos, exprText(sub));
-          }
-          auto k = key_by_text.find(exprText(sub));
-          if (k != key_by_text.end() && sub.kind != ast::ExprKind::kLiteral) {
-            if (!keyForm(sub)) ambiguous(*item.expr);
-            std::string nm = " key" + std::to_string(k->second);
-            post_scope.bind(nm, {k->second, VarKind::kValue});
-            return variableExpr(nm, sub.pos, exprText(sub));
-          }
-          return nullptr;
-        });
-        Scope s = next;
-        s.overlay(post_scope);
-        slot = alloc();
-        post.push_back({slot, compileIn(*r, s), exprText(*item.expr)});
-        out_.owned.push_back(std::move(r));
-      }
-      next.bind(item.name, {slot, VarKind::kValue, typeOf(*item.expr)});
-      item_slots[i] = slot;
-    }
-    out_slots = item_slots;
-    in = makeAggregate(std::move(keys), std::move(aggs), std::move(in));
-    if (!post.empty()) in = makeProject(std::move(post), std::move(in));
+    ps.next.bind(item.name, out);
+    ps.out_slots.push_back(out.slot);
   }
+  if (!proj.empty()) in = makeProject(std::move(proj), std::move(in));
+  if (p.distinct) in = makeDistinct(ps.out_slots, std::move(in));
+  return in;
+}
 
-  // ORDER BY and the WHERE of a WITH see the projected names and, unless the projection
-  // aggregates or is DISTINCT, the variables before it; an expression that is also a
-  // projected item reads that column (ORDER BY n.name after RETURN DISTINCT n.name).
-  Scope after = next;
-  if (!agg && !p.distinct) {
-    after = scope_;
-    after.overlay(next);
+PlanPtr Planner::planAggregation(const ast::Projection& p, ProjectionState& ps, PlanPtr in) {
+  AggregationParts parts;
+  parts.item_slots.assign(ps.items.size(), -1);
+  planGroupingKeys(p, ps, parts);
+  planAggregates(ps, parts);
+  ps.out_slots = parts.item_slots;
+  in = makeAggregate(std::move(parts.keys), std::move(parts.aggs), std::move(in));
+  if (!parts.post.empty()) in = makeProject(std::move(parts.post), std::move(in));
+  return in;
+}
+
+void Planner::planGroupingKeys(const ast::Projection& p, ProjectionState& ps, AggregationParts& parts) {
+  for (size_t i = 0; i < ps.items.size(); ++i) {
+    const ProjectionItem& item = ps.items[i];
+    if (item.expr && containsAggregate(*item.expr)) continue;
+    int slot = alloc();
+    Variable out{slot, VarKind::kValue, {}};
+    if (!item.expr) {
+      ast::ExprPtr v = variableExpr(item.name, p.pos);
+      parts.keys.push_back({slot, compile(*v), item.name});
+      out_.owned.push_back(std::move(v));
+      out = *scope_.find(item.name);
+      parts.key_by_text[item.name] = slot;
+    } else {
+      parts.keys.push_back({slot, compile(*item.expr), exprText(*item.expr)});
+      if (item.expr->kind == ast::ExprKind::kVariable) out = *scope_.find(item.expr->name);
+      out.type = typeOf(*item.expr);
+      parts.key_by_text[exprText(*item.expr)] = slot;
+    }
+    out.slot = slot;
+    ps.next.bind(item.name, out);
+    parts.item_slots[i] = slot;
   }
-  auto overProjection = [&](const ast::Expr& e, Scope& s) {
-    const bool around_aggregate = agg && containsAggregate(e) && !isAggregateCall(e);
-    return rewriteExpr(e, [&](const ast::Expr& sub) -> ast::ExprPtr {
-      if (trivial(sub)) return nullptr;
-      for (size_t i = 0; i < items.size(); ++i) {
-        if (!items[i].expr || exprText(*items[i].expr) != exprText(sub)) continue;
-        if (around_aggregate && !keyForm(sub) && !isAggregateCall(sub))
-          semantic("Ambiguous aggregation in ORDER BY: " + exprText(e) + " (AmbiguousAggregationExpression)", e.pos);
-        std::string nm = " col" + std::to_string(out_slots[i]);
-        s.bind(nm, {out_slots[i], VarKind::kValue});
-        return variableExpr(nm, sub.pos, exprText(sub));
-      }
-      return nullptr;
-    });
+}
+
+void Planner::planAggregates(ProjectionState& ps, AggregationParts& parts) {
+  auto ambiguous = [&](const ast::Expr& e) {
+    semantic("Ambiguous aggregation: only variables and their properties can be used next to an aggregate: " +
+                 exprText(e) + " (AmbiguousAggregationExpression)",
+             e.pos);
   };
-  if (!p.order_by.empty()) {
-    Scope order_scope = after;
-    std::vector<SortKey> keys;
-    for (const auto& si : p.order_by) {
-      ast::ExprPtr r = overProjection(*si.expr, order_scope);
-      if (containsAggregate(*r))
-        semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos);
-      keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
+  for (size_t i = 0; i < ps.items.size(); ++i) {
+    const ProjectionItem& item = ps.items[i];
+    if (parts.item_slots[i] >= 0) continue;
+    int slot;
+    if (isAggregateCall(*item.expr)) {
+      slot = alloc();
+      parts.aggs.push_back(aggregateItem(*item.expr, slot));
+    } else {
+      ast::ExprPtr r = rewriteExpr(*item.expr, [&](const ast::Expr& sub) -> ast::ExprPtr {
+        if (isAggregateCall(sub)) {
+          int s = alloc();
+          parts.aggs.push_back(aggregateItem(sub, s));
+          std::string nm = " agg" + std::to_string(s);
+          parts.post_scope.bind(nm, {s, VarKind::kValue});
+          return variableExpr(nm, sub.pos, exprText(sub));
+        }
+        auto k = parts.key_by_text.find(exprText(sub));
+        if (k != parts.key_by_text.end() && sub.kind != ast::ExprKind::kLiteral) {
+          if (!keyForm(sub)) ambiguous(*item.expr);
+          std::string nm = " key" + std::to_string(k->second);
+          parts.post_scope.bind(nm, {k->second, VarKind::kValue});
+          return variableExpr(nm, sub.pos, exprText(sub));
+        }
+        return nullptr;
+      });
+      Scope s = ps.next;
+      s.overlay(parts.post_scope);
+      slot = alloc();
+      parts.post.push_back({slot, compileIn(*r, s), exprText(*item.expr)});
       out_.owned.push_back(std::move(r));
     }
-    in = makeSort(std::move(keys), std::move(in));
+    ps.next.bind(item.name, {slot, VarKind::kValue, typeOf(*item.expr)});
+    parts.item_slots[i] = slot;
   }
-  if (p.skip || p.limit) {
-    // Constant: no variables. A literal is checked now, a parameter when the plan runs.
-    if (p.skip && p.skip->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
-    if (p.limit && p.limit->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
-    ExprProgram skip = p.skip ? compileIn(*p.skip, Scope{}) : nullptr;
-    ExprProgram limit = p.limit ? compileIn(*p.limit, Scope{}) : nullptr;
-    in = makeSkipLimit(std::move(skip), std::move(limit), after_writes, std::move(in));
+}
+
+AggregateItem Planner::aggregateItem(const ast::Expr& e, int slot) {
+  AggregateItem a;
+  a.slot = slot;
+  a.function = e.kind == ast::ExprKind::kCountStar ? "count" : lower(e.name);
+  a.distinct = e.distinct;
+  a.text = exprText(e);
+  for (size_t i = 0; i < e.children.size(); ++i) {
+    if (containsAggregate(*e.children[i]))
+      semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos);
+    if (callsRand(*e.children[i]))
+      semantic("Can't aggregate over rand(): " + exprText(e) + " (NonConstantExpression)", e.pos);
+    if (i == 0) {
+      a.arg = compile(*e.children[0]);
+    } else {
+      a.extra.push_back(compile(*e.children[i]));
+    }
   }
-  if (where) {
-    Scope where_scope = after;
-    ast::ExprPtr r = overProjection(*where, where_scope);
-    in = makeFilter(compileIn(*r, where_scope, true), exprText(*where), std::move(in));
+  return a;
+}
+
+ast::ExprPtr Planner::overProjection(const ast::Expr& e, const ProjectionState& ps, Scope& s) {
+  const bool around_aggregate = ps.agg && containsAggregate(e) && !isAggregateCall(e);
+  return rewriteExpr(e, [&](const ast::Expr& sub) -> ast::ExprPtr {
+    if (trivial(sub)) return nullptr;
+    for (size_t i = 0; i < ps.items.size(); ++i) {
+      if (!ps.items[i].expr || exprText(*ps.items[i].expr) != exprText(sub)) continue;
+      if (around_aggregate && !keyForm(sub) && !isAggregateCall(sub))
+        semantic("Ambiguous aggregation in ORDER BY: " + exprText(e) + " (AmbiguousAggregationExpression)", e.pos);
+      std::string nm = " col" + std::to_string(ps.out_slots[i]);
+      s.bind(nm, {ps.out_slots[i], VarKind::kValue});
+      return variableExpr(nm, sub.pos, exprText(sub));
+    }
+    return nullptr;
+  });
+}
+
+PlanPtr Planner::planOrderBy(const ast::Projection& p, const ProjectionState& ps, const Scope& after, PlanPtr in) {
+  Scope order_scope = after;
+  std::vector<SortKey> keys;
+  for (const auto& si : p.order_by) {
+    ast::ExprPtr r = overProjection(*si.expr, ps, order_scope);
+    if (containsAggregate(*r))
+      semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos);
+    keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
     out_.owned.push_back(std::move(r));
   }
-  scope_ = next;
-  if (is_return) {
-    for (const auto& item : items) cols->push_back(item.name);
-    *slots = out_slots;
-  }
+  return makeSort(std::move(keys), std::move(in));
+}
+
+PlanPtr Planner::planSkipLimit(const ast::Projection& p, bool after_writes, PlanPtr in) {
+  // Constant: no variables. A literal is checked now, a parameter when the plan runs.
+  if (p.skip && p.skip->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
+  if (p.limit && p.limit->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
+  ExprProgram skip = p.skip ? compileIn(*p.skip, Scope{}) : nullptr;
+  ExprProgram limit = p.limit ? compileIn(*p.limit, Scope{}) : nullptr;
+  return makeSkipLimit(std::move(skip), std::move(limit), after_writes, std::move(in));
+}
+
+PlanPtr Planner::planProjectionWhere(const ast::Expr& where, const ProjectionState& ps, const Scope& after,
+                                     PlanPtr in) {
+  Scope where_scope = after;
+  ast::ExprPtr r = overProjection(where, ps, where_scope);
+  in = makeFilter(compileIn(*r, where_scope, true), exprText(where), std::move(in));
+  out_.owned.push_back(std::move(r));
   return in;
 }
 

@@ -122,6 +122,20 @@ TEST_F(PlanTest, TheTimeBudgetIsMeasuredOnTheStatementClock) {
   EXPECT_LT(slow.reads(), 12);
 }
 
+// Every operator's next() ticks the statement's budget (query/exec/operator.h): a set cancel
+// flag stops reads and writes alike once 1024 rows have been pulled, and a cancelled write
+// leaves nothing behind.
+TEST_F(PlanTest, CancellationIsCheckedAtEveryOperatorBoundary) {
+  std::atomic<bool> cancel{true};
+  QueryOptions c;
+  c.cancel = &cancel;
+  std::string err = errorOf("UNWIND range(1, 2000) AS x WITH x WHERE x > 0 RETURN x", {}, c);
+  EXPECT_EQ(err.rfind("Cancelled", 0), 0u) << err;
+  err = errorOf("UNWIND range(1, 2000) AS x CREATE (:Cancelled {x: x})", {}, c);
+  EXPECT_EQ(err.rfind("Cancelled", 0), 0u) << err;
+  EXPECT_EQ(count("MATCH (n:Cancelled) RETURN count(n)"), 0);
+}
+
 TEST_F(PlanTest, ReadersSeeConsistentSnapshotsWhileAWriterCommits) {
   std::atomic<bool> stop{false};
   std::atomic<int> bad{0}, reads{0};
