@@ -99,6 +99,12 @@ std::optional<ErrorDetail> parseErrorDetail(std::string_view n) {
   return lookupKey<ErrorDetail>(kDetailNames, n);
 }
 
+const Error& successHasNoError() {
+  static const Error kError(ErrorCode::kInternalError,
+                            "error() called on a successful result (REQUIRES: !ok())");
+  return kError;
+}
+
 ErrorSeverity severityOf(ErrorCode code) {
   switch (code) {
     case ErrorCode::kTransactionConflict:

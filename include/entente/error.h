@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace entente {
 
@@ -126,5 +127,9 @@ class Error {
   ErrorCode code_;
   ErrorDetail detail_;
 };
+
+//! What error() returns on a success, where it REQUIRES a failure: an InternalError saying
+//! that the call succeeded (so a caller that forgot to check reads a message, not garbage).
+const Error& successHasNoError();
 
 }  // namespace entente

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "query/error.h"
+#include "query/status_error.h"
 #include "query/exec/operator.h"
 
 namespace entente::query {
@@ -63,7 +64,7 @@ std::optional<uint32_t> ExecState::id(int index) {
 
 uint32_t ExecState::intern(std::string_view s) {
   auto r = tx.internString(s);
-  if (!r.ok()) throw QueryError("IOError", "Cannot intern '" + std::string(s) + "': " + r.status().message());
+  if (!r.ok()) throw QueryError(errorCodeOf(r.status().code()), "Cannot intern '" + std::string(s) + "': " + r.status().message());
   return r.value();
 }
 
@@ -126,9 +127,9 @@ bool ExecState::expired() const {
 
 void ExecState::checkBudget() const {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-    throw QueryError("Cancelled", "Query cancelled");
+    throw QueryError(ErrorCode::kCancelled, "Query cancelled");
   if (has_deadline_ && std::chrono::steady_clock::now() > deadline_)
-    throw QueryError("Timeout", "Query exceeded its time budget of " +
+    throw QueryError(ErrorCode::kTimeout, "Query exceeded its time budget of " +
                                     std::to_string(options.timeout.count()) + " ms");
 }
 

@@ -61,14 +61,14 @@ void checkNotDeleted(const RValue& entity, const EvalContext& ctx, ast::SourcePo
   auto gone = [](const std::unordered_set<uint64_t>* ids, uint64_t id) { return ids && ids->count(id) > 0; };
   if (entity.isNode() ? gone(ctx.deleted_node_ids, entity.asNode().id)
                       : entity.isRel() && gone(ctx.deleted_rel_ids, entity.asRel().id))
-    throw QueryError("EntityNotFound",
+    throw QueryError(ErrorCode::kEntityNotFound,
                      std::string("The ") + (entity.isNode() ? "node" : "relationship") +
-                         " was deleted by this statement: its properties and labels cannot be read (DeletedEntityAccess)",
-                     pos);
+                         " was deleted by this statement: its properties and labels cannot be read",
+                     pos, ErrorDetail::kDeletedEntityAccess);
 }
 
 const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos) {
-  if (!ctx.txn) throw QueryError("InternalError", "expression needs a transaction", pos);
+  if (!ctx.txn) throw QueryError(ErrorCode::kInternalError, "expression needs a transaction", pos);
   return *ctx.txn;
 }
 

@@ -203,7 +203,8 @@ std::unique_ptr<Aggregator> makeAggregator(std::string_view name, bool distinct,
   else if (key == "stdevp") agg = std::make_unique<StDev>(true);
   else if (key == "percentilecont") agg = std::make_unique<Percentile>(true, percentileArg("percentileCont", extra));
   else if (key == "percentiledisc") agg = std::make_unique<Percentile>(false, percentileArg("percentileDisc", extra));
-  else throw QueryError("SyntaxError", "Unknown aggregate function '" + std::string(name) + "'");
+  else throw QueryError(ErrorCode::kSyntaxError, "Unknown aggregate function '" + std::string(name) + "'", {},
+                        ErrorDetail::kUnknownFunction);
   if (distinct) return std::make_unique<Distinct>(std::move(agg));
   return std::make_unique<SkipNulls>(std::move(agg));
 }

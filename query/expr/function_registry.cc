@@ -48,11 +48,11 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-void throwTypeError(std::string message, ast::SourcePos pos) {
-  throw QueryError("TypeError", std::move(message), pos);
+void throwTypeError(std::string message, ast::SourcePos pos, ErrorDetail detail) {
+  throw QueryError(ErrorCode::kTypeError, std::move(message), pos, detail);
 }
-void throwArgumentError(std::string message, ast::SourcePos pos) {
-  throw QueryError("ArgumentError", std::move(message), pos);
+void throwArgumentError(std::string message, ast::SourcePos pos, ErrorDetail detail) {
+  throw QueryError(ErrorCode::kArgumentError, std::move(message), pos, detail);
 }
 
 void FnArgs::typeError(size_t i, const char* expected) const {
@@ -62,8 +62,8 @@ void FnArgs::typeError(size_t i, const char* expected) const {
   throwTypeError(std::move(msg), pos);
 }
 
-void FnArgs::argumentError(const std::string& message) const {
-  throwArgumentError(std::string(name) + "(): " + message, pos);
+void FnArgs::argumentError(const std::string& message, ErrorDetail detail) const {
+  throwArgumentError(std::string(name) + "(): " + message, pos, detail);
 }
 
 int64_t FnArgs::intArg(size_t i) const {

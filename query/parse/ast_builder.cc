@@ -9,12 +9,12 @@ using antlr4::Token;
 
 // ---- helpers ----------------------------------------------------------------------------
 
-void AstBuilder::error(const std::string& what, const Token* at) const {
-  throwSyntaxError(source_, what, posOf(at));
+void AstBuilder::error(const std::string& what, const Token* at, ErrorDetail detail) const {
+  throwSyntaxError(source_, what, posOf(at), detail);
 }
 
-void AstBuilder::error(const std::string& what, ast::SourcePos pos) const {
-  throwSyntaxError(source_, what, pos);
+void AstBuilder::error(const std::string& what, ast::SourcePos pos, ErrorDetail detail) const {
+  throwSyntaxError(source_, what, pos, detail);
 }
 
 std::string AstBuilder::text(antlr4::ParserRuleContext* ctx) const {
@@ -49,7 +49,7 @@ std::string AstBuilder::stringValue(Token* t) const {
         ++pos.column;
       }
     }
-    error(err->message, pos);
+    error(err->message, pos, err->detail);
   }
   return out;
 }
@@ -115,7 +115,7 @@ ast::Query AstBuilder::query(P::QueryContext* ctx) {
   for (size_t i = 0; i < unions.size(); ++i) {
     bool all = unions[i]->ALL() != nullptr;
     if (i > 0 && all != q.union_all[0]) {
-      error("Invalid combination of UNION and UNION ALL", unions[i]->getStart());
+      error("Invalid combination of UNION and UNION ALL", unions[i]->getStart(), ErrorDetail::kInvalidClauseComposition);
     }
     q.union_all.push_back(all);
   }
@@ -254,7 +254,7 @@ ast::Projection AstBuilder::projection(P::ProjectionBodyContext* ctx, bool is_wi
     if (item->variable()) {
       pi.alias = name(item->variable());
     } else if (is_with && pi.expr->kind != ast::ExprKind::kVariable) {
-      error("Expression in WITH must be aliased (use AS)", item->getStart());
+      error("Expression in WITH must be aliased (use AS)", item->getStart(), ErrorDetail::kNoExpressionAlias);
     }
     p.items.push_back(std::move(pi));
   }

@@ -156,11 +156,11 @@ ExprPtr AstBuilder::literal(P::LiteralContext* ctx, Token* minus) {
   if (as<P::DecimalLiteralContext>(ctx) || as<P::HexLiteralContext>(ctx) ||
       as<P::OctalLiteralContext>(ctx)) {
     int64_t v = 0;
-    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v)) error(err->message, t);
+    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v)) error(err->message, t, err->detail);
     e->literal = v;
   } else if (as<P::FloatLiteralContext>(ctx)) {
     double v = 0;
-    if (auto err = decodeFloat(t->getText(), &v)) error(err->message, t);
+    if (auto err = decodeFloat(t->getText(), &v)) error(err->message, t, err->detail);
     e->literal = minus ? -v : v;
   } else if (as<P::StringLiteralContext>(ctx)) {
     e->literal = stringValue(t);

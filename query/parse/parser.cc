@@ -138,7 +138,8 @@ ast::Statement parse(std::string_view text) {
     throw;
   } catch (const antlr4::RuntimeException& e) {
     // Not expected; reported rather than crashing the caller.
-    throw QueryError("SyntaxError", std::string("Syntax error: parser failure: ") + e.what());
+    throw QueryError(ErrorCode::kSyntaxError, std::string("Syntax error: parser failure: ") + e.what(), {},
+                     ErrorDetail::kUnexpectedSyntax);
   }
 }
 

@@ -220,8 +220,9 @@ size_t editDistance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
-void throwSyntaxError(std::string_view source, const std::string& what, ast::SourcePos pos) {
-  throw QueryError("SyntaxError", withCaret(source, "Syntax error: " + what, pos), pos);
+void throwSyntaxError(std::string_view source, const std::string& what, ast::SourcePos pos,
+                      ErrorDetail detail) {
+  throw QueryError(ErrorCode::kSyntaxError, withCaret(source, "Syntax error: " + what, pos), pos, detail);
 }
 
 std::string describeBadToken(const antlr4::Token* t, bool* complete) {

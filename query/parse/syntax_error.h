@@ -10,13 +10,16 @@
 #include <string_view>
 
 #include "antlr4-runtime.h"
+#include "entente/error.h"
 #include "query/ast/ast.h"
 
 namespace entente::query::syntax {
 
-//! Throws QueryError("SyntaxError", "Syntax error: " + what + caret lines, pos).
+//! Throws a SyntaxError QueryError: "Syntax error: " + what + caret lines, at pos, with
+//! openCypher's detail (UnexpectedSyntax unless the caller knows better).
 [[noreturn]] void throwSyntaxError(std::string_view source, const std::string& what,
-                                   ast::SourcePos pos);
+                                   ast::SourcePos pos,
+                                   ErrorDetail detail = ErrorDetail::kUnexpectedSyntax);
 
 //! The 1-based position of a token.
 inline ast::SourcePos posOf(const antlr4::Token* t) {

@@ -69,12 +69,12 @@ void Planner::checkKind(const std::string& name, VarKind want, ast::SourcePos po
     const StaticType& t = v->type;
     if (!t.definite() || t.is(want == VarKind::kNode ? StaticType::Kind::kNode : StaticType::Kind::kRel)) return;
     semantic("Type mismatch: variable `" + name + "` is bound to a " + t.name() + ", cannot use it as " +
-                 kindName(want) + " (VariableTypeConflict)",
-             pos);
+                 kindName(want),
+             pos, ErrorDetail::kVariableTypeConflict);
   }
   semantic("Type mismatch: variable `" + name + "` is already bound as " + kindName(v->kind) + ", cannot use it as " +
-               kindName(want) + " (VariableTypeConflict)",
-           pos);
+               kindName(want),
+           pos, ErrorDetail::kVariableTypeConflict);
 }
 
 void Planner::propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map) {
@@ -148,11 +148,11 @@ void checkPatternVariables(const std::vector<ast::PatternPart>& parts) {
     auto [it, fresh] = seen.emplace(var, role);
     if (fresh || (role == Role::kNode && it->second == Role::kNode)) return;
     if (role == Role::kRel && it->second == Role::kRel)
-      throw QueryError("SyntaxError",
-                       "Cannot use the same relationship variable `" + var +
-                           "` for multiple relationships (RelationshipUniquenessViolation)",
-                       pos);
-    throw QueryError("SyntaxError", "Type mismatch: `" + var + "` is used for different kinds of pattern elements (VariableTypeConflict)", pos);
+      throw QueryError(ErrorCode::kSyntaxError,
+                       "Cannot use the same relationship variable `" + var + "` for multiple relationships",
+                       pos, ErrorDetail::kRelationshipUniquenessViolation);
+    throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: `" + var + "` is used for different kinds of pattern elements",
+                     pos, ErrorDetail::kVariableTypeConflict);
   };
   for (const auto& p : parts) {
     use(p.path_variable, Role::kPath, p.pos);
@@ -256,7 +256,7 @@ PlanPtr Planner::planPart(const ast::PatternPart& part, PlanPtr in, MatchContext
     in = placeFilters(std::move(in), ctx, false);
   }
   if (!part.path_variable.empty()) {
-    if (scope_.find(part.path_variable)) semantic("Variable `" + part.path_variable + "` already declared", part.pos);
+    if (scope_.find(part.path_variable)) semantic("Variable `" + part.path_variable + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
     int slot = alloc();
     BuildPathSpec spec = pathSpec(part, slot);
     scope_.bind(part.path_variable, {slot, VarKind::kPath});
@@ -382,7 +382,7 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
   if (rp.var_length) {
     VarExpandSpec s;
     if (!rp.variable.empty() && scope_.find(rp.variable))
-      semantic("A variable-length relationship variable cannot be bound already: `" + rp.variable + "`", rp.pos);
+      semantic("A variable-length relationship variable cannot be bound already: `" + rp.variable + "`", rp.pos, ErrorDetail::kVariableAlreadyBound);
     s.min = rp.min_hops.value_or(1);
     s.max = rp.max_hops.value_or(-1);
     if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos);
@@ -427,7 +427,7 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
 
 PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx) {
   if (part.rels.size() != 1)
-    semantic("shortestPath / allShortestPaths need a pattern with exactly one relationship", part.pos);
+    semantic("shortestPath / allShortestPaths need a pattern with exactly one relationship", part.pos, ErrorDetail::kInvalidRelationshipPattern);
   const ast::RelPattern& rp = part.rels[0];
   in = bindNode(part.nodes[0], std::move(in), ctx);
   in = placeFilters(std::move(in), ctx, false);
@@ -442,11 +442,11 @@ PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchCon
   s.all = part.kind == ast::PathKind::kAllShortest;
   s.filter = edgeFilter(rp);
   std::string path = pathName(part);
-  if (scope_.find(path)) semantic("Variable `" + path + "` already declared", part.pos);
+  if (scope_.find(path)) semantic("Variable `" + path + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
   s.path = alloc();
   scope_.bind(path, {s.path, VarKind::kPath});
   if (!rp.variable.empty()) {
-    if (scope_.find(rp.variable)) semantic("Variable `" + rp.variable + "` already declared", rp.pos);
+    if (scope_.find(rp.variable)) semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
     s.list = alloc();
     scope_.bind(rp.variable, {s.list, VarKind::kRelList});
   }

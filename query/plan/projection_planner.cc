@@ -49,15 +49,15 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     for (const auto& n : scope_.visibleNames()) items.push_back({nullptr, n});
   for (const auto& it : p.items) {
     if (!is_return && it.alias.empty() && it.expr->kind != ast::ExprKind::kVariable)
-      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos);
+      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos, ErrorDetail::kNoExpressionAlias);
     items.push_back({it.expr.get(), it.alias.empty() ? exprText(*it.expr) : it.alias});
   }
   // WITH * with nothing in scope just passes the rows on (MATCH () CREATE () WITH * ...).
-  if (items.empty() && is_return) semantic("RETURN * is not allowed when there are no variables in scope", p.pos);
+  if (items.empty() && is_return) semantic("RETURN * is not allowed when there are no variables in scope", p.pos, ErrorDetail::kNoVariablesInScope);
   for (size_t i = 0; i < items.size(); ++i)
     for (size_t j = i + 1; j < items.size(); ++j)
       if (items[i].name == items[j].name)
-        semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos);
+        semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos, ErrorDetail::kColumnNameConflict);
 
   bool agg = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.expr && containsAggregate(*i.expr); });
   Scope next;
@@ -87,8 +87,8 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     Scope post_scope;
     auto ambiguous = [&](const ast::Expr& e) {
       semantic("Ambiguous aggregation: only variables and their properties can be used next to an aggregate: " +
-                   exprText(e) + " (AmbiguousAggregationExpression)",
-               e.pos);
+                   exprText(e),
+               e.pos, ErrorDetail::kAmbiguousAggregationExpression);
     };
     auto makeAgg = [&](const ast::Expr& e, int slot) {
       AggregateItem a;
@@ -98,9 +98,9 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
       a.text = exprText(e);
       for (size_t i = 0; i < e.children.size(); ++i) {
         if (containsAggregate(*e.children[i]))
-          semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos);
+          semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos, ErrorDetail::kNestedAggregation);
         if (callsRand(*e.children[i]))
-          semantic("Can't aggregate over rand(): " + exprText(e) + " (NonConstantExpression)", e.pos);
+          semantic("Can't aggregate over rand(): " + exprText(e), e.pos, ErrorDetail::kNonConstantExpression);
         if (i == 0) {
           a.arg = compile(*e.children[0]);
         } else {
@@ -185,7 +185,8 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
       for (size_t i = 0; i < items.size(); ++i) {
         if (!items[i].expr || exprText(*items[i].expr) != exprText(sub)) continue;
         if (around_aggregate && !keyForm(sub) && !isAggregateCall(sub))
-          semantic("Ambiguous aggregation in ORDER BY: " + exprText(e) + " (AmbiguousAggregationExpression)", e.pos);
+          semantic("Ambiguous aggregation in ORDER BY: " + exprText(e), e.pos,
+                   ErrorDetail::kAmbiguousAggregationExpression);
         std::string nm = " col" + std::to_string(out_slots[i]);
         s.bind(nm, {out_slots[i], VarKind::kValue});
         return variableExpr(nm, sub.pos, exprText(sub));
@@ -199,7 +200,7 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     for (const auto& si : p.order_by) {
       ast::ExprPtr r = overProjection(*si.expr, order_scope);
       if (containsAggregate(*r))
-        semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos);
+        semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos, ErrorDetail::kInvalidAggregation);
       keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
       out_.owned.push_back(std::move(r));
     }
