@@ -47,7 +47,7 @@ std::string joinRow(const std::vector<Value>& row) {
   return s;
 }
 
-std::string errorText(const Error& e) { return e.code + ": " + e.message; }
+std::string errorText(const Error& e) { return std::string(e.codeName()) + ": " + e.message(); }
 
 std::string block(const std::vector<std::string>& lines) {
   if (lines.empty()) return "    (no rows)\n";
@@ -71,10 +71,10 @@ class QueryFileTest : public ::testing::Test {
     TestFile& tf = *parsed;
 
     auto db = Database::openTemporary();
-    ASSERT_TRUE(db.ok()) << db.error().code << ": " << db.error().message;
+    ASSERT_TRUE(db.ok()) << db.error().codeName() << ": " << db.error().message();
     if (tf.dataset == "aleppo") {
       auto st = (*db)->loadBundledDataset();
-      ASSERT_TRUE(st.ok()) << "loading the bundled dataset: " << st.error().message;
+      ASSERT_TRUE(st.ok()) << "loading the bundled dataset: " << st.error().message();
     } else {
       ASSERT_EQ(tf.dataset, "empty") << rel_ << ": unknown dataset `" << tf.dataset << "`";
     }
@@ -110,7 +110,7 @@ class QueryFileTest : public ::testing::Test {
           if (actual.find(r.expected[0]) == std::string::npos) {
             ADD_FAILURE() << where << ": wrong error\n  " << r.sql << "\n  expected substring: "
                           << r.expected[0] << "\n  actual: " << actual;
-            rewrites.push_back({&r, {res.error().code}});
+            rewrites.push_back({&r, {std::string(res.error().codeName())}});
           }
           break;
         }
