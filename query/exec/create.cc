@@ -16,7 +16,8 @@ storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const
     if (v.isNull() && merge)
       // openCypher (and Neo4j) classify this run-time error as a SemanticError.
       throw QueryError(ErrorCode::kSemanticError, "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
-                                              " because of null property value for '" + k + "'");
+                                              " because of null property value for '" + k + "'",
+                       {}, ErrorDetail::kMergeReadOwnWrites);  // the TCK's name for it (Merge1 [17])
     auto value = storableValue(v, k, rel);
     if (!value) continue;
     props.emplace_back(st.intern(k), std::move(*value));

@@ -109,7 +109,8 @@ RValue index(const RValue& base, const RValue& idx, EvalContext& ctx, ast::Sourc
   }
   if (base.isMap() || base.isNode() || base.isRel()) {
     if (!idx.isString())
-      throwTypeError(std::string("Type mismatch: map key must be a String, got ") + idx.kindName(), pos);
+      throwTypeError(std::string("Type mismatch: map key must be a String, got ") + idx.kindName(), pos,
+                     ErrorDetail::kMapElementAccessByNonString);
     return property(base, idx.asString(), ctx, pos);
   }
   throwTypeError(std::string("Type mismatch: cannot index into ") + base.kindName(), pos);

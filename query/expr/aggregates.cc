@@ -183,7 +183,7 @@ double percentileArg(std::string_view name, const std::vector<RValue>& extra) {
   if (!(p >= 0.0 && p <= 1.0))
     expr::throwArgumentError(std::string(name) + "(): percentile must be between 0.0 and 1.0, got " +
                                  (extra[0].isInt() ? std::to_string(extra[0].asInt()) : expr::formatFloat(p)),
-                             {});
+                             {}, ErrorDetail::kNumberOutOfRange);
   return p;
 }
 

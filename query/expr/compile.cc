@@ -284,8 +284,10 @@ ExprProgram Compiler::function(const ast::Expr& e) {
                      (expected == "1" ? "" : "s") + ", got " + std::to_string(n),
                  e.pos, ErrorDetail::kInvalidNumberOfArguments);
   }
-  if (n > 0) checkArgumentType(def->name, typeOf(*e.children[0]), e.pos);
+  // Arguments first: a bare pattern as an argument (size(()--())) is UnexpectedSyntax, not a
+  // type mismatch on its Boolean value.
   Children args = compileAll(e.children);
+  if (n > 0) checkArgumentType(def->name, typeOf(*e.children[0]), e.pos);
   bool c = def->pure && allConst(args);
   return fold(std::make_unique<FunctionNode>(def, std::move(args), e.pos), c);
 }

@@ -59,7 +59,9 @@ void FnArgs::typeError(size_t i, const char* expected) const {
   std::string msg = std::string(name) + "() expects " + expected;
   if (n > 1) msg += " as argument " + std::to_string(i + 1);
   msg += std::string(", got ") + args[i].kindName();
-  throwTypeError(std::move(msg), pos);
+  // openCypher (the TCK's toString(), labels(), type() ...) names a function argument of
+  // the wrong type at run time an InvalidArgumentValue.
+  throwTypeError(std::move(msg), pos, ErrorDetail::kInvalidArgumentValue);
 }
 
 void FnArgs::argumentError(const std::string& message, ErrorDetail detail) const {

@@ -89,7 +89,8 @@ ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
     for (const auto& clause : q->clauses) {
       if (!std::holds_alternative<ast::MatchClause>(clause) && !std::holds_alternative<ast::WithClause>(clause) &&
           !std::holds_alternative<ast::UnwindClause>(clause) && !std::holds_alternative<ast::ReturnClause>(clause))
-        error("an EXISTS { } subquery can only read: MATCH, WITH, UNWIND and RETURN", c->singleQuery()->getStart());
+        error("an EXISTS { } subquery can only read: MATCH, WITH, UNWIND and RETURN", c->singleQuery()->getStart(),
+              ErrorDetail::kInvalidClauseComposition);
     }
     auto e = make(ExprKind::kExists, pos);
     e->subquery = std::move(q);

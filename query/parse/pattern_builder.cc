@@ -128,7 +128,9 @@ void AstBuilder::checkCreatePattern(const ast::PatternPart& part, bool merge) {
     if (r.var_length) {
       error(std::string("Variable length relationships cannot be used in ") + clause, r.pos, ErrorDetail::kCreatingVarLength);
     }
-    if (r.types.size() != 1) {
+    // A named relationship without a type may be a bound variable: the planner then reports
+    // VariableAlreadyBound, else the missing type.
+    if (r.types.size() != 1 && (r.variable.empty() || !r.types.empty())) {
       error(std::string("Exactly one relationship type must be specified for ") + clause +
                 " (e.g. -[:BACKS]->)",
             r.pos, ErrorDetail::kNoSingleRelationshipType);

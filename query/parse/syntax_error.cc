@@ -1,6 +1,7 @@
 #include "query/parse/syntax_error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "EntenteLexer.h"
@@ -260,7 +261,23 @@ void ThrowingErrorStrategy::fail(antlr4::Parser* parser, antlr4::Token* offendin
       if (!list.empty()) message += ", expected " + list;
     }
   }
-  throwSyntaxError(source_, message, posOf(offending));
+  throwSyntaxError(source_, message, posOf(offending), detailOf(parser, offending));
+}
+
+ErrorDetail ThrowingErrorStrategy::detailOf(antlr4::Parser* parser, const antlr4::Token* offending) {
+  // A word glued to a number (`9223372h54775808`, `0x`, `0x1A2j`) is a malformed number
+  // literal for openCypher, not just an unexpected token.
+  const size_t index = offending->getTokenIndex();
+  if (index == 0 || offending->getType() == antlr4::Token::EOF) return ErrorDetail::kUnexpectedSyntax;
+  const antlr4::Token* prev = parser->getTokenStream()->get(index - 1);
+  const size_t t = prev->getType();
+  const bool number = t == EntenteLexer::DecimalInteger || t == EntenteLexer::HexInteger ||
+                      t == EntenteLexer::OctalInteger || t == EntenteLexer::FloatLiteral;
+  const std::string text = offending->getText();
+  if (number && prev->getStopIndex() + 1 == offending->getStartIndex() && !text.empty() &&
+      std::isalnum(static_cast<unsigned char>(text[0])))
+    return ErrorDetail::kInvalidNumberLiteral;
+  return ErrorDetail::kUnexpectedSyntax;
 }
 
 void ThrowingErrorStrategy::reportError(antlr4::Parser* parser,

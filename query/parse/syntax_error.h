@@ -49,6 +49,9 @@ class ThrowingErrorStrategy : public antlr4::DefaultErrorStrategy {
                          const antlr4::misc::IntervalSet* expected);
 
   std::string_view source_;
+  //! openCypher's detail for a parse error at `offending` (InvalidNumberLiteral for a word
+  //! glued to a number, else UnexpectedSyntax).
+  static ErrorDetail detailOf(antlr4::Parser* parser, const antlr4::Token* offending);
 };
 
 //! Describes an unexpected token (used by the strategy, and by the lexer pre-scan for the

@@ -143,6 +143,7 @@ namespace {
 void checkPatternVariables(const std::vector<ast::PatternPart>& parts) {
   enum class Role { kNode, kRel, kPath };
   std::unordered_map<std::string, Role> seen;
+  const std::string* own_path = nullptr;  // the path variable of the part being checked
   auto use = [&](const std::string& var, Role role, ast::SourcePos pos) {
     if (var.empty()) return;
     auto [it, fresh] = seen.emplace(var, role);
@@ -151,10 +152,15 @@ void checkPatternVariables(const std::vector<ast::PatternPart>& parts) {
       throw QueryError(ErrorCode::kSyntaxError,
                        "Cannot use the same relationship variable `" + var + "` for multiple relationships",
                        pos, ErrorDetail::kRelationshipUniquenessViolation);
+    // openCypher: a path binds after its elements, so a path variable naming an element of
+    // its own or an earlier part is already bound; a later element reusing an earlier path's
+    // variable, or a node variable used for a relationship, is a type conflict.
+    const bool path = role == Role::kPath || (it->second == Role::kPath && own_path && *own_path == var);
     throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: `" + var + "` is used for different kinds of pattern elements",
-                     pos, ErrorDetail::kVariableTypeConflict);
+                     pos, path ? ErrorDetail::kVariableAlreadyBound : ErrorDetail::kVariableTypeConflict);
   };
   for (const auto& p : parts) {
+    own_path = &p.path_variable;
     use(p.path_variable, Role::kPath, p.pos);
     for (const auto& n : p.nodes) use(n.variable, Role::kNode, n.pos);
     for (const auto& r : p.rels) use(r.variable, Role::kRel, r.pos);

@@ -200,7 +200,10 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     for (const auto& si : p.order_by) {
       ast::ExprPtr r = overProjection(*si.expr, order_scope);
       if (containsAggregate(*r))
-        semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos, ErrorDetail::kInvalidAggregation);
+        semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos,
+                 // after an aggregating projection only its columns are in scope (openCypher:
+                 // UndefinedVariable); after a plain one an aggregate is out of place.
+                 agg ? ErrorDetail::kUndefinedVariable : ErrorDetail::kInvalidAggregation);
       keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
       out_.owned.push_back(std::move(r));
     }
@@ -210,8 +213,17 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
     // Constant: no variables. A literal is checked now, a parameter when the plan runs.
     if (p.skip && p.skip->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
     if (p.limit && p.limit->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
-    ExprProgram skip = p.skip ? compileIn(*p.skip, Scope{}) : nullptr;
-    ExprProgram limit = p.limit ? compileIn(*p.limit, Scope{}) : nullptr;
+    // A variable there is openCypher's NonConstantExpression (no variable is in scope).
+    auto constant = [&](const ast::Expr& e) {
+      try {
+        return compileIn(e, Scope{});
+      } catch (const QueryError& err) {
+        if (err.detail() != ErrorDetail::kUndefinedVariable) throw;
+        throw QueryError(err.code(), err.what(), err.pos(), ErrorDetail::kNonConstantExpression);
+      }
+    };
+    ExprProgram skip = p.skip ? constant(*p.skip) : nullptr;
+    ExprProgram limit = p.limit ? constant(*p.limit) : nullptr;
     in = makeSkipLimit(std::move(skip), std::move(limit), after_writes, std::move(in));
   }
   if (where) {

@@ -57,14 +57,16 @@ void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const
   }
   for (size_t i = 0; i < part.rels.size(); ++i) {
     const ast::RelPattern& rp = part.rels[i];
+    // A bound variable is reported first: `MATCH ()-[r]->() CREATE ()-[r]->()` is
+    // VariableAlreadyBound, not a missing type.
+    std::string var = varName(rp);
+    if ((before ? before->find(var) : scope_.find(var)) && !rp.variable.empty())
+      semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
     if (rp.var_length) semantic(std::string("Variable length relationships cannot be used in ") + clause, rp.pos, ErrorDetail::kCreatingVarLength);
     if (rp.types.size() != 1)
       semantic(std::string("A single relationship type must be specified for ") + clause, rp.pos, ErrorDetail::kNoSingleRelationshipType);
     if (rp.direction == ast::RelDirection::kBoth && !before)
       semantic("Only directed relationships are supported in CREATE", rp.pos, ErrorDetail::kRequiresDirectedRelationship);
-    std::string var = varName(rp);
-    if ((before ? before->find(var) : scope_.find(var)) && !rp.variable.empty())
-      semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
     bool left = rp.direction == ast::RelDirection::kLeft;
     CreateRelSpec r;
     r.from = scope_.find(varName(left ? part.nodes[i + 1] : part.nodes[i]))->slot;
@@ -106,6 +108,8 @@ PlanPtr Planner::planMerge(const ast::MergeClause& c, PlanPtr in) {
   MatchContext ctx;
   ctx.rel_count = static_cast<int>(part.rels.size());
   for (const auto& rp : part.rels) {
+    if (!rp.variable.empty() && scope_.find(rp.variable))
+      semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
     if (rp.var_length) semantic("Variable length relationships cannot be used in MERGE", rp.pos, ErrorDetail::kCreatingVarLength);
     if (rp.types.size() != 1) semantic("A single relationship type must be specified for MERGE", rp.pos, ErrorDetail::kNoSingleRelationshipType);
   }
@@ -199,7 +203,8 @@ PlanPtr Planner::planDelete(const ast::DeleteClause& c, PlanPtr in) {
     using K = StaticType::Kind;
     if (type.definite() && !type.is(K::kNode) && !type.is(K::kRel) && !type.is(K::kPath))
       semantic(std::string("Type mismatch: DELETE expects a node, relationship or path, got ") + type.name(), t->pos,
-               ErrorDetail::kInvalidArgumentType);
+               // `DELETE n:Label` (a label test, not a label removal) is openCypher's InvalidDelete.
+               t->kind == ast::ExprKind::kLabelCheck ? ErrorDetail::kInvalidDelete : ErrorDetail::kInvalidArgumentType);
     spec.targets.push_back(compile(*t));
     spec.text += (spec.text.empty() ? "" : ", ") + exprText(*t);
   }
