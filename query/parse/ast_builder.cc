@@ -1,5 +1,6 @@
 #include "query/parse/ast_builder.h"
 
+#include "query/expr/expression.h"  // containsAggregate: an AST query, no evaluation
 #include "query/parse/literals.h"
 #include "query/parse/syntax_error.h"
 
@@ -248,15 +249,28 @@ ast::Projection AstBuilder::projection(P::ProjectionBodyContext* ctx, bool is_wi
   p.distinct = ctx->DISTINCT() != nullptr;
   auto* items = ctx->projectionItems();
   p.star = items->STAR() != nullptr;
+  const antlr4::Token* unaliased = nullptr;  // the first WITH item that needs an alias
+  size_t unaliased_index = 0;
   for (auto* item : items->projectionItem()) {
     ast::ProjectionItem pi;
     pi.expr = namedExpression(item->expression());
     if (item->variable()) {
       pi.alias = name(item->variable());
-    } else if (is_with && pi.expr->kind != ast::ExprKind::kVariable) {
-      error("Expression in WITH must be aliased (use AS)", item->getStart(), ErrorDetail::kNoExpressionAlias);
+    } else if (is_with && pi.expr->kind != ast::ExprKind::kVariable && !unaliased) {
+      unaliased = item->getStart();
+      unaliased_index = p.items.size();
     }
     p.items.push_back(std::move(pi));
+  }
+  if (unaliased) {
+    // An unaliased grouping expression next to an aggregate (`WITH a.x + b.y, count(*) AS
+    // n`) is openCypher's AmbiguousAggregationExpression; otherwise NoExpressionAlias.
+    bool other_aggregates = false;
+    for (size_t i = 0; i < p.items.size(); ++i)
+      if (i != unaliased_index && containsAggregate(*p.items[i].expr)) other_aggregates = true;
+    const bool ambiguous = other_aggregates && !containsAggregate(*p.items[unaliased_index].expr);
+    error("Expression in WITH must be aliased (use AS)", unaliased,
+          ambiguous ? ErrorDetail::kAmbiguousAggregationExpression : ErrorDetail::kNoExpressionAlias);
   }
   if (auto* order = ctx->order()) {
     for (auto* s : order->sortItem()) {

@@ -265,6 +265,11 @@ void ThrowingErrorStrategy::fail(antlr4::Parser* parser, antlr4::Token* offendin
 }
 
 ErrorDetail ThrowingErrorStrategy::detailOf(antlr4::Parser* parser, const antlr4::Token* offending) {
+  // A malformed relationship detail (`-[:T..]->`, `-[:T*-2]->`) is InvalidRelationshipPattern.
+  for (auto* ctx = parser->getContext(); ctx != nullptr; ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
+    if (dynamic_cast<EntenteParser::RelationshipDetailContext*>(ctx) != nullptr)
+      return ErrorDetail::kInvalidRelationshipPattern;
+  }
   // A word glued to a number (`9223372h54775808`, `0x`, `0x1A2j`) is a malformed number
   // literal for openCypher, not just an unexpected token.
   const size_t index = offending->getTokenIndex();

@@ -12,6 +12,14 @@
 namespace entente::query {
 namespace {
 
+//! Whether `e` reads a variable that `scope` binds (hidden names excluded).
+bool usesVariableOf(const ast::Expr& e, const Scope& scope) {
+  if (e.kind == ast::ExprKind::kVariable && !e.name.empty() && e.name[0] != ' ' && scope.find(e.name)) return true;
+  for (const auto& c : e.children)
+    if (c && usesVariableOf(*c, scope)) return true;
+  return false;
+}
+
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -159,7 +167,16 @@ PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where
         Scope s = next;
         s.overlay(post_scope);
         slot = alloc();
-        post.push_back({slot, compileIn(*r, s), exprText(*item.expr)});
+        ExprProgram program;
+        try {
+          program = compileIn(*r, s);
+        } catch (const QueryError& err) {
+          // A variable of the input used next to an aggregate without being a grouping key
+          // (`RETURN me.age + count(you.age)`): openCypher's AmbiguousAggregationExpression.
+          if (err.detail() == ErrorDetail::kUndefinedVariable && usesVariableOf(*r, scope_)) ambiguous(*item.expr);
+          throw;
+        }
+        post.push_back({slot, std::move(program), exprText(*item.expr)});
         out_.owned.push_back(std::move(r));
       }
       next.bind(item.name, {slot, VarKind::kValue, typeOf(*item.expr)});
