@@ -47,7 +47,13 @@ std::string joinRow(const std::vector<Value>& row) {
   return s;
 }
 
-std::string errorText(const Error& e) { return std::string(e.codeName()) + ": " + e.message(); }
+//! "Code: message", then " (Detail)" when the error has openCypher's detail: expected
+//! blocks match a substring of it ("SyntaxError: Type mismatch", "VariableTypeConflict").
+std::string errorText(const Error& e) {
+  std::string s = std::string(e.codeName()) + ": " + e.message();
+  if (e.detail() != ErrorDetail::kNone) s += " (" + std::string(e.detailName()) + ")";
+  return s;
+}
 
 std::string block(const std::vector<std::string>& lines) {
   if (lines.empty()) return "    (no rows)\n";
