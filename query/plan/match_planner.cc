@@ -391,7 +391,7 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
       semantic("A variable-length relationship variable cannot be bound already: `" + rp.variable + "`", rp.pos, ErrorDetail::kVariableAlreadyBound);
     s.min = rp.min_hops.value_or(1);
     s.max = rp.max_hops.value_or(-1);
-    if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos);
+    if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos, ErrorDetail::kInvalidRelationshipPattern);
     s.unique_rels = ctx.rels;
     s.unique_lists = ctx.lists;
     if (!rp.variable.empty() || has_path || ctx.rel_count > 1) {

@@ -59,7 +59,7 @@ void Planner::plan(const ast::Statement& stmt) {
 }
 
 PlanPtr Planner::planUnion(const ast::Query& q) {
-  if (q.parts.empty()) semantic("Empty query", {});
+  if (q.parts.empty()) semantic("Empty query", {}, ErrorDetail::kUnexpectedSyntax);
   if (q.parts.size() == 1) return planSingle(q.parts[0], makeOnce(), out_.columns, out_.column_slots);
   bool all = q.union_all[0];
   for (bool a : q.union_all)

@@ -138,7 +138,7 @@ PlanPtr Planner::planSet(const std::vector<ast::SetItem>& items, PlanPtr in, std
     switch (item.kind) {
       case ast::SetKind::kProperty:
         if (!item.target || item.target->kind != ast::ExprKind::kProperty || item.target->children.empty())
-          semantic("SET expects a property, e.g. n.name = 'x'", item.pos, ErrorDetail::kInvalidPropertyType);
+          semantic("SET expects a property, e.g. n.name = 'x'", item.pos, ErrorDetail::kUnexpectedSyntax);
         op.kind = SetOpKind::kProperty;
         op.target = compile(*item.target->children[0]);
         op.key = out_.names.add(item.target->name);
