@@ -39,7 +39,8 @@ class Expected {
   Expected(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
   explicit operator bool() const { return ok(); }
   bool ok() const { return state_.index() == 0; }
-  const Error& error() const { return std::get<1>(state_); }
+  //! REQUIRES: !ok(); on success returns successHasNoError() (entente/error.h), never UB.
+  const Error& error() const { return ok() ? successHasNoError() : std::get<1>(state_); }
   T& value() & { return std::get<0>(state_); }
   const T& value() const& { return std::get<0>(state_); }
   T&& value() && { return std::get<0>(std::move(state_)); }

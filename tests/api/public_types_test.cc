@@ -19,6 +19,7 @@ TEST(Expected, HoldsAValueOrAnError) {
   Expected<NoDefault> v(NoDefault(3));  // T need not be default-constructible
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->value, 3);
+  EXPECT_EQ(v.error().code(), ErrorCode::kInternalError);  // REQUIRES !ok(), but never UB
   Expected<NoDefault> e(Error(ErrorCode::kArgumentError, "no"));
   ASSERT_FALSE(e);
   EXPECT_EQ(e.error().code(), ErrorCode::kArgumentError);
