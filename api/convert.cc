@@ -7,26 +7,12 @@ namespace entente::api {
 
 using storage::Status;
 
-Error statusError(const Status& status) {
-  switch (status.code()) {
-    case Status::Code::kOk: return Error{"InternalError", "statusError called with OK"};
-    case Status::Code::kNotFound: return Error{"EntityNotFound", status.message()};
-    case Status::Code::kInvalidArgument: return Error{"InvalidInput", status.message()};
-    case Status::Code::kConstraint: return Error{"ConstraintVerificationFailed", status.message()};
-    case Status::Code::kCorruption: return Error{"IOError", "corruption: " + status.message()};
-    case Status::Code::kVersionMismatch: return Error{"VersionMismatch", status.message()};
-    case Status::Code::kIOError: return Error{"IOError", status.message()};
-    case Status::Code::kReadOnly: return Error{"ReadOnly", status.message()};
-  }
-  return Error{"InternalError", status.message()};
-}
-
 Error invalidInput(std::string message, int line, int column) {
-  return Error{"InvalidInput", std::move(message), line, column};
+  return Error(ErrorCode::kInvalidInput, std::move(message), ErrorDetail::kNone, line, column);
 }
-Error ioError(std::string message) { return Error{"IOError", std::move(message)}; }
-Error internalError(std::string message) { return Error{"InternalError", std::move(message)}; }
-Error notFound(std::string message) { return Error{"EntityNotFound", std::move(message)}; }
+Error ioError(std::string message) { return Error(ErrorCode::kIOError, std::move(message)); }
+Error internalError(std::string message) { return Error(ErrorCode::kInternalError, std::move(message)); }
+Error notFound(std::string message) { return Error(ErrorCode::kEntityNotFound, std::move(message)); }
 
 Map toMap(const storage::Transaction& txn, const storage::Properties& props) {
   Map m;

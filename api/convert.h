@@ -2,7 +2,7 @@
 //
 // The public API speaks Node / Relationship / Map with string names; storage speaks
 // records with dictionary ids. Everything crossing that line goes through here, as does
-// the one mapping of storage::Status to entente::Error, and the checks of the reserved
+// the checks of the reserved
 // properties (since/until dates, confidence 0..1, source ids) shared by the CRUD calls and
 // the importers.
 #pragma once
@@ -13,15 +13,15 @@
 #include <vector>
 
 #include "entente/entente.h"
+#include "query/status_error.h"
 #include "storage/graph_store.h"
 
 namespace entente::api {
 
 inline constexpr std::string_view kKey = "key";  // dataset-local key kept on imported entities
 
-//! The Error for a failed storage call (VersionMismatch, IOError, InvalidInput,
-//! EntityNotFound, ConstraintVerificationFailed, ReadOnly).
-Error statusError(const storage::Status& status);
+// A failed storage call becomes an Error through query::fromStatus (query/status_error.h),
+// the one mapping shared with the query engine.
 Error invalidInput(std::string message, int line = 0, int column = 0);
 Error ioError(std::string message);
 Error internalError(std::string message);

@@ -11,6 +11,7 @@
 #include "api/convert.h"
 #include "api/database_impl.h"
 #include "query/error.h"
+#include "query/status_error.h"
 
 namespace entente {
 
@@ -51,9 +52,9 @@ Expected<std::unique_ptr<Database::Impl>> openImpl(const std::string& path, cons
   so.read_only = options.read_only;
   auto store = storage::GraphStore::open(path, so);
   if (!store.ok()) {
-    Error e = api::statusError(store.status());
-    if (e.message.find(path) == std::string::npos) e.message = "cannot open '" + path + "': " + e.message;
-    return e;
+    Error e = query::fromStatus(store.status());
+    if (e.message().find(path) != std::string::npos) return e;
+    return Error(e.code(), "cannot open '" + path + "': " + e.message(), e.detail());
   }
   impl->store = std::move(store).value();
   impl->engine = std::make_unique<query::Engine>(*impl->store);
@@ -91,30 +92,11 @@ Expected<std::unique_ptr<Database>> Database::openTemporary(const OpenOptions& o
 
 namespace {
 
-query::QueryOptions engineOptions(const QueryOptions& o) {
-  query::QueryOptions q;
-  q.timeout = o.timeout;
-  q.cancel = o.cancel;
-  q.max_rows = o.max_rows;
-  return q;
-}
-
 QueryResult fromOutput(query::QueryOutput&& out) {
-  QueryResult r;
-  r.columns_ = std::move(out.columns);
-  r.rows_ = std::move(out.rows);
-  r.notices_ = std::move(out.notices);
-  const auto& s = out.stats;
-  r.stats_ = Stats{s.nodes_created, s.nodes_deleted, s.relationships_created, s.relationships_deleted,
-                   s.properties_set, s.properties_removed, s.labels_added, s.labels_removed, s.elapsed_ms};
-  return r;
+  return QueryResult::success(std::move(out.columns), std::move(out.rows), out.stats, std::move(out.notices));
 }
 
-QueryResult errorResult(Error e) {
-  QueryResult r;
-  r.error_ = std::move(e);
-  return r;
-}
+QueryResult errorResult(Error e) { return QueryResult::failure(std::move(e)); }
 
 // Runs a query stage, converting every exception into an error result.
 template <typename F>
@@ -122,30 +104,29 @@ QueryResult catching(F&& f) {
   try {
     return f();
   } catch (const query::QueryError& e) {
-    return errorResult(Error{e.code(), e.what(), e.line(), e.column()});
+    return errorResult(e.toError());
   } catch (const std::bad_alloc&) {
-    return errorResult(Error{"InternalError", "out of memory while running the statement"});
+    return errorResult(Error(ErrorCode::kInternalError, "out of memory while running the statement"));
   } catch (const std::exception& e) {
-    return errorResult(Error{"InternalError", std::string("unexpected error: ") + e.what()});
+    return errorResult(Error(ErrorCode::kInternalError, std::string("unexpected error: ") + e.what()));
   } catch (...) {
-    return errorResult(Error{"InternalError", "unexpected error"});
+    return errorResult(Error(ErrorCode::kInternalError, "unexpected error"));
   }
 }
 
 }  // namespace
 
 QueryResult Database::query(std::string_view text, const Map& params, const QueryOptions& options) {
-  return catching([&] { return fromOutput(impl_->engine->run(text, params, engineOptions(options))); });
+  return catching([&] { return fromOutput(impl_->engine->run(text, params, query::QueryOptions(options))); });
 }
 
 Expected<std::shared_ptr<const PreparedQuery>> Database::prepare(std::string_view text) {
-  QueryResult failed;
   std::shared_ptr<const PreparedQuery> prepared;
-  failed = catching([&] {
+  QueryResult failed = catching([&] {
     auto p = std::make_shared<PreparedQuery>();
     p->statement = impl_->engine->prepare(text);
     prepared = std::move(p);
-    return QueryResult{};
+    return QueryResult::success({}, {});
   });
   if (!failed.ok()) return failed.error();
   return prepared;
@@ -153,8 +134,8 @@ Expected<std::shared_ptr<const PreparedQuery>> Database::prepare(std::string_vie
 
 QueryResult Database::execute(const PreparedQuery& prepared, const Map& params, const QueryOptions& options) {
   return catching([&] {
-    if (!prepared.statement) throw query::QueryError("ArgumentError", "execute: the prepared query is empty");
-    return fromOutput(impl_->engine->execute(*prepared.statement, params, engineOptions(options)));
+    if (!prepared.statement) throw query::QueryError(ErrorCode::kArgumentError, "execute: the prepared query is empty");
+    return fromOutput(impl_->engine->execute(*prepared.statement, params, query::QueryOptions(options)));
   });
 }
 

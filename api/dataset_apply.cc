@@ -39,8 +39,8 @@ std::string didYouMean(const std::string& word, const Range& known) {
 
 void check(const storage::Status& s) {
   if (!s.ok()) {
-    Error e = statusError(s);
-    throw ImportError(e.message, 0, 0, e.code);
+    Error e = query::fromStatus(s);
+    throw ImportError(e.message(), 0, 0, e.code());
   }
 }
 template <typename T>

@@ -8,7 +8,7 @@
 namespace entente {
 
 using api::guarded;
-using api::statusError;
+using query::fromStatus;
 
 namespace {
 
@@ -30,15 +30,15 @@ Expected<Node> Database::addEntity(const std::vector<std::string>& labels, const
     if (auto e = api::normalizeEntityProperties(&props); !e.empty()) return api::invalidInput(e);
     auto txn = impl_->store->beginWrite();
     auto label_ids = api::internLabels(*txn, labels);
-    if (!label_ids.ok()) return statusError(label_ids.status());
+    if (!label_ids.ok()) return fromStatus(label_ids.status());
     auto p = api::toProperties(*txn, props);
-    if (!p.ok()) return statusError(p.status());
+    if (!p.ok()) return fromStatus(p.status());
     auto id = txn->createNode(label_ids.value(), p.value());
-    if (!id.ok()) return statusError(id.status());
+    if (!id.ok()) return fromStatus(id.status());
     auto record = txn->getNode(id.value());
     if (!record) return api::internalError("entity " + std::to_string(id.value()) + " vanished after creation");
     Node node = api::toNode(*txn, *record);
-    if (auto s = txn->commit(); !s.ok()) return statusError(s);
+    if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return node;
   });
 }
@@ -62,26 +62,26 @@ Expected<Node> Database::updateEntity(uint64_t id, const Map& properties,
     if (!record) return api::notFound("entity " + std::to_string(id) + " does not exist");
     if (labels) {
       auto label_ids = api::internLabels(*txn, *labels);
-      if (!label_ids.ok()) return statusError(label_ids.status());
+      if (!label_ids.ok()) return fromStatus(label_ids.status());
       record->labels = std::move(label_ids.value());
     }
     auto p = api::toProperties(*txn, props);
-    if (!p.ok()) return statusError(p.status());
+    if (!p.ok()) return fromStatus(p.status());
     record->props = std::move(p.value());
-    if (auto s = txn->updateNode(*record); !s.ok()) return statusError(s);
+    if (auto s = txn->updateNode(*record); !s.ok()) return fromStatus(s);
     Node node = api::toNode(*txn, *record);
-    if (auto s = txn->commit(); !s.ok()) return statusError(s);
+    if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return node;
   });
 }
 
-Expected<bool> Database::deleteEntity(uint64_t id, bool detach) {
-  return guarded([&]() -> Expected<bool> {
+Expected<void> Database::deleteEntity(uint64_t id, bool detach) {
+  return guarded([&]() -> Expected<void> {
     auto txn = impl_->store->beginWrite();
     if (!txn->nodeExists(id)) return api::notFound("entity " + std::to_string(id) + " does not exist");
-    if (auto s = txn->deleteNode(id, detach); !s.ok()) return statusError(s);
-    if (auto s = txn->commit(); !s.ok()) return statusError(s);
-    return true;
+    if (auto s = txn->deleteNode(id, detach); !s.ok()) return fromStatus(s);
+    if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
+    return {};
   });
 }
 
@@ -106,13 +106,13 @@ Expected<Relationship> Database::addRelation(uint64_t start, std::string_view ty
       if (!txn->nodeExists(id)) return api::notFound("entity " + std::to_string(id) + " does not exist");
     if (auto e = checkSources(*txn, props); !e.empty()) return api::notFound(e);
     auto type_id = txn->internString(type);
-    if (!type_id.ok()) return statusError(type_id.status());
+    if (!type_id.ok()) return fromStatus(type_id.status());
     auto p = api::toProperties(*txn, props);
-    if (!p.ok()) return statusError(p.status());
+    if (!p.ok()) return fromStatus(p.status());
     auto id = txn->createEdge(start, type_id.value(), end, p.value());
-    if (!id.ok()) return statusError(id.status());
+    if (!id.ok()) return fromStatus(id.status());
     Relationship r{id.value(), std::string(type), start, end, api::toMap(*txn, p.value())};
-    if (auto s = txn->commit(); !s.ok()) return statusError(s);
+    if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return r;
   });
 }
@@ -126,22 +126,22 @@ Expected<Relationship> Database::updateRelation(uint64_t id, const Map& properti
     if (!record) return api::notFound("relation " + std::to_string(id) + " does not exist");
     if (auto e = checkSources(*txn, props); !e.empty()) return api::notFound(e);
     auto p = api::toProperties(*txn, props);
-    if (!p.ok()) return statusError(p.status());
-    if (auto s = txn->updateEdgeProps(id, p.value()); !s.ok()) return statusError(s);
+    if (!p.ok()) return fromStatus(p.status());
+    if (auto s = txn->updateEdgeProps(id, p.value()); !s.ok()) return fromStatus(s);
     record->props = std::move(p.value());
     Relationship r = api::toRelationship(*txn, *record);
-    if (auto s = txn->commit(); !s.ok()) return statusError(s);
+    if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return r;
   });
 }
 
-Expected<bool> Database::deleteRelation(uint64_t id) {
-  return guarded([&]() -> Expected<bool> {
+Expected<void> Database::deleteRelation(uint64_t id) {
+  return guarded([&]() -> Expected<void> {
     auto txn = impl_->store->beginWrite();
     if (!txn->getEdge(id)) return api::notFound("relation " + std::to_string(id) + " does not exist");
-    if (auto s = txn->deleteEdge(id); !s.ok()) return statusError(s);
-    if (auto s = txn->commit(); !s.ok()) return statusError(s);
-    return true;
+    if (auto s = txn->deleteEdge(id); !s.ok()) return fromStatus(s);
+    if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
+    return {};
   });
 }
 

@@ -180,8 +180,8 @@ Expected<std::string> Database::exportJsonText() {
   });
 }
 
-Expected<bool> Database::exportJson(const std::string& file) {
-  return api::guarded([&]() -> Expected<bool> {
+Expected<void> Database::exportJson(const std::string& file) {
+  return api::guarded([&]() -> Expected<void> {
     auto text = exportJsonText();
     if (!text) return text.error();
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -189,7 +189,7 @@ Expected<bool> Database::exportJson(const std::string& file) {
     out << *text;
     out.close();
     if (!out) return api::ioError(file + ": write failed");
-    return true;
+    return {};
   });
 }
 

@@ -110,7 +110,7 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
       std::string data, err;
 
       if (!nodes_file.empty()) {
-        if (!api::readFile(nodes_file, &data, &err)) throw ImportError(nodes_file + ": " + err, 0, 0, "IOError");
+        if (!api::readFile(nodes_file, &data, &err)) throw ImportError(nodes_file + ": " + err, 0, 0, ErrorCode::kIOError);
         api::CsvReader csv(data);
         std::vector<Column> cols;
         bool first = true;
@@ -184,7 +184,7 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
 
       if (!edges_file.empty()) {
         data.clear();
-        if (!api::readFile(edges_file, &data, &err)) throw ImportError(edges_file + ": " + err, 0, 0, "IOError");
+        if (!api::readFile(edges_file, &data, &err)) throw ImportError(edges_file + ": " + err, 0, 0, ErrorCode::kIOError);
         api::CsvReader csv(data);
         std::vector<Column> cols;
         bool first = true;
@@ -237,8 +237,8 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
           if (!api::validUtf8(s)) fail("invalid UTF-8 in '" + s + "'");
           auto r = impl_->store->intern(s);
           if (!r.ok()) {
-            Error e = api::statusError(r.status());
-            throw ImportError(e.message, 0, 0, e.code);
+            Error e = query::fromStatus(r.status());
+            throw ImportError(e.message(), 0, 0, e.code());
           }
           ids.push_back(r.value());
         }
@@ -265,13 +265,12 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
       stats.nodes_created = static_cast<int64_t>(nodes.size());
       stats.relationships_created = static_cast<int64_t>(edges.size());
       if (auto s = impl_->store->bulkImport(std::move(nodes), std::move(edges)); !s.ok()) {
-        Error e = api::statusError(s);
-        e.message = "bulk import failed: " + e.message;
-        return e;
+        Error e = query::fromStatus(s);
+        return Error(e.code(), "bulk import failed: " + e.message());
       }
       return stats;
     } catch (const ImportError& e) {
-      return Error{e.code(), e.what(), e.line(), 0};
+      return e.toError();
     }
   });
 }

@@ -45,7 +45,7 @@ void readDocument(const Json& doc, api::Dataset* ds) {
 }
 
 Error importError(const ImportError& e, std::string_view origin) {
-  return Error{e.code(), std::string(origin) + ": " + e.what(), e.line(), e.column()};
+  return Error(e.code(), std::string(origin) + ": " + e.what(), e.detail(), e.line(), e.column());
 }
 
 struct FileCloser {
@@ -55,7 +55,7 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 
 File openFile(const std::string& file) {
   File f(std::fopen(file.c_str(), "rb"));
-  if (!f) throw ImportError(std::string("cannot read: ") + std::strerror(errno), 0, 0, "IOError");
+  if (!f) throw ImportError(std::string("cannot read: ") + std::strerror(errno), 0, 0, ErrorCode::kIOError);
   return f;
 }
 
@@ -100,7 +100,7 @@ Expected<Stats> Database::importJson(const std::string& file) {
           fail("the file is larger than the " + api::formatBytes(limit) + " limit for one JSON document");
         text.append(buf, n);
       }
-      if (std::ferror(f.get())) throw ImportError("read error", 0, 0, "IOError");
+      if (std::ferror(f.get())) throw ImportError("read error", 0, 0, ErrorCode::kIOError);
     } catch (const ImportError& e) {
       return importError(e, file);
     }
@@ -163,7 +163,7 @@ Expected<Stats> Database::importJsonLines(const std::string& file) {
           p = nl + 1;
         }
       }
-      if (std::ferror(f.get())) throw ImportError("read error", 0, 0, "IOError");
+      if (std::ferror(f.get())) throw ImportError("read error", 0, 0, ErrorCode::kIOError);
       finishLine();
       return ds.apply(*impl_->store);
     } catch (const ImportError& e) {

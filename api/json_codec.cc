@@ -148,11 +148,13 @@ void appendId(std::string* out, std::string_view id_json) {
 
 void appendError(std::string* out, const Error& e) {
   out->append("\"error\":{\"code\":");
-  appendString(out, e.code);
+  appendString(out, e.codeName());
+  out->append(",\"detail\":");
+  appendString(out, e.detailName());
   out->append(",\"message\":");
-  appendString(out, e.message);
-  out->append(",\"line\":").append(std::to_string(e.line));
-  out->append(",\"column\":").append(std::to_string(e.column)).append("}}");
+  appendString(out, e.message());
+  out->append(",\"line\":").append(std::to_string(e.line()));
+  out->append(",\"column\":").append(std::to_string(e.column())).append("}}");
 }
 
 }  // namespace
@@ -228,7 +230,7 @@ Expected<Value> valueFromJson(std::string_view json) {
       api::Json j = api::parseJson(json);
       return api::jsonToValue(j, "value");
     } catch (const api::ImportError& e) {
-      return Error{"InvalidInput", e.what(), e.line(), e.column()};
+      return Error(ErrorCode::kInvalidInput, e.what(), ErrorDetail::kNone, e.line(), e.column());
     }
   });
 }
@@ -245,7 +247,7 @@ Expected<Map> paramsFromJson(std::string_view json_object) {
       }
       return params;
     } catch (const api::ImportError& e) {
-      return Error{"InvalidInput", e.what(), e.line(), e.column()};
+      return Error(ErrorCode::kInvalidInput, e.what(), ErrorDetail::kNone, e.line(), e.column());
     }
   });
 }

@@ -14,22 +14,20 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/value.h"
+#include "query/error.h"
 
 namespace entente::api {
 
 using Json = nlohmann::json;
 
-class ImportError : public std::runtime_error {
+//! The query stages' QueryError raised while reading import input or JSON parameters:
+//! InvalidInput unless told otherwise, positioned at a line and column of the input (not of
+//! a statement). toError() gives the API's value.
+class ImportError : public query::QueryError {
  public:
-  explicit ImportError(const std::string& message, int line = 0, int column = 0, std::string code = "InvalidInput")
-      : std::runtime_error(message), line_(line), column_(column), code_(std::move(code)) {}
-  int line() const { return line_; }
-  int column() const { return column_; }
-  const std::string& code() const { return code_; }
-
- private:
-  int line_, column_;
-  std::string code_;
+  explicit ImportError(const std::string& message, int line = 0, int column = 0,
+                       ErrorCode code = ErrorCode::kInvalidInput)
+      : QueryError(code, message, query::ast::SourcePos{line, column}) {}
 };
 
 [[noreturn]] void fail(const std::string& message, int line = 0, int column = 0);

@@ -31,7 +31,7 @@ inline std::vector<int64_t> readInts(const std::string& path) {
 }
 
 [[noreturn]] inline void fail(const std::string& what, const entente::Error& e) {
-  std::cerr << what << ": " << e.code << ": " << e.message << "\n";
+  std::cerr << what << ": " << e.codeName() << ": " << e.message() << "\n";
   std::exit(1);
 }
 

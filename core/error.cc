@@ -8,7 +8,7 @@ namespace entente {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 20> kCodeNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 21> kCodeNames{{
     {ErrorCode::kSyntaxError, "SyntaxError"},
     {ErrorCode::kSemanticError, "SemanticError"},
     {ErrorCode::kTypeError, "TypeError"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 20> kCodeNames{{
     {ErrorCode::kConstraintVerificationFailed, "ConstraintVerificationFailed"},
     {ErrorCode::kProcedureError, "ProcedureError"},
     {ErrorCode::kConstraintValidationFailed, "ConstraintValidationFailed"},
+    {ErrorCode::kSchemaError, "SchemaError"},
     {ErrorCode::kTransactionConflict, "TransactionConflict"},
     {ErrorCode::kTimeout, "Timeout"},
     {ErrorCode::kCancelled, "Cancelled"},
@@ -97,6 +98,12 @@ std::optional<ErrorCode> parseErrorCode(std::string_view n) { return lookupKey<E
 std::optional<ErrorDetail> parseErrorDetail(std::string_view n) {
   if (n.empty()) return ErrorDetail::kNone;
   return lookupKey<ErrorDetail>(kDetailNames, n);
+}
+
+const Error& successHasNoError() {
+  static const Error kError(ErrorCode::kInternalError,
+                            "error() called on a successful result (REQUIRES: !ok())");
+  return kError;
 }
 
 ErrorSeverity severityOf(ErrorCode code) {

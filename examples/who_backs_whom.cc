@@ -8,11 +8,11 @@
 int main(int argc, char** argv) {
   auto db = argc > 1 ? entente::Database::open(argv[1]) : entente::Database::openTemporary();
   if (!db) {
-    std::cerr << db.error().code << ": " << db.error().message << "\n";
+    std::cerr << db.error().codeName() << ": " << db.error().message() << "\n";
     return 1;
   }
   if (auto loaded = (*db)->loadBundledDataset(); !loaded) {
-    std::cerr << loaded.error().message << "\n";
+    std::cerr << loaded.error().message() << "\n";
     return 1;
   }
 
@@ -32,8 +32,8 @@ int main(int argc, char** argv) {
   // Errors are values: code, message (with a caret line), line and column.
   entente::QueryResult bad = (*db)->query("MATCH (a RETURN a");
   if (!bad.ok()) {
-    std::cout << bad.error().code << " at line " << bad.error().line << ", column "
-              << bad.error().column << "\n";
+    std::cout << bad.error().codeName() << " at line " << bad.error().line() << ", column "
+              << bad.error().column() << "\n";
   }
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "query/materialize.h"
 #include "query/parse/parser.h"
 #include "query/prepared.h"
+#include "query/status_error.h"
 
 namespace entente::query {
 
@@ -34,11 +35,6 @@ RMap toRMap(const Map& params) {
   m.reserve(params.size());
   for (const auto& [k, v] : params) m.emplace_back(k, RValue::fromValue(v));  // std::map: sorted
   return m;
-}
-
-void checkStatus(const storage::Status& s) {
-  if (s.ok()) return;
-  throw QueryError(s.code() == storage::Status::Code::kReadOnly ? "ReadOnly" : "IOError", s.message());
 }
 
 }  // namespace
@@ -115,8 +111,8 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, cons
     def.description = d.description;
     def.declared = true;
     auto txn = impl_->store.beginWrite();
-    checkStatus(txn->putRelType(def));
-    checkStatus(txn->commit());
+    throwIfFailed(txn->putRelType(def));
+    throwIfFailed(txn->commit());
   } else if (st.kind == ast::StatementKind::kShowSchema) {
     auto txn = impl_->store.beginRead();
     std::unordered_map<uint32_t, std::string> names;
@@ -160,9 +156,9 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
     RValue d = plan.as_of->eval(row, st);
     st.as_of = storage::dateOrIsoString(d);
     if (!st.as_of) {
-      throw QueryError("TypeError", std::string("AS OF expects a date or an ISO date string, got ") +
+      throw QueryError(ErrorCode::kTypeError, std::string("AS OF expects a date or an ISO date string, got ") +
                                         (d.isString() ? "'" + d.asString() + "'" : d.kindName()),
-                       ps.ast.as_of->pos);
+                       ps.ast.as_of->pos, ErrorDetail::kInvalidArgumentType);
     }
     st.valid_time = storage::ValidTimeKeys::of(*txn);
   }
@@ -172,13 +168,13 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
   while (root->next(row)) {
     if (!collect) continue;
     if (options.max_rows && out.rows.size() >= options.max_rows)
-      throw QueryError("LimitExceeded", "The result has more than " + std::to_string(options.max_rows) + " rows");
+      throw QueryError(ErrorCode::kLimitExceeded, "The result has more than " + std::to_string(options.max_rows) + " rows");
     std::vector<Value> r;
     r.reserve(plan.column_slots.size());
     for (int slot : plan.column_slots) r.push_back(materialize(row[slot], *txn, names));
     out.rows.push_back(std::move(r));
   }
-  if (txn->writable()) checkStatus(txn->commit());
+  if (txn->writable()) throwIfFailed(txn->commit());
   if (st.profiling) {
     for (auto& line : profileLines(*plan.root, st))
       out.rows.push_back({Value(std::move(line.text)), Value(static_cast<int64_t>(line.rows)), Value(line.time_ms)});

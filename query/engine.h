@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/statement_types.h"
 #include "entente/value.h"
 #include "storage/graph_store.h"
 
@@ -27,10 +28,12 @@ class ProjectionCache;
 
 namespace entente::query {
 
-struct QueryOptions {
-  std::chrono::milliseconds timeout{0};       // 0 = no time budget
-  const std::atomic<bool>* cancel = nullptr;  // set to true to cancel (checked every 1024 steps)
-  uint64_t max_rows = 0;                      // 0 = unlimited; more => LimitExceeded
+//! The public limits (timeout, cancel flag, max_rows: entente/statement_types.h) plus what
+//! only the engine sets. Built from the public options without copying them field by field.
+struct QueryOptions : entente::QueryOptions {
+  QueryOptions() = default;
+  explicit QueryOptions(const entente::QueryOptions& limits) : entente::QueryOptions(limits) {}
+
   int64_t default_max_hops = 15;              // cap for unbounded `*`
   //! The time source of the budget; empty = std::chrono::steady_clock::now. While `timeout`
   //! is set it is read once when the statement starts and then at every budget check (every
@@ -43,19 +46,10 @@ struct QueryOptions {
   analytics::ProjectionCache* projections = nullptr;
 };
 
-//! Side effects counted the way the openCypher TCK counts them.
-struct QueryStats {
-  int64_t nodes_created = 0, nodes_deleted = 0;
-  int64_t relationships_created = 0, relationships_deleted = 0;
-  int64_t properties_set = 0, properties_removed = 0;
-  int64_t labels_added = 0, labels_removed = 0;
-  double elapsed_ms = 0;
-};
-
 struct QueryOutput {
   std::vector<std::string> columns;
   std::vector<std::vector<Value>> rows;
-  QueryStats stats;
+  Stats stats;  // entente/statement_types.h: the public struct, one definition
   std::vector<std::string> notices;  // e.g. "unbounded * capped at 15 hops"
 };
 

@@ -66,7 +66,7 @@ void Connection::process() {
     std::string_view line(in_.data() + start, nl - start);
     start = nl + 1;
     if (line.size() > limits.max_request_bytes) {
-      out_ += errorLine("null", "LimitExceeded", "request line longer than " + std::to_string(limits.max_request_bytes) + " bytes");
+      out_ += errorLine("null", Error(ErrorCode::kLimitExceeded, "request line longer than " + std::to_string(limits.max_request_bytes) + " bytes"));
       close_after_write_ = true;
       break;
     }
@@ -79,7 +79,7 @@ void Connection::process() {
   if (!close_after_write_ && in_.find('\n') == std::string::npos) {
     scanned_ = in_.size();
     if (in_.size() > limits.max_request_bytes) {
-      out_ += errorLine("null", "LimitExceeded", "request line longer than " + std::to_string(limits.max_request_bytes) + " bytes");
+      out_ += errorLine("null", Error(ErrorCode::kLimitExceeded, "request line longer than " + std::to_string(limits.max_request_bytes) + " bytes"));
       close_after_write_ = true;
     }
   }

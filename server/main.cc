@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
 
   auto db = Database::open(o.db_path);
   if (!db) {
-    std::cerr << "Error: " << db.error().code << ": " << db.error().message << '\n';
+    std::cerr << "Error: " << db.error().codeName() << ": " << db.error().message() << '\n';
     return 1;
   }
   Server server(**db, o);

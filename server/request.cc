@@ -80,9 +80,7 @@ std::optional<std::string_view> rawMember(std::string_view object, std::string_v
   return found;
 }
 
-std::string errorLine(std::string_view id_json, std::string code, std::string message) {
-  return errorToJson(Error{std::move(code), std::move(message), 0, 0}, id_json) + "\n";
-}
+std::string errorLine(std::string_view id_json, const Error& error) { return errorToJson(error, id_json) + "\n"; }
 
 void logLine(std::string_view message) {
   static std::mutex mu;
@@ -100,9 +98,9 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
   try {
     request = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& e) {
-    return errorLine("null", "ArgumentError", std::string("malformed request: ") + e.what());
+    return errorLine("null", Error(ErrorCode::kArgumentError, std::string("malformed request: ") + e.what()));
   }
-  if (!request.is_object()) return errorLine("null", "ArgumentError", "malformed request: expected a JSON object");
+  if (!request.is_object()) return errorLine("null", Error(ErrorCode::kArgumentError, "malformed request: expected a JSON object"));
 
   std::string id = "null";
   if (auto it = request.find("id"); it != request.end()) {
@@ -112,17 +110,17 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
   if (!token_.empty()) {
     auto t = request.find("token");
     if (t == request.end() || !t->is_string() || !sameSecret(t->get_ref<const std::string&>(), token_))
-      return errorLine(id, "Unauthorized", "missing or wrong token");
+      return errorLine(id, Error(ErrorCode::kUnauthorized, "missing or wrong token"));
   }
   auto q = request.find("query");
   if (q == request.end() || !q->is_string())
-    return errorLine(id, "ArgumentError", "malformed request: \"query\" must be a string");
+    return errorLine(id, Error(ErrorCode::kArgumentError, "malformed request: \"query\" must be a string"));
   Map params;
   if (auto p = request.find("params"); p != request.end() && !p->is_null()) {
-    if (!p->is_object()) return errorLine(id, "ArgumentError", "malformed request: \"params\" must be an object");
+    if (!p->is_object()) return errorLine(id, Error(ErrorCode::kArgumentError, "malformed request: \"params\" must be an object"));
     auto raw = rawMember(line, "params");
     auto parsed = paramsFromJson(raw ? *raw : std::string_view(p->dump()));
-    if (!parsed) return errorLine(id, parsed.error().code, parsed.error().message);
+    if (!parsed) return errorLine(id, parsed.error());
     params = std::move(*parsed);
   }
 
@@ -138,8 +136,11 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()) +
             " ms): " + text.substr(0, 300));
   }
-  if (!result.ok() && result.error().code != "SyntaxError" && result.error().code != "SemanticError")
-    logLine(std::string(peer) + ": " + result.error().code + ": " + result.error().message.substr(0, 300));
+  // Compile-time and semantic errors are the client's statement; the rest are worth a log line.
+  if (!result.ok() && result.error().code() != ErrorCode::kSyntaxError &&
+      result.error().code() != ErrorCode::kSemanticError)
+    logLine(std::string(peer) + ": " + std::string(result.error().codeName()) + ": " +
+            result.error().message().substr(0, 300));
   return resultToJson(result, id) + "\n";
 }
 

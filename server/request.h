@@ -29,7 +29,7 @@ struct Limits {
 std::optional<std::string_view> rawMember(std::string_view object, std::string_view key);
 
 //! An error response line (with '\n'), in the shape of resultToJson's error object.
-std::string errorLine(std::string_view id_json, std::string code, std::string message);
+std::string errorLine(std::string_view id_json, const Error& error);
 
 class RequestHandler {
  public:

@@ -104,8 +104,8 @@ void Server::reject(tcp::socket socket) {
   logLine("connection refused: " + std::to_string(options_.max_connections) + " connections already open");
   auto s = std::make_shared<tcp::socket>(std::move(socket));
   auto line = std::make_shared<std::string>(
-      errorLine("null", "LimitExceeded",
-                "too many connections (the server allows " + std::to_string(options_.max_connections) + ")"));
+      errorLine("null", Error(ErrorCode::kLimitExceeded, "too many connections (the server allows " +
+                                                             std::to_string(options_.max_connections) + ")")));
   asio::async_write(*s, asio::buffer(*line), [s, line](const boost::system::error_code&, size_t) {
     boost::system::error_code ec;
     s->shutdown(tcp::socket::shutdown_both, ec);

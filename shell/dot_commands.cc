@@ -1,6 +1,7 @@
 // The shell's dot-commands: one table gives each its usage, help line and handler, so
 // `.help`, completion and dispatch cannot disagree.
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "entente/json.h"
@@ -46,7 +47,7 @@ struct DotCommands {
   };
 
   static bool usage(Shell& sh, const Entry& e) {
-    sh.printError({"ArgumentError", std::string("usage: ") + e.name + (*e.usage ? " " : "") + e.usage});
+    sh.printError(Error(ErrorCode::kArgumentError, std::string("usage: ") + e.name + (*e.usage ? " " : "") + e.usage));
     return false;
   }
 
@@ -78,16 +79,17 @@ struct DotCommands {
     return sh.runFile(args[0]);
   }
   static bool import(Shell& sh, const std::vector<std::string>& args, std::string_view) {
-    Expected<Stats> stats = Error{};
+    std::optional<Expected<Stats>> imported;
     if (args.size() == 2) {
-      stats = sh.db_.importCsv(args[0], args[1]);
+      imported = sh.db_.importCsv(args[0], args[1]);
     } else if (args.size() == 1 && (endsWith(args[0], ".jsonl") || endsWith(args[0], ".ndjson"))) {
-      stats = sh.db_.importJsonLines(args[0]);
+      imported = sh.db_.importJsonLines(args[0]);
     } else if (args.size() == 1 && endsWith(args[0], ".json")) {
-      stats = sh.db_.importJson(args[0]);
+      imported = sh.db_.importJson(args[0]);
     } else {
       return usage(sh, find(".import"));
     }
+    const Expected<Stats>& stats = *imported;
     if (!stats) {
       sh.printError(stats.error());
       return false;
@@ -101,13 +103,13 @@ struct DotCommands {
   static bool exportFile(Shell& sh, const std::vector<std::string>& args, std::string_view) {
     if (args.size() == 2 && args[1] == "--dot") {
       if (!sh.last_result_) {
-        sh.printError({"ArgumentError", ".export --dot: no result yet"});
+        sh.printError(Error(ErrorCode::kArgumentError, ".export --dot: no result yet"));
         return false;
       }
       std::ofstream out(args[0]);
       writeDot(out, *sh.last_result_);
       if (!out.flush()) {
-        sh.printError({"IOError", "cannot write " + args[0]});
+        sh.printError(Error(ErrorCode::kIOError, "cannot write " + args[0]));
         return false;
       }
       return true;
@@ -187,7 +189,7 @@ bool Shell::runDotCommand(const std::string& line) {
   std::string_view rest = end == std::string_view::npos ? std::string_view() : text.substr(end);
   for (const auto& e : DotCommands::table())
     if (name == e.name) return e.handler(*this, splitArgs(rest), rest);
-  printError({"ArgumentError", "unknown command " + std::string(name) + " (.help lists the commands)"});
+  printError(Error(ErrorCode::kArgumentError, "unknown command " + std::string(name) + " (.help lists the commands)"));
   return false;
 }
 

@@ -113,12 +113,12 @@ int main(int argc, char** argv) {
   bool scratch = options->path.empty();
   auto db = scratch ? Database::openTemporary() : Database::open(options->path);
   if (!db) {
-    std::cerr << "Error: " << db.error().code << ": " << db.error().message << '\n';
+    std::cerr << "Error: " << db.error().codeName() << ": " << db.error().message() << '\n';
     return 1;
   }
   if (scratch) {
     auto loaded = (*db)->loadBundledDataset();
-    if (!loaded) std::cerr << "Warning: bundled dataset not loaded: " << loaded.error().message << '\n';
+    if (!loaded) std::cerr << "Warning: bundled dataset not loaded: " << loaded.error().message() << '\n';
   }
 
   Shell shell(**db, std::cout, std::cerr);
@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
   for (const auto& [name, json] : options->params) {
     auto value = valueFromJson(json);
     if (!value) {
-      std::cerr << "Error: " << value.error().code << ": --param " << name << ": " << value.error().message << '\n';
+      std::cerr << "Error: " << value.error().codeName() << ": --param " << name << ": " << value.error().message() << '\n';
       return 1;
     }
     shell.params()[name] = *value;

@@ -15,7 +15,9 @@ Shell::Shell(Database& db, std::ostream& out, std::ostream& err) : db_(db), out_
 }
 
 void Shell::printError(const Error& error) {
-  err_ << "Error: " << error.code << ": " << error.message << '\n';
+  err_ << "Error: " << error.codeName();
+  if (error.detail() != ErrorDetail::kNone) err_ << " (" << error.detailName() << ")";
+  err_ << ": " << error.message() << '\n';
   err_.flush();
 }
 
@@ -82,12 +84,12 @@ bool Shell::runText(std::string_view text) {
 
 bool Shell::runFile(const std::string& path) {
   if (read_depth_ >= 16) {
-    printError({"ArgumentError", ".read nested too deeply (16 levels) at " + path});
+    printError(Error(ErrorCode::kArgumentError, ".read nested too deeply (16 levels) at " + path));
     return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    printError({"IOError", "cannot read " + path});
+    printError(Error(ErrorCode::kIOError, "cannot read " + path));
     return false;
   }
   std::stringstream buffer;

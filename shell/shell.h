@@ -46,7 +46,8 @@ class Shell {
   static std::atomic<bool> cancel_flag;
   static std::atomic<bool> running;
 
-  //! Prints "Error: <code>: <message>".
+  //! Prints "Error: <code>: <message>", or "Error: <code> (<detail>): <message>" when the
+  //! error has an openCypher detail ("Error: SyntaxError (UndefinedVariable): ...").
   void printError(const Error& error);
 
  private:

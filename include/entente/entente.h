@@ -2,7 +2,7 @@
 // tracking who backs whom.
 //
 //   auto db = entente::Database::open("/tmp/conflicts");        // or Database::openTemporary()
-//   if (!db) { std::cerr << db.error().message << "\n"; return 1; }
+//   if (!db) { std::cerr << db.error().message() << "\n"; return 1; }
 //   auto r = db->query("MATCH (s)-[:BACKS]->(g) WHERE g.name = $g RETURN s.name",
 //                      {{"g", "Free Syrian Army"}});
 //   for (const auto& row : r.rows()) std::cout << row[0].asString() << "\n";
@@ -13,8 +13,6 @@
 // This header mentions no RocksDB, ANTLR or other internal type.
 #pragma once
 
-#include <atomic>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -22,77 +20,82 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
+#include "entente/error.h"
+#include "entente/statement_types.h"
 #include "entente/value.h"
 
 namespace entente {
 
-//! An error: `code` is an openCypher error type (SyntaxError — every error found before the
-//! statement runs, as openCypher and Neo4j classify them —, TypeError,
-//! ArgumentError, EntityNotFound, ParameterMissing, ConstraintVerificationFailed) or an engine
-//! code (Timeout, Cancelled, LimitExceeded, IOError, VersionMismatch, InvalidInput).
-//! Also ReadOnly (a write on a read-only database) and InternalError (a bug: an unexpected
-//! exception caught at the API boundary).
-//! `message` says what, where and why; line/column are 1-based, 0 when not applicable.
-struct Error {
-  std::string code;
-  std::string message;
-  int line = 0;
-  int column = 0;
-};
-
-//! A value or an Error.
+//! A value or an Error, never both (Error is entente/error.h's class; ErrorCode lists every
+//! kind of failure the API reports). T need not be default-constructible.
+//! REQUIRES for value(), operator-> and operator*: ok(). REQUIRES for error(): !ok().
 template <typename T>
 class Expected {
  public:
-  Expected(T value) : value_(std::move(value)), ok_(true) {}
-  Expected(Error error) : error_(std::move(error)) {}
-  explicit operator bool() const { return ok_; }
-  bool ok() const { return ok_; }
-  const Error& error() const { return error_; }
-  T& value() { return value_; }
-  const T& value() const { return value_; }
-  T* operator->() { return &value_; }
-  const T* operator->() const { return &value_; }
-  T& operator*() { return value_; }
+  Expected(T value) : state_(std::in_place_index<0>, std::move(value)) {}
+  Expected(Error error) : state_(std::in_place_index<1>, std::move(error)) {}
+  explicit operator bool() const { return ok(); }
+  bool ok() const { return state_.index() == 0; }
+  //! REQUIRES: !ok(); on success returns successHasNoError() (entente/error.h), never UB.
+  const Error& error() const { return ok() ? successHasNoError() : std::get<1>(state_); }
+  T& value() & { return std::get<0>(state_); }
+  const T& value() const& { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
 
  private:
-  T value_{};
-  Error error_;
-  bool ok_ = false;
+  std::variant<T, Error> state_;
 };
 
-//! What a statement changed, counted as the openCypher TCK counts side effects.
-struct Stats {
-  int64_t nodes_created = 0, nodes_deleted = 0;
-  int64_t relationships_created = 0, relationships_deleted = 0;
-  int64_t properties_set = 0, properties_removed = 0;
-  int64_t labels_added = 0, labels_removed = 0;
-  double elapsed_ms = 0;
+//! Success (no value) or an Error: the result of calls that only do something.
+//! REQUIRES for error(): !ok().
+template <>
+class Expected<void> {
+ public:
+  Expected() = default;
+  Expected(Error error) : error_(std::move(error)) {}
+  explicit operator bool() const { return ok(); }
+  bool ok() const { return !error_.has_value(); }
+  //! REQUIRES: !ok(); on success returns successHasNoError() (entente/error.h), never UB.
+  const Error& error() const { return error_ ? *error_ : successHasNoError(); }
+
+ private:
+  std::optional<Error> error_;
 };
 
+//! The rows of a statement, or its Error. Built by the implementation through success() and
+//! failure(); callers only read it.
 class QueryResult {
  public:
+  //! A statement that ran: its columns, rows, side effects and notices.
+  static QueryResult success(std::vector<std::string> columns, std::vector<std::vector<Value>> rows,
+                             Stats stats = {}, std::vector<std::string> notices = {});
+  //! A statement that failed: no columns, no rows, zero stats.
+  static QueryResult failure(Error error);
+
   bool ok() const { return !error_.has_value(); }
-  const Error& error() const { return *error_; }
+  //! REQUIRES: !ok(). On a successful result it returns an InternalError saying so (never
+  //! undefined behaviour), so a caller that forgot to check gets a readable message.
+  const Error& error() const;
   const std::vector<std::string>& columns() const { return columns_; }
   const std::vector<std::vector<Value>>& rows() const { return rows_; }
   const Stats& stats() const { return stats_; }
   const std::vector<std::string>& notices() const { return notices_; }
 
-  // Filled by the implementation.
+ private:
+  QueryResult() = default;
+
   std::optional<Error> error_;
   std::vector<std::string> columns_;
   std::vector<std::vector<Value>> rows_;
   Stats stats_;
   std::vector<std::string> notices_;
-};
-
-struct QueryOptions {
-  std::chrono::milliseconds timeout{0};       //!< 0 = no time budget; else Timeout error
-  const std::atomic<bool>* cancel = nullptr;  //!< set to true from any thread => Cancelled
-  uint64_t max_rows = 0;                      //!< 0 = unlimited; else LimitExceeded error
 };
 
 struct OpenOptions {
@@ -130,12 +133,12 @@ class Database {
   Expected<Node> updateEntity(uint64_t id, const Map& properties,
                               const std::optional<std::vector<std::string>>& labels = std::nullopt);
   //! Fails if the entity has relations, unless `detach`.
-  Expected<bool> deleteEntity(uint64_t id, bool detach = false);
+  Expected<void> deleteEntity(uint64_t id, bool detach = false);
   //! Entities whose name or alias equals `name`, case-insensitively.
   Expected<std::vector<Node>> findByName(std::string_view name);
   Expected<Relationship> addRelation(uint64_t start, std::string_view type, uint64_t end, const Map& properties);
   Expected<Relationship> updateRelation(uint64_t id, const Map& properties);
-  Expected<bool> deleteRelation(uint64_t id);
+  Expected<void> deleteRelation(uint64_t id);
   //! Relations of an entity, optionally of some types and only those valid at `as_of`.
   Expected<std::vector<Relationship>> relations(uint64_t entity, Direction direction,
                                                 const std::vector<std::string>& types = {},
@@ -153,7 +156,7 @@ class Database {
   Expected<Stats> importCsv(const std::string& nodes_file, const std::string& edges_file,
                             std::string_view default_label = "Entity",
                             std::string_view default_type = "RELATED_TO");
-  Expected<bool> exportJson(const std::string& file);
+  Expected<void> exportJson(const std::string& file);
   Expected<std::string> exportJsonText();
 
   //! The bundled Aleppo dataset (data/aleppo.json), found next to the executable or in the
@@ -163,9 +166,9 @@ class Database {
   const std::string& path() const;
 
   struct Impl;  // internal
-  Impl& impl() { return *impl_; }
 
  private:
+  friend struct DatabaseTestAccess;  // tests/api/database_test_access.h: tests reach the store
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace entente {
 
@@ -30,6 +31,7 @@ enum class ErrorCode : uint8_t {
   kProcedureError,                //!< unknown procedure, bad procedure call
   // Entente
   kConstraintValidationFailed,  //!< a schema constraint (unique, not null) would be broken
+  kSchemaError,                 //!< an index or constraint clashes with one that exists (or is missing)
   kTransactionConflict,         //!< a concurrent transaction wrote the same data first
   kTimeout,                     //!< the statement's time budget ran out
   kCancelled,                   //!< cancelled by the caller
@@ -126,5 +128,9 @@ class Error {
   ErrorCode code_;
   ErrorDetail detail_;
 };
+
+//! What error() returns on a success, where it REQUIRES a failure: an InternalError saying
+//! that the call succeeded (so a caller that forgot to check reads a message, not garbage).
+const Error& successHasNoError();
 
 }  // namespace entente

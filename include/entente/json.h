@@ -30,7 +30,8 @@ std::string toJson(const Value& value);
 std::string toJsonString(std::string_view text);
 
 //! {"id":…, "columns":[…], "rows":[[…]], "stats":{…}} or {"id":…, "error":{"code",
-//! "message","line","column"}}; `id_json` is an already-encoded JSON id, or "" for none
+//! "detail","message","line","column"}} (`detail`: openCypher's detail name, "" for none);
+//! `id_json` is an already-encoded JSON id, or "" for none
 //! (then the "id" member is left out). "notices":[…] is added when the engine left any.
 std::string resultToJson(const QueryResult& result, std::string_view id_json = "");
 //! {"id":…, "error":{…}} for an error that is not a query's (bad request, …).

@@ -52,7 +52,7 @@ class CallSubqueryOp final : public Operator {
   void rowDone() {
     if (!batching_ || ++in_batch_ < batch_) return;
     in_batch_ = 0;
-    if (!st_.commit_batch) throw QueryError("InternalError", "CALL { } IN TRANSACTIONS without a batch transaction");
+    if (!st_.commit_batch) throw QueryError(ErrorCode::kInternalError, "CALL { } IN TRANSACTIONS without a batch transaction");
     st_.commit_batch();
   }
 
@@ -61,9 +61,10 @@ class CallSubqueryOp final : public Operator {
     Row empty(st.row_width);
     RValue v = b.rows->eval(empty, st);
     if (v.isInt() && v.asInt() > 0) return v.asInt();
-    throw QueryError("SyntaxError", std::string("Invalid input for IN TRANSACTIONS OF ... ROWS: expected a positive "
+    throw QueryError(ErrorCode::kSyntaxError, std::string("Invalid input for IN TRANSACTIONS OF ... ROWS: expected a positive "
                                                 "integer, got ") +
-                                        (v.isInt() ? std::to_string(v.asInt()) : v.kindName()));
+                                        (v.isInt() ? std::to_string(v.asInt()) : v.kindName()),
+                     {}, v.isInt() ? ErrorDetail::kNegativeIntegerArgument : ErrorDetail::kInvalidArgumentType);
   }
 
   bool unit_;

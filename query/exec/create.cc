@@ -15,8 +15,9 @@ storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const
   for (const auto& [k, v] : m) {
     if (v.isNull() && merge)
       // openCypher (and Neo4j) classify this run-time error as a SemanticError.
-      throw QueryError("SemanticError", "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
-                                              " because of null property value for '" + k + "'");
+      throw QueryError(ErrorCode::kSemanticError, "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
+                                              " because of null property value for '" + k + "'",
+                       {}, ErrorDetail::kMergeReadOwnWrites);  // the TCK's name for it (Merge1 [17])
     auto value = storableValue(v, k, rel);
     if (!value) continue;
     props.emplace_back(st.intern(k), std::move(*value));
@@ -69,7 +70,7 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
     const RValue& a = row[r.from];
     const RValue& b = row[r.to];
     if (!a.isNode() || !b.isNode())
-      throw QueryError("SyntaxError", "Cannot create relationship `" + r.var + "`: an end node is " +
+      throw QueryError(ErrorCode::kSyntaxError, "Cannot create relationship `" + r.var + "`: an end node is " +
                                             (a.isNull() || b.isNull() ? "null" : "not a node"));
     uint32_t type = st.internId(r.type);
     auto props = evalProperties(st, r.props, row, true, merge);

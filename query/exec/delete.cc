@@ -35,7 +35,8 @@ class DeleteOp final : public Operator {
       for (const auto& n : v.asPath().nodes) nodes_.push_back(n.id);
       for (const auto& r : v.asPath().rels) rels_.push_back(r.id);
     } else {
-      throw QueryError("TypeError", std::string("DELETE expects a node, relationship or path, got ") + v.kindName());
+      throw QueryError(ErrorCode::kTypeError, std::string("DELETE expects a node, relationship or path, got ") + v.kindName(),
+                       {}, ErrorDetail::kInvalidArgumentType);
     }
   }
 
@@ -59,10 +60,11 @@ class DeleteOp final : public Operator {
       auto s = st_.tx.deleteNode(n, spec_.detach, &edges);
       if (s.code() == storage::Status::Code::kNotFound) continue;
       if (s.code() == storage::Status::Code::kConstraint)
-        throw QueryError("ConstraintVerificationFailed",
+        throw QueryError(ErrorCode::kConstraintVerificationFailed,
                          "Cannot delete node<" + std::to_string(n) +
                              ">, because it still has relationships. To delete this node, you must first delete "
-                             "its relationships.");
+                             "its relationships.",
+                         {}, ErrorDetail::kDeleteConnectedNode);
       check(s);
       st_.deleted_nodes.insert(n);
       ++st_.stats.nodes_deleted;

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "query/error.h"
+#include "query/status_error.h"
 #include "query/exec/operator.h"
 
 namespace entente::query {
@@ -54,7 +55,7 @@ std::optional<uint32_t> ExecState::id(int index) {
 
 uint32_t ExecState::intern(std::string_view s) {
   auto r = tx.internString(s);
-  if (!r.ok()) throw QueryError("IOError", "Cannot intern '" + std::string(s) + "': " + r.status().message());
+  if (!r.ok()) throw QueryError(errorCodeOf(r.status().code()), "Cannot intern '" + std::string(s) + "': " + r.status().message());
   return r.value();
 }
 
@@ -122,9 +123,9 @@ bool ExecState::expired() const {
 
 void ExecState::checkBudget() const {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-    throw QueryError("Cancelled", "Query cancelled");
+    throw QueryError(ErrorCode::kCancelled, "Query cancelled");
   if (pastDeadline())
-    throw QueryError("Timeout", "Query exceeded its time budget of " +
+    throw QueryError(ErrorCode::kTimeout, "Query exceeded its time budget of " +
                                     std::to_string(options.timeout.count()) + " ms");
 }
 

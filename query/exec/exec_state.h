@@ -60,7 +60,7 @@ class ExecState : public EvalContext {
   const NameTable& names;
   const QueryOptions& options;
   const int row_width;
-  QueryStats stats;
+  Stats stats;
   std::vector<std::string> notices;
 
   bool writable() const { return tx.writable(); }

@@ -82,7 +82,7 @@ class ScanOp final : public PerInputRowOperator<ScanOp> {
           st_.checkBudget();
         }
         if (ids_.empty() && spec_.required)
-          throw QueryError("EntityNotFound", "No entity named " + spec_.key_text +
+          throw QueryError(ErrorCode::kEntityNotFound, "No entity named " + spec_.key_text +
                                                  " (a (\"Name\") node in CREATE/MERGE must exist)");
         break;
       }

@@ -9,7 +9,7 @@ namespace {
 //! of the row (wide enough for the sub-plan's slots). Rows come out in *scratch.
 Operator& start(int id, const PlanNode& plan, const Row& row, Row** scratch) {
   ExecState* st = ExecState::current();
-  if (!st) throw QueryError("InternalError", "pattern expression evaluated outside an execution");
+  if (!st) throw QueryError(ErrorCode::kInternalError, "pattern expression evaluated outside an execution");
   if (st->subplans.size() <= static_cast<size_t>(id)) {
     st->subplans.resize(id + 1);
     st->subrows.resize(id + 1);

@@ -25,12 +25,13 @@ bool load(ExecState& st, const RValue& v, Target& t, const SetOpSpec& op) {
   }
   if (v.isRel()) {
     if (op.kind == SetOpKind::kLabels || op.kind == SetOpKind::kRemoveLabels)
-      throw QueryError("TypeError", "Labels can only be set on nodes", op.pos);
+      throw QueryError(ErrorCode::kTypeError, "Labels can only be set on nodes", op.pos, ErrorDetail::kInvalidArgumentType);
     t.is_node = false;
     t.edge = loadEdge(st, v.asRel().id);
     return true;
   }
-  throw QueryError("TypeError", std::string("Expected a node or relationship to update, got ") + v.kindName(), op.pos);
+  throw QueryError(ErrorCode::kTypeError, std::string("Expected a node or relationship to update, got ") + v.kindName(), op.pos,
+                   ErrorDetail::kInvalidArgumentType);
 }
 
 void store(ExecState& st, Target& t) {

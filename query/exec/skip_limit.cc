@@ -17,9 +17,9 @@ int64_t countArg(const CompiledExpr* e, ExecState& st, const char* what) {
 int64_t skipLimitCount(const RValue& v, const char* what) {
   if (v.isInt() && v.asInt() >= 0) return v.asInt();
   // openCypher classifies these as SyntaxErrors, also when a parameter brings the value.
-  throw QueryError("SyntaxError", std::string("Invalid input for ") + what + ": expected a non-negative integer, got " +
-                                      (v.isInt() ? std::to_string(v.asInt()) : v.kindName()) +
-                                      (v.isInt() ? " (NegativeIntegerArgument)" : " (InvalidArgumentType)"));
+  throw QueryError(ErrorCode::kSyntaxError, std::string("Invalid input for ") + what + ": expected a non-negative integer, got " +
+                                      (v.isInt() ? std::to_string(v.asInt()) : v.kindName()),
+                   {}, v.isInt() ? ErrorDetail::kNegativeIntegerArgument : ErrorDetail::kInvalidArgumentType);
 }
 
 namespace {

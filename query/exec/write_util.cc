@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "query/error.h"
+#include "query/status_error.h"
 
 namespace entente::query {
 namespace {
@@ -30,21 +31,24 @@ std::optional<Value> reservedValue(const RValue& v, std::string_view key) {
   std::string k(key);
   if (key == storage::kSince || key == storage::kUntil) {
     if (auto d = storage::dateOrIsoString(v)) return Value(*d);
-    throw QueryError("ArgumentError", "Invalid date for relationship property `" + k + "`: expected an ISO date " +
+    throw QueryError(ErrorCode::kArgumentError, "Invalid date for relationship property `" + k + "`: expected an ISO date " +
                                           "such as '2024-11-27', got " +
-                                          (v.isString() ? "'" + v.asString() + "'" : std::string(v.kindName())));
+                                          (v.isString() ? "'" + v.asString() + "'" : std::string(v.kindName())),
+                     {}, ErrorDetail::kInvalidArgumentValue);
   }
   if (key == storage::kConfidence) {
     if (v.isNumber() && v.asNumber() >= 0.0 && v.asNumber() <= 1.0) return v.toValue();
-    throw QueryError("ArgumentError", "Invalid value for relationship property `confidence`: expected a number "
-                                      "between 0 and 1");
+    throw QueryError(ErrorCode::kArgumentError, "Invalid value for relationship property `confidence`: expected a number "
+                                      "between 0 and 1",
+                     {}, ErrorDetail::kInvalidArgumentValue);
   }
   if (key == storage::kSource) {
     auto id = [&](const RValue& e) -> Value {
       if (e.isNode()) return Value(static_cast<int64_t>(e.asNode().id));
       if (e.isInt() && e.asInt() >= 0) return Value(e.asInt());
-      throw QueryError("ArgumentError", "Invalid value for relationship property `source`: expected a node id, a "
-                                        "Source node or a list of them");
+      throw QueryError(ErrorCode::kArgumentError, "Invalid value for relationship property `source`: expected a node id, a "
+                                        "Source node or a list of them",
+                       {}, ErrorDetail::kInvalidArgumentValue);
     };
     if (v.isList()) {
       List ids;
@@ -58,16 +62,7 @@ std::optional<Value> reservedValue(const RValue& v, std::string_view key) {
 
 }  // namespace
 
-void check(const storage::Status& s) {
-  if (s.ok()) return;
-  switch (s.code()) {
-    case storage::Status::Code::kNotFound: throw QueryError("EntityNotFound", s.message());
-    case storage::Status::Code::kConstraint: throw QueryError("ConstraintVerificationFailed", s.message());
-    case storage::Status::Code::kInvalidArgument: throw QueryError("ArgumentError", s.message());
-    case storage::Status::Code::kReadOnly: throw QueryError("ReadOnly", s.message());
-    default: throw QueryError("IOError", s.message());
-  }
-}
+void check(const storage::Status& s) { throwIfFailed(s); }
 
 std::optional<Value> storableValue(const RValue& v, std::string_view key, bool relationship) {
   if (v.isNull()) return std::nullopt;
@@ -75,8 +70,9 @@ std::optional<Value> storableValue(const RValue& v, std::string_view key, bool r
     if (auto r = reservedValue(v, key)) return r;
   }
   if (!storable(v))
-    throw QueryError("TypeError", "Invalid property type for `" + std::string(key) + "`: " + v.kindName() +
-                                      " cannot be stored (properties hold scalars, lists of scalars and maps)");
+    throw QueryError(ErrorCode::kTypeError, "Invalid property type for `" + std::string(key) + "`: " + v.kindName() +
+                                      " cannot be stored (properties hold scalars, lists of scalars and maps)",
+                     {}, ErrorDetail::kInvalidPropertyType);
   return v.toValue();
 }
 
@@ -108,7 +104,8 @@ RMap propertyMapOf(ExecState& st, const RValue& v, std::string_view what) {
   } else if (v.isRel()) {
     props = loadEdge(st, v.asRel().id).props;
   } else {
-    throw QueryError("TypeError", std::string(what) + " expects a map, got " + v.kindName());
+    throw QueryError(ErrorCode::kTypeError, std::string(what) + " expects a map, got " + v.kindName(), {},
+                     ErrorDetail::kInvalidArgumentType);
   }
   RMap m;
   for (auto& [k, val] : props) m.emplace_back(st.tx.stringOf(k), RValue::fromValue(val));
@@ -118,13 +115,15 @@ RMap propertyMapOf(ExecState& st, const RValue& v, std::string_view what) {
 
 storage::NodeRecord loadNode(ExecState& st, uint64_t id) {
   auto rec = st.tx.getNode(id);
-  if (!rec) throw QueryError("EntityNotFound", "Node " + std::to_string(id) + " does not exist (deleted?)");
+  if (!rec) throw QueryError(ErrorCode::kEntityNotFound, "Node " + std::to_string(id) + " does not exist (deleted?)", {},
+                              ErrorDetail::kDeletedEntityAccess);
   return std::move(*rec);
 }
 
 storage::EdgeRecord loadEdge(ExecState& st, uint64_t id) {
   auto rec = st.tx.getEdge(id);
-  if (!rec) throw QueryError("EntityNotFound", "Relationship " + std::to_string(id) + " does not exist (deleted?)");
+  if (!rec) throw QueryError(ErrorCode::kEntityNotFound, "Relationship " + std::to_string(id) + " does not exist (deleted?)", {},
+                              ErrorDetail::kDeletedEntityAccess);
   return std::move(*rec);
 }
 

@@ -60,14 +60,14 @@ void checkNotDeleted(const RValue& entity, const EvalContext& ctx, ast::SourcePo
   auto gone = [](const std::unordered_set<uint64_t>* ids, uint64_t id) { return ids && ids->count(id) > 0; };
   if (entity.isNode() ? gone(ctx.deleted_node_ids, entity.asNode().id)
                       : entity.isRel() && gone(ctx.deleted_rel_ids, entity.asRel().id))
-    throw QueryError("EntityNotFound",
+    throw QueryError(ErrorCode::kEntityNotFound,
                      std::string("The ") + (entity.isNode() ? "node" : "relationship") +
-                         " was deleted by this statement: its properties and labels cannot be read (DeletedEntityAccess)",
-                     pos);
+                         " was deleted by this statement: its properties and labels cannot be read",
+                     pos, ErrorDetail::kDeletedEntityAccess);
 }
 
 const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos) {
-  if (!ctx.txn) throw QueryError("InternalError", "expression needs a transaction", pos);
+  if (!ctx.txn) throw QueryError(ErrorCode::kInternalError, "expression needs a transaction", pos);
   return *ctx.txn;
 }
 
@@ -108,7 +108,8 @@ RValue index(const RValue& base, const RValue& idx, EvalContext& ctx, ast::Sourc
   }
   if (base.isMap() || base.isNode() || base.isRel()) {
     if (!idx.isString())
-      throwTypeError(std::string("Type mismatch: map key must be a String, got ") + idx.kindName(), pos);
+      throwTypeError(std::string("Type mismatch: map key must be a String, got ") + idx.kindName(), pos,
+                     ErrorDetail::kMapElementAccessByNonString);
     return property(base, idx.asString(), ctx, pos);
   }
   throwTypeError(std::string("Type mismatch: cannot index into ") + base.kindName(), pos);

@@ -183,7 +183,7 @@ double percentileArg(std::string_view name, const std::vector<RValue>& extra) {
   if (!(p >= 0.0 && p <= 1.0))
     expr::throwArgumentError(std::string(name) + "(): percentile must be between 0.0 and 1.0, got " +
                                  (extra[0].isInt() ? std::to_string(extra[0].asInt()) : expr::formatFloat(p)),
-                             {});
+                             {}, ErrorDetail::kNumberOutOfRange);
   return p;
 }
 
@@ -203,7 +203,8 @@ std::unique_ptr<Aggregator> makeAggregator(std::string_view name, bool distinct,
   else if (key == "stdevp") agg = std::make_unique<StDev>(true);
   else if (key == "percentilecont") agg = std::make_unique<Percentile>(true, percentileArg("percentileCont", extra));
   else if (key == "percentiledisc") agg = std::make_unique<Percentile>(false, percentileArg("percentileDisc", extra));
-  else throw QueryError("SyntaxError", "Unknown aggregate function '" + std::string(name) + "'");
+  else throw QueryError(ErrorCode::kSyntaxError, "Unknown aggregate function '" + std::string(name) + "'", {},
+                        ErrorDetail::kUnknownFunction);
   if (distinct) return std::make_unique<Distinct>(std::move(agg));
   return std::make_unique<SkipNulls>(std::move(agg));
 }

@@ -1,7 +1,7 @@
 // query/expr/compile.cc — ast::Expr to a tree of CompiledExpr nodes.
 //
 // Variables become row slots, functions become function pointers (unknown names and wrong
-// arities are SemanticErrors found here, before anything runs), and subtrees made only of
+// arities are SyntaxErrors found here, before anything runs), and subtrees made only of
 // literals and pure operators are evaluated once (constant folding). A folding attempt
 // that throws is simply not folded: the error then happens at run time, and only if that
 // branch is reached (CASE WHEN false THEN 1/0 END is fine). Type errors certain from the
@@ -16,8 +16,10 @@ namespace {
 
 using namespace expr;
 
-[[noreturn]] void semanticError(std::string message, ast::SourcePos pos) {
-  throw QueryError("SyntaxError", std::move(message), pos);
+//! An error found while compiling, before anything runs. openCypher classifies every such
+//! error as a SyntaxError, whatever rule it breaks; `detail` names the rule.
+[[noreturn]] void compileError(std::string message, ast::SourcePos pos, ErrorDetail detail) {
+  throw QueryError(ErrorCode::kSyntaxError, std::move(message), pos, detail);
 }
 
 //! Scopes one comprehension/quantifier variable over the parent scope.
@@ -103,9 +105,8 @@ bool allConst(const Children& cs) {
 void requireBooleanIfConstant(const CompiledExpr& operand, const char* op, ast::SourcePos pos) {
   const RValue* v = constValue(operand);
   if (v && !v->isNull() && !v->isBool()) {
-    throw QueryError("SyntaxError", std::string("Type mismatch: ") + op + " expects Boolean operands, got " +
-                                        v->kindName() + " (InvalidArgumentType)",
-                     pos);
+    compileError(std::string("Type mismatch: ") + op + " expects Boolean operands, got " + v->kindName(), pos,
+                 ErrorDetail::kInvalidArgumentType);
   }
 }
 
@@ -133,9 +134,9 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
     ~Restore() { flag = value; }
   } restore{boolean_, boolean_here};
   if (e.kind == ast::ExprKind::kPatternPredicate && !boolean_here)
-    semanticError("A pattern can only be used as a predicate (in WHERE); use exists(pattern) or a pattern "
-                  "comprehension [pattern | expression] elsewhere (UnexpectedSyntax)",
-                  e.pos);
+    compileError("A pattern can only be used as a predicate (in WHERE); use exists(pattern) or a pattern "
+                 "comprehension [pattern | expression] elsewhere",
+                 e.pos, ErrorDetail::kUnexpectedSyntax);
   return compileNode(e);
 }
 
@@ -145,7 +146,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
     case ast::ExprKind::kParameter: return std::make_unique<ParamNode>(e.name, e.pos);
     case ast::ExprKind::kVariable: {
       auto slot = scope_.slotOf(e.name);
-      if (!slot) semanticError("Variable `" + e.name + "` not defined", e.pos);
+      if (!slot) compileError("Variable `" + e.name + "` not defined", e.pos, ErrorDetail::kUndefinedVariable);
       return std::make_unique<SlotNode>(*slot);
     }
     case ast::ExprKind::kProperty: {
@@ -181,7 +182,8 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
     }
     case ast::ExprKind::kFunction: return function(e);
     case ast::ExprKind::kCountStar:
-      semanticError("Invalid use of aggregating function count(*) in this context", e.pos);
+      compileError("Invalid use of aggregating function count(*) in this context", e.pos,
+                   ErrorDetail::kInvalidAggregation);
     case ast::ExprKind::kCase: return caseExpr(e);
     case ast::ExprKind::kIndex: {
       auto base = compile(*e.children.at(0));
@@ -199,7 +201,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
     case ast::ExprKind::kListComprehension:
     case ast::ExprKind::kQuantifier: return iteration(e);
     case ast::ExprKind::kPatternPredicate:
-      if (!e.pattern) semanticError("Pattern expected", e.pos);
+      if (!e.pattern) compileError("Pattern expected", e.pos, ErrorDetail::kUnexpectedSyntax);
       return pattern(e, nullptr, nullptr, true);
     case ast::ExprKind::kExists:
       if (e.subquery) {
@@ -231,7 +233,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
     }
     case ast::ExprKind::kReduce: return reduce(e);
   }
-  semanticError("Unsupported expression", e.pos);
+  compileError("Unsupported expression", e.pos, ErrorDetail::kUnexpectedSyntax);
 }
 
 ExprProgram Compiler::binary(const ast::Expr& e) {
@@ -256,8 +258,8 @@ ExprProgram Compiler::binary(const ast::Expr& e) {
     case ast::Op::kIn:
       // A literal right side that is not a list can never work (openCypher: compile time).
       if (rc && !rc->isNull() && !rc->isList())
-        throw QueryError("SyntaxError",
-                         std::string("Type mismatch: IN expects a List, got ") + rc->kindName(), e.pos);
+        compileError(std::string("Type mismatch: IN expects a List, got ") + rc->kindName(), e.pos,
+                     ErrorDetail::kInvalidArgumentType);
       [[fallthrough]];
     default:
       if (ast::isArithmetic(e.op)) checkArithmeticTypes(e.op, typeOf(*e.children[0]), typeOf(*e.children[1]), e.pos);
@@ -267,10 +269,12 @@ ExprProgram Compiler::binary(const ast::Expr& e) {
 
 ExprProgram Compiler::function(const ast::Expr& e) {
   if (isAggregate(e.name))
-    semanticError("Invalid use of aggregating function " + e.name + "(...) in this context", e.pos);
+    compileError("Invalid use of aggregating function " + e.name + "(...) in this context", e.pos,
+                 ErrorDetail::kInvalidAggregation);
   size_t n = e.children.size();
   if (lowercase(e.name) == "exists") {
-    if (n != 1) semanticError("Function 'exists' expects 1 argument, got " + std::to_string(n), e.pos);
+    if (n != 1) compileError("Function 'exists' expects 1 argument, got " + std::to_string(n), e.pos,
+                              ErrorDetail::kInvalidNumberOfArguments);
     const ast::Expr& arg = *e.children[0];
     if (arg.kind == ast::ExprKind::kPatternPredicate && arg.pattern) return pattern(arg, nullptr, nullptr, true);
     return std::make_unique<IsNullNode>(compile(arg), true);
@@ -278,22 +282,26 @@ ExprProgram Compiler::function(const ast::Expr& e) {
   const FunctionDef* def = findFunction(e.name);
   if (!def) {
     std::string hint = suggestFunction(e.name);
-    semanticError("Unknown function '" + e.name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
-                  e.pos);
+    compileError("Unknown function '" + e.name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                 e.pos, ErrorDetail::kUnknownFunction);
   }
-  if (e.distinct) semanticError("DISTINCT is only allowed in aggregating functions, not in " + e.name + "()", e.pos);
+  if (e.distinct)
+    compileError("DISTINCT is only allowed in aggregating functions, not in " + e.name + "()", e.pos,
+                 ErrorDetail::kInvalidAggregation);
   auto arity = static_cast<int>(n);
   if (arity < def->min_args || (def->max_args >= 0 && arity > def->max_args)) {
     std::string expected = def->max_args < 0 ? "at least " + std::to_string(def->min_args)
                            : def->min_args == def->max_args
                                ? std::to_string(def->min_args)
                                : std::to_string(def->min_args) + " to " + std::to_string(def->max_args);
-    semanticError("Function '" + std::string(def->name) + "' expects " + expected + " argument" +
-                      (expected == "1" ? "" : "s") + ", got " + std::to_string(n),
-                  e.pos);
+    compileError("Function '" + std::string(def->name) + "' expects " + expected + " argument" +
+                     (expected == "1" ? "" : "s") + ", got " + std::to_string(n),
+                 e.pos, ErrorDetail::kInvalidNumberOfArguments);
   }
-  if (n > 0) checkArgumentType(def->name, typeOf(*e.children[0]), e.pos);
+  // Arguments first: a bare pattern as an argument (size(()--())) is UnexpectedSyntax, not a
+  // type mismatch on its Boolean value.
   Children args = compileAll(e.children);
+  if (n > 0) checkArgumentType(def->name, typeOf(*e.children[0]), e.pos);
   bool c = def->pure && allConst(args);
   return fold(std::make_unique<FunctionNode>(def, std::move(args), e.pos), c);
 }
@@ -334,9 +342,8 @@ ExprProgram Compiler::reduce(const ast::Expr& e) {
   int item_slot = scope_.newSlot(item);
   StaticType list_type = typeOf(*e.children[1]);
   if (list_type.definite() && !list_type.is(StaticType::Kind::kList))
-    semanticError(std::string("Type mismatch: reduce() expects a List, got ") + list_type.name() +
-                      " (InvalidArgumentType)",
-                  e.children[1]->pos);
+    compileError(std::string("Type mismatch: reduce() expects a List, got ") + list_type.name(), e.children[1]->pos,
+                 ErrorDetail::kInvalidArgumentType);
   IterationScope acc_scope(scope_, e.name, acc_slot, StaticType{});
   IterationScope item_scope(acc_scope, item, item_slot,
                             list_type.element ? StaticType::of(*list_type.element) : StaticType{});

@@ -16,8 +16,13 @@
 
 namespace entente::query::expr {
 
-[[noreturn]] void throwTypeError(std::string message, ast::SourcePos pos);
-[[noreturn]] void throwArgumentError(std::string message, ast::SourcePos pos);
+//! Run-time errors of operators and functions: a TypeError (a value of the wrong type,
+//! InvalidArgumentType unless told otherwise) or an ArgumentError (a value of the right
+//! type out of its domain, InvalidArgumentValue unless told otherwise).
+[[noreturn]] void throwTypeError(std::string message, ast::SourcePos pos,
+                                 ErrorDetail detail = ErrorDetail::kInvalidArgumentType);
+[[noreturn]] void throwArgumentError(std::string message, ast::SourcePos pos,
+                                     ErrorDetail detail = ErrorDetail::kInvalidArgumentValue);
 
 // ---- operators (operators.cc) ----------------------------------------------------------
 
@@ -63,7 +68,8 @@ struct FnArgs {
   const RValue& operator[](size_t i) const { return args[i]; }
   //! TypeError "name() expects <expected>, got <kind>" about argument i.
   [[noreturn]] void typeError(size_t i, const char* expected) const;
-  [[noreturn]] void argumentError(const std::string& message) const;
+  [[noreturn]] void argumentError(const std::string& message,
+                                  ErrorDetail detail = ErrorDetail::kInvalidArgumentValue) const;
   int64_t intArg(size_t i) const;      // Integer or TypeError
   double numberArg(size_t i) const;    // Integer/Float or TypeError
   const std::string& stringArg(size_t i) const;  // String or TypeError

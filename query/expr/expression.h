@@ -66,7 +66,7 @@ struct PatternExprSpec {
 class CompileScope {
  public:
   virtual ~CompileScope() = default;
-  //! Row slot of a variable in scope, or nullopt (=> SemanticError "Variable `x` not defined").
+  //! Row slot of a variable in scope, or nullopt (=> SyntaxError "Variable `x` not defined", UndefinedVariable).
   virtual std::optional<int> slotOf(std::string_view variable) const = 0;
   //! Allocates a scratch slot (list comprehension / quantifier variables). The caller
   //! makes rows wide enough for every slot ever allocated. The compiler scopes the
@@ -81,7 +81,7 @@ class CompileScope {
 };
 
 //! Compiles an expression. Aggregate functions are NOT allowed here (the planner extracts
-//! them first, see isAggregate); meeting one throws SemanticError.
+//! them first, see isAggregate); meeting one throws SyntaxError (InvalidAggregation).
 ExprProgram compileExpression(const ast::Expr& expr, CompileScope& scope);
 //! Compiles a WHERE: also rejects a predicate that can never be a boolean (`WHERE 1`,
 //! `WHERE (n)`), and allows bare patterns (`WHERE (a)-->(b)`), which openCypher only

@@ -48,22 +48,24 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-void throwTypeError(std::string message, ast::SourcePos pos) {
-  throw QueryError("TypeError", std::move(message), pos);
+void throwTypeError(std::string message, ast::SourcePos pos, ErrorDetail detail) {
+  throw QueryError(ErrorCode::kTypeError, std::move(message), pos, detail);
 }
-void throwArgumentError(std::string message, ast::SourcePos pos) {
-  throw QueryError("ArgumentError", std::move(message), pos);
+void throwArgumentError(std::string message, ast::SourcePos pos, ErrorDetail detail) {
+  throw QueryError(ErrorCode::kArgumentError, std::move(message), pos, detail);
 }
 
 void FnArgs::typeError(size_t i, const char* expected) const {
   std::string msg = std::string(name) + "() expects " + expected;
   if (n > 1) msg += " as argument " + std::to_string(i + 1);
   msg += std::string(", got ") + args[i].kindName();
-  throwTypeError(std::move(msg), pos);
+  // openCypher (the TCK's toString(), labels(), type() ...) names a function argument of
+  // the wrong type at run time an InvalidArgumentValue.
+  throwTypeError(std::move(msg), pos, ErrorDetail::kInvalidArgumentValue);
 }
 
-void FnArgs::argumentError(const std::string& message) const {
-  throwArgumentError(std::string(name) + "(): " + message, pos);
+void FnArgs::argumentError(const std::string& message, ErrorDetail detail) const {
+  throwArgumentError(std::string(name) + "(): " + message, pos, detail);
 }
 
 int64_t FnArgs::intArg(size_t i) const {

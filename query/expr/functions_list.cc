@@ -70,16 +70,18 @@ RValue range(const FnArgs& a) {
   for (size_t i = 0; i < a.n; ++i) {
     if (!a[i].isInt())
       a.argumentError(std::string("expects Integer arguments, argument ") + std::to_string(i + 1) +
-                      " is " + a[i].kindName());
+                      " is " + a[i].kindName(),
+                      ErrorDetail::kInvalidArgumentType);
     v[i] = a[i].asInt();
   }
   int64_t start = v[0], end = v[1], step = v[2];
-  if (step == 0) a.argumentError("step must not be zero");
+  if (step == 0) a.argumentError("step must not be zero", ErrorDetail::kNumberOutOfRange);
   // Element count computed in 128 bits: start/end/step may be anywhere in int64.
   __int128 span = static_cast<__int128>(end) - start;
   __int128 count = (span == 0 || (span > 0) == (step > 0)) ? span / step + 1 : 0;
   if (count > kMaxRange)
-    a.argumentError("would produce more than " + std::to_string(kMaxRange) + " elements");
+    a.argumentError("would produce more than " + std::to_string(kMaxRange) + " elements",
+                    ErrorDetail::kNumberOutOfRange);
   RList out;
   out.reserve(static_cast<size_t>(count));
   for (__int128 i = 0, x = start; i < count; ++i, x += step) out.emplace_back(static_cast<int64_t>(x));

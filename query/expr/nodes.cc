@@ -12,7 +12,7 @@ RValue ParamNode::eval(const Row&, EvalContext& ctx) const {
                                [](const auto& e, const std::string& k) { return e.first < k; });
     if (it != m.end() && it->first == name_) return it->second;
   }
-  throw QueryError("ParameterMissing", "Expected parameter: $" + name_, pos_);
+  throw QueryError(ErrorCode::kParameterMissing, "Expected parameter: $" + name_, pos_, ErrorDetail::kMissingParameter);
 }
 
 RValue ListNode::eval(const Row& row, EvalContext& ctx) const {

@@ -31,7 +31,7 @@ namespace {
                  pos);
 }
 
-[[noreturn]] void overflow(ast::SourcePos pos) { throwArgumentError("integer overflow", pos); }
+[[noreturn]] void overflow(ast::SourcePos pos) { throwArgumentError("integer overflow", pos, ErrorDetail::kIntegerOverflow); }
 
 std::string numberText(const RValue& v) {
   return v.isInt() ? std::to_string(v.asInt()) : formatFloat(v.asFloat());

@@ -99,7 +99,7 @@ StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
 namespace {
 
 [[noreturn]] void mismatch(const std::string& what, ast::SourcePos pos) {
-  throw QueryError("SyntaxError", "Type mismatch: " + what + " (InvalidArgumentType)", pos);
+  throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: " + what, pos, ErrorDetail::kInvalidArgumentType);
 }
 
 }  // namespace

@@ -33,8 +33,8 @@ using VariableTypes = std::function<StaticType(std::string_view)>;
 
 StaticType staticType(const ast::Expr& e, const VariableTypes& variables);
 
-// Compile-time type errors: each throws QueryError("SyntaxError", "Type mismatch: ...
-// (InvalidArgumentType)") when the types are definite and can never work; unknown or null
+// Compile-time type errors: each throws a SyntaxError "Type mismatch: ..." with detail
+// InvalidArgumentType when the types are definite and can never work; unknown or null
 // types pass (checked at run time).
 
 //! The first argument of functions with few accepted kinds (labels() a Node, type() a

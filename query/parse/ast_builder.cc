@@ -1,5 +1,6 @@
 #include "query/parse/ast_builder.h"
 
+#include "query/expr/expression.h"  // containsAggregate: an AST query, no evaluation
 #include "query/parse/literals.h"
 #include "query/parse/syntax_error.h"
 
@@ -9,12 +10,12 @@ using antlr4::Token;
 
 // ---- helpers ----------------------------------------------------------------------------
 
-void AstBuilder::error(const std::string& what, const Token* at) const {
-  throwSyntaxError(source_, what, posOf(at));
+void AstBuilder::error(const std::string& what, const Token* at, ErrorDetail detail) const {
+  throwSyntaxError(source_, what, posOf(at), detail);
 }
 
-void AstBuilder::error(const std::string& what, ast::SourcePos pos) const {
-  throwSyntaxError(source_, what, pos);
+void AstBuilder::error(const std::string& what, ast::SourcePos pos, ErrorDetail detail) const {
+  throwSyntaxError(source_, what, pos, detail);
 }
 
 std::string AstBuilder::text(antlr4::ParserRuleContext* ctx) const {
@@ -49,7 +50,7 @@ std::string AstBuilder::stringValue(Token* t) const {
         ++pos.column;
       }
     }
-    error(err->message, pos);
+    error(err->message, pos, err->detail);
   }
   return out;
 }
@@ -115,7 +116,7 @@ ast::Query AstBuilder::query(P::QueryContext* ctx) {
   for (size_t i = 0; i < unions.size(); ++i) {
     bool all = unions[i]->ALL() != nullptr;
     if (i > 0 && all != q.union_all[0]) {
-      error("Invalid combination of UNION and UNION ALL", unions[i]->getStart());
+      error("Invalid combination of UNION and UNION ALL", unions[i]->getStart(), ErrorDetail::kInvalidClauseComposition);
     }
     q.union_all.push_back(all);
   }
@@ -124,7 +125,7 @@ ast::Query AstBuilder::query(P::QueryContext* ctx) {
     for (const auto& part : q.parts)
       for (const auto& clause : part.clauses)
         if (const auto* call = std::get_if<ast::CallSubqueryClause>(&clause); call && call->in_transactions)
-          error("CALL { } IN TRANSACTIONS cannot be used in a UNION (InvalidClauseComposition)", call->pos);
+          error("CALL { } IN TRANSACTIONS cannot be used in a UNION", call->pos, ErrorDetail::kInvalidClauseComposition);
   }
   return q;
 }
@@ -269,8 +270,8 @@ ast::ForeachClause AstBuilder::foreachClause(P::ForeachClauseContext* ctx) {
         !c->deleteClause() && !c->foreachClause()) {
       error(std::string("Invalid use of ") + clauseName(c) +
                 " inside FOREACH: only updating clauses (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH) are "
-                "allowed (InvalidClauseComposition)",
-            c->getStart());
+                "allowed",
+            c->getStart(), ErrorDetail::kInvalidClauseComposition);
     }
     f.body->clauses.push_back(clause(c));
   }
@@ -302,15 +303,28 @@ ast::Projection AstBuilder::projection(P::ProjectionBodyContext* ctx, bool is_wi
   p.distinct = ctx->DISTINCT() != nullptr;
   auto* items = ctx->projectionItems();
   p.star = items->STAR() != nullptr;
+  const antlr4::Token* unaliased = nullptr;  // the first WITH item that needs an alias
+  size_t unaliased_index = 0;
   for (auto* item : items->projectionItem()) {
     ast::ProjectionItem pi;
     pi.expr = namedExpression(item->expression());
     if (item->variable()) {
       pi.alias = name(item->variable());
-    } else if (is_with && pi.expr->kind != ast::ExprKind::kVariable) {
-      error("Expression in WITH must be aliased (use AS)", item->getStart());
+    } else if (is_with && pi.expr->kind != ast::ExprKind::kVariable && !unaliased) {
+      unaliased = item->getStart();
+      unaliased_index = p.items.size();
     }
     p.items.push_back(std::move(pi));
+  }
+  if (unaliased) {
+    // An unaliased grouping expression next to an aggregate (`WITH a.x + b.y, count(*) AS
+    // n`) is openCypher's AmbiguousAggregationExpression; otherwise NoExpressionAlias.
+    bool other_aggregates = false;
+    for (size_t i = 0; i < p.items.size(); ++i)
+      if (i != unaliased_index && containsAggregate(*p.items[i].expr)) other_aggregates = true;
+    const bool ambiguous = other_aggregates && !containsAggregate(*p.items[unaliased_index].expr);
+    error("Expression in WITH must be aliased (use AS)", unaliased,
+          ambiguous ? ErrorDetail::kAmbiguousAggregationExpression : ErrorDetail::kNoExpressionAlias);
   }
   if (auto* order = ctx->order()) {
     for (auto* s : order->sortItem()) {

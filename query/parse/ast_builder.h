@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "EntenteParser.h"
+#include "entente/error.h"
 #include "query/ast/ast.h"
 
 namespace entente::query::syntax {
@@ -101,8 +102,11 @@ class AstBuilder {
 
   // ---- shared helpers (ast_builder.cc) ----
  public:
-  [[noreturn]] void error(const std::string& what, const antlr4::Token* at) const;
-  [[noreturn]] void error(const std::string& what, ast::SourcePos pos) const;
+  //! Throws a SyntaxError at the token or position; `detail` is openCypher's name for it.
+  [[noreturn]] void error(const std::string& what, const antlr4::Token* at,
+                          ErrorDetail detail = ErrorDetail::kUnexpectedSyntax) const;
+  [[noreturn]] void error(const std::string& what, ast::SourcePos pos,
+                          ErrorDetail detail = ErrorDetail::kUnexpectedSyntax) const;
   std::string text(antlr4::ParserRuleContext* ctx) const;
   static std::string name(P::SymbolicNameContext* ctx);
   static std::string name(P::VariableContext* ctx);

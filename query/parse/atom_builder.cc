@@ -128,7 +128,7 @@ ExprPtr AstBuilder::querySubquery(ExprKind kind, P::SingleQueryContext* ctx, ast
         !std::holds_alternative<ast::UnwindClause>(clause) && !std::holds_alternative<ast::ReturnClause>(clause))
       error(std::string(kind == ExprKind::kExists ? "an EXISTS" : "a COUNT") +
                 " { } subquery can only read: MATCH, WITH, UNWIND and RETURN",
-            ctx->getStart());
+            ctx->getStart(), ErrorDetail::kInvalidClauseComposition);
   }
   auto e = make(kind, pos);
   e->subquery = std::move(q);
@@ -141,8 +141,8 @@ ExprPtr AstBuilder::reduce(P::ReduceContext* ctx) {
   e.p->name = name(ctx->accumulator);
   e.p->map_keys.push_back(name(ctx->item));
   if (e.p->name == e.p->map_keys[0]) {
-    error("reduce() needs two different variables: `" + e.p->name + "` is both the accumulator and the element (VariableAlreadyBound)",
-          ctx->item->getStart());
+    error("reduce() needs two different variables: `" + e.p->name + "` is both the accumulator and the element",
+          ctx->item->getStart(), ErrorDetail::kVariableAlreadyBound);
   }
   e.p->children.push_back(expression(ctx->init));
   e.p->children.push_back(expression(ctx->list));
@@ -207,11 +207,11 @@ ExprPtr AstBuilder::literal(P::LiteralContext* ctx, Token* minus) {
   if (as<P::DecimalLiteralContext>(ctx) || as<P::HexLiteralContext>(ctx) ||
       as<P::OctalLiteralContext>(ctx)) {
     int64_t v = 0;
-    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v)) error(err->message, t);
+    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v)) error(err->message, t, err->detail);
     e->literal = v;
   } else if (as<P::FloatLiteralContext>(ctx)) {
     double v = 0;
-    if (auto err = decodeFloat(t->getText(), &v)) error(err->message, t);
+    if (auto err = decodeFloat(t->getText(), &v)) error(err->message, t, err->detail);
     e->literal = minus ? -v : v;
   } else if (as<P::StringLiteralContext>(ctx)) {
     e->literal = stringValue(t);

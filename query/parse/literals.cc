@@ -36,7 +36,7 @@ std::optional<LiteralError> decodeInteger(std::string_view text, bool negative, 
     int d = digitValue(c);
     if (d >= static_cast<int>(base)) return LiteralError{"invalid integer literal", 0};
     if (value > (limit - static_cast<uint64_t>(d)) / base) {
-      return LiteralError{"integer literal out of range (must fit in 64 bits)", 0};
+      return LiteralError{"integer literal out of range (must fit in 64 bits)", 0, ErrorDetail::kIntegerOverflow};
     }
     value = value * base + static_cast<uint64_t>(d);
   }
@@ -64,7 +64,7 @@ std::optional<LiteralError> decodeFloat(std::string_view text, double* out) {
       *out = 0.0;
       return std::nullopt;
     }
-    return LiteralError{"float literal out of range", 0};
+    return LiteralError{"float literal out of range", 0, ErrorDetail::kFloatingPointOverflow};
   }
   if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value)) {
     return LiteralError{"invalid float literal", 0};
@@ -93,7 +93,7 @@ void appendUtf8(std::string* out, uint32_t cp) {
 
 std::optional<LiteralError> decodeString(std::string_view text, std::string* out) {
   out->clear();
-  if (text.size() < 2) return LiteralError{"invalid string literal", 0};
+  if (text.size() < 2) return LiteralError{"invalid string literal", 0, ErrorDetail::kUnexpectedSyntax};
   const size_t end = text.size() - 1;  // closing quote
   out->reserve(end);
   // Reads `n` hex digits at text[i..]; false if they are not all there.
@@ -114,7 +114,7 @@ std::optional<LiteralError> decodeString(std::string_view text, std::string* out
       continue;
     }
     const size_t at = i;
-    if (i + 1 >= end) return LiteralError{"invalid escape sequence at end of string", at};
+    if (i + 1 >= end) return LiteralError{"invalid escape sequence at end of string", at, ErrorDetail::kInvalidUnicodeLiteral};
     char e = text[++i];
     switch (e) {
       case '\\': out->push_back('\\'); break;
@@ -132,7 +132,7 @@ std::optional<LiteralError> decodeString(std::string_view text, std::string* out
         if (!readHex(i + 1, n, &cp)) {
           return LiteralError{std::string("invalid Unicode escape (expected \\") + e +
                                   (e == 'u' ? " and 4 hex digits)" : " and 8 hex digits)"),
-                              at};
+                              at, ErrorDetail::kInvalidUnicodeLiteral};
         }
         i += n;
         if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -143,16 +143,16 @@ std::optional<LiteralError> decodeString(std::string_view text, std::string* out
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             i += 6;
           } else {
-            return LiteralError{"invalid Unicode escape (unpaired surrogate)", at};
+            return LiteralError{"invalid Unicode escape (unpaired surrogate)", at, ErrorDetail::kInvalidUnicodeLiteral};
           }
         } else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-          return LiteralError{"invalid Unicode escape (not a code point)", at};
+          return LiteralError{"invalid Unicode escape (not a code point)", at, ErrorDetail::kInvalidUnicodeLiteral};
         }
         appendUtf8(out, cp);
         break;
       }
       default:
-        return LiteralError{std::string("invalid escape sequence '\\") + e + "'", at};
+        return LiteralError{std::string("invalid escape sequence '\\") + e + "'", at, ErrorDetail::kInvalidUnicodeLiteral};
     }
   }
   return std::nullopt;

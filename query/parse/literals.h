@@ -11,11 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "entente/error.h"
+
 namespace entente::query::syntax {
 
 struct LiteralError {
   std::string message;
   size_t offset = 0;  // byte offset in the token text
+  ErrorDetail detail = ErrorDetail::kInvalidNumberLiteral;  // openCypher's name for the problem
 };
 
 //! Decimal, 0x hex or 0o octal digits (no sign). `negative` folds a unary minus into the

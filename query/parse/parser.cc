@@ -94,7 +94,11 @@ void prescan(const std::vector<antlr4::Token*>& tokens, std::string_view text) {
       case EntenteLexer::UnterminatedEscapedName:
       case EntenteLexer::ErrorChar: {
         bool complete = false;
-        syntax::throwSyntaxError(text, syntax::describeBadToken(t, &complete), syntax::posOf(t));
+        // A stray non-ASCII character (an en dash for a minus, ...) is InvalidUnicodeCharacter.
+        const std::string bad = t->getText();
+        const bool unicode = type == EntenteLexer::ErrorChar && !bad.empty() && (static_cast<unsigned char>(bad[0]) & 0x80);
+        syntax::throwSyntaxError(text, syntax::describeBadToken(t, &complete), syntax::posOf(t),
+                                 unicode ? ErrorDetail::kInvalidUnicodeCharacter : ErrorDetail::kUnexpectedSyntax);
       }
       default:
         break;
@@ -138,7 +142,8 @@ ast::Statement parse(std::string_view text) {
     throw;
   } catch (const antlr4::RuntimeException& e) {
     // Not expected; reported rather than crashing the caller.
-    throw QueryError("SyntaxError", std::string("Syntax error: parser failure: ") + e.what());
+    throw QueryError(ErrorCode::kSyntaxError, std::string("Syntax error: parser failure: ") + e.what(), {},
+                     ErrorDetail::kUnexpectedSyntax);
   }
 }
 

@@ -122,19 +122,21 @@ ast::RelPattern AstBuilder::relPattern(P::RelationshipPatternContext* ctx) {
 void AstBuilder::checkCreatePattern(const ast::PatternPart& part, bool merge) {
   const char* clause = merge ? "MERGE" : "CREATE";
   if (part.kind != ast::PathKind::kPlain) {
-    error(std::string("shortestPath cannot be used in ") + clause, part.pos);
+    error(std::string("shortestPath cannot be used in ") + clause, part.pos, ErrorDetail::kInvalidRelationshipPattern);
   }
   for (const auto& r : part.rels) {
     if (r.var_length) {
-      error(std::string("Variable length relationships cannot be used in ") + clause, r.pos);
+      error(std::string("Variable length relationships cannot be used in ") + clause, r.pos, ErrorDetail::kCreatingVarLength);
     }
-    if (r.types.size() != 1) {
+    // A named relationship without a type may be a bound variable: the planner then reports
+    // VariableAlreadyBound, else the missing type.
+    if (r.types.size() != 1 && (r.variable.empty() || !r.types.empty())) {
       error(std::string("Exactly one relationship type must be specified for ") + clause +
                 " (e.g. -[:BACKS]->)",
-            r.pos);
+            r.pos, ErrorDetail::kNoSingleRelationshipType);
     }
     if (!merge && r.direction == ast::RelDirection::kBoth) {
-      error("Only directed relationships are supported in CREATE (use -> or <-)", r.pos);
+      error("Only directed relationships are supported in CREATE (use -> or <-)", r.pos, ErrorDetail::kRequiresDirectedRelationship);
     }
   }
 }

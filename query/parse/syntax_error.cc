@@ -1,6 +1,7 @@
 #include "query/parse/syntax_error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "EntenteLexer.h"
@@ -220,8 +221,9 @@ size_t editDistance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
-void throwSyntaxError(std::string_view source, const std::string& what, ast::SourcePos pos) {
-  throw QueryError("SyntaxError", withCaret(source, "Syntax error: " + what, pos), pos);
+void throwSyntaxError(std::string_view source, const std::string& what, ast::SourcePos pos,
+                      ErrorDetail detail) {
+  throw QueryError(ErrorCode::kSyntaxError, withCaret(source, "Syntax error: " + what, pos), pos, detail);
 }
 
 std::string describeBadToken(const antlr4::Token* t, bool* complete) {
@@ -259,7 +261,28 @@ void ThrowingErrorStrategy::fail(antlr4::Parser* parser, antlr4::Token* offendin
       if (!list.empty()) message += ", expected " + list;
     }
   }
-  throwSyntaxError(source_, message, posOf(offending));
+  throwSyntaxError(source_, message, posOf(offending), detailOf(parser, offending));
+}
+
+ErrorDetail ThrowingErrorStrategy::detailOf(antlr4::Parser* parser, const antlr4::Token* offending) {
+  // A malformed relationship detail (`-[:T..]->`, `-[:T*-2]->`) is InvalidRelationshipPattern.
+  for (auto* ctx = parser->getContext(); ctx != nullptr; ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
+    if (dynamic_cast<EntenteParser::RelationshipDetailContext*>(ctx) != nullptr)
+      return ErrorDetail::kInvalidRelationshipPattern;
+  }
+  // A word glued to a number (`9223372h54775808`, `0x`, `0x1A2j`) is a malformed number
+  // literal for openCypher, not just an unexpected token.
+  const size_t index = offending->getTokenIndex();
+  if (index == 0 || offending->getType() == antlr4::Token::EOF) return ErrorDetail::kUnexpectedSyntax;
+  const antlr4::Token* prev = parser->getTokenStream()->get(index - 1);
+  const size_t t = prev->getType();
+  const bool number = t == EntenteLexer::DecimalInteger || t == EntenteLexer::HexInteger ||
+                      t == EntenteLexer::OctalInteger || t == EntenteLexer::FloatLiteral;
+  const std::string text = offending->getText();
+  if (number && prev->getStopIndex() + 1 == offending->getStartIndex() && !text.empty() &&
+      std::isalnum(static_cast<unsigned char>(text[0])))
+    return ErrorDetail::kInvalidNumberLiteral;
+  return ErrorDetail::kUnexpectedSyntax;
 }
 
 void ThrowingErrorStrategy::reportError(antlr4::Parser* parser,

@@ -10,13 +10,16 @@
 #include <string_view>
 
 #include "antlr4-runtime.h"
+#include "entente/error.h"
 #include "query/ast/ast.h"
 
 namespace entente::query::syntax {
 
-//! Throws QueryError("SyntaxError", "Syntax error: " + what + caret lines, pos).
+//! Throws a SyntaxError QueryError: "Syntax error: " + what + caret lines, at pos, with
+//! openCypher's detail (UnexpectedSyntax unless the caller knows better).
 [[noreturn]] void throwSyntaxError(std::string_view source, const std::string& what,
-                                   ast::SourcePos pos);
+                                   ast::SourcePos pos,
+                                   ErrorDetail detail = ErrorDetail::kUnexpectedSyntax);
 
 //! The 1-based position of a token.
 inline ast::SourcePos posOf(const antlr4::Token* t) {
@@ -46,6 +49,9 @@ class ThrowingErrorStrategy : public antlr4::DefaultErrorStrategy {
                          const antlr4::misc::IntervalSet* expected);
 
   std::string_view source_;
+  //! openCypher's detail for a parse error at `offending` (InvalidNumberLiteral for a word
+  //! glued to a number, else UnexpectedSyntax).
+  static ErrorDetail detailOf(antlr4::Parser* parser, const antlr4::Token* offending);
 };
 
 //! Describes an unexpected token (used by the strategy, and by the lexer pre-scan for the

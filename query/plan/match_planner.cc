@@ -69,12 +69,12 @@ void Planner::checkKind(const std::string& name, VarKind want, ast::SourcePos po
     const StaticType& t = v->type;
     if (!t.definite() || t.is(want == VarKind::kNode ? StaticType::Kind::kNode : StaticType::Kind::kRel)) return;
     semantic("Type mismatch: variable `" + name + "` is bound to a " + t.name() + ", cannot use it as " +
-                 kindName(want) + " (VariableTypeConflict)",
-             pos);
+                 kindName(want),
+             pos, ErrorDetail::kVariableTypeConflict);
   }
   semantic("Type mismatch: variable `" + name + "` is already bound as " + kindName(v->kind) + ", cannot use it as " +
-               kindName(want) + " (VariableTypeConflict)",
-           pos);
+               kindName(want),
+           pos, ErrorDetail::kVariableTypeConflict);
 }
 
 void Planner::propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map) {
@@ -143,18 +143,24 @@ namespace {
 void checkPatternVariables(const std::vector<ast::PatternPart>& parts) {
   enum class Role { kNode, kRel, kPath };
   std::unordered_map<std::string, Role> seen;
+  const std::string* own_path = nullptr;  // the path variable of the part being checked
   auto use = [&](const std::string& var, Role role, ast::SourcePos pos) {
     if (var.empty()) return;
     auto [it, fresh] = seen.emplace(var, role);
     if (fresh || (role == Role::kNode && it->second == Role::kNode)) return;
     if (role == Role::kRel && it->second == Role::kRel)
-      throw QueryError("SyntaxError",
-                       "Cannot use the same relationship variable `" + var +
-                           "` for multiple relationships (RelationshipUniquenessViolation)",
-                       pos);
-    throw QueryError("SyntaxError", "Type mismatch: `" + var + "` is used for different kinds of pattern elements (VariableTypeConflict)", pos);
+      throw QueryError(ErrorCode::kSyntaxError,
+                       "Cannot use the same relationship variable `" + var + "` for multiple relationships",
+                       pos, ErrorDetail::kRelationshipUniquenessViolation);
+    // openCypher: a path binds after its elements, so a path variable naming an element of
+    // its own or an earlier part is already bound; a later element reusing an earlier path's
+    // variable, or a node variable used for a relationship, is a type conflict.
+    const bool path = role == Role::kPath || (it->second == Role::kPath && own_path && *own_path == var);
+    throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: `" + var + "` is used for different kinds of pattern elements",
+                     pos, path ? ErrorDetail::kVariableAlreadyBound : ErrorDetail::kVariableTypeConflict);
   };
   for (const auto& p : parts) {
+    own_path = &p.path_variable;
     use(p.path_variable, Role::kPath, p.pos);
     for (const auto& n : p.nodes) use(n.variable, Role::kNode, n.pos);
     for (const auto& r : p.rels) use(r.variable, Role::kRel, r.pos);
@@ -256,7 +262,7 @@ PlanPtr Planner::planPart(const ast::PatternPart& part, PlanPtr in, MatchContext
     in = placeFilters(std::move(in), ctx, false);
   }
   if (!part.path_variable.empty()) {
-    if (scope_.find(part.path_variable)) semantic("Variable `" + part.path_variable + "` already declared", part.pos);
+    if (scope_.find(part.path_variable)) semantic("Variable `" + part.path_variable + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
     int slot = alloc();
     BuildPathSpec spec = pathSpec(part, slot);
     scope_.bind(part.path_variable, {slot, VarKind::kPath});
@@ -382,10 +388,10 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
   if (rp.var_length) {
     VarExpandSpec s;
     if (!rp.variable.empty() && scope_.find(rp.variable))
-      semantic("A variable-length relationship variable cannot be bound already: `" + rp.variable + "`", rp.pos);
+      semantic("A variable-length relationship variable cannot be bound already: `" + rp.variable + "`", rp.pos, ErrorDetail::kVariableAlreadyBound);
     s.min = rp.min_hops.value_or(1);
     s.max = rp.max_hops.value_or(-1);
-    if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos);
+    if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos, ErrorDetail::kInvalidRelationshipPattern);
     s.unique_rels = ctx.rels;
     s.unique_lists = ctx.lists;
     if (!rp.variable.empty() || has_path || ctx.rel_count > 1) {
@@ -427,7 +433,7 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
 
 PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx) {
   if (part.rels.size() != 1)
-    semantic("shortestPath / allShortestPaths need a pattern with exactly one relationship", part.pos);
+    semantic("shortestPath / allShortestPaths need a pattern with exactly one relationship", part.pos, ErrorDetail::kInvalidRelationshipPattern);
   const ast::RelPattern& rp = part.rels[0];
   in = bindNode(part.nodes[0], std::move(in), ctx);
   in = placeFilters(std::move(in), ctx, false);
@@ -442,11 +448,11 @@ PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchCon
   s.all = part.kind == ast::PathKind::kAllShortest;
   s.filter = edgeFilter(rp);
   std::string path = pathName(part);
-  if (scope_.find(path)) semantic("Variable `" + path + "` already declared", part.pos);
+  if (scope_.find(path)) semantic("Variable `" + path + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
   s.path = alloc();
   scope_.bind(path, {s.path, VarKind::kPath});
   if (!rp.variable.empty()) {
-    if (scope_.find(rp.variable)) semantic("Variable `" + rp.variable + "` already declared", rp.pos);
+    if (scope_.find(rp.variable)) semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
     s.list = alloc();
     scope_.bind(rp.variable, {s.list, VarKind::kRelList});
   }

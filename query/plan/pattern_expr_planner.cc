@@ -33,7 +33,7 @@ ExprProgram Planner::compilePattern(const PatternExprSpec& spec) {
     } else if (spec.bare) {
       // openCypher: a pattern used as a predicate only tests variables already bound.
       semantic("Variable `" + var + "` not defined (a pattern predicate cannot introduce variables; use EXISTS { })",
-               pos);
+               pos, ErrorDetail::kUndefinedVariable);
     }
   };
   for (const auto& n : part.nodes) outside(n.variable, n.pos);

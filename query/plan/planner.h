@@ -7,7 +7,7 @@
 // scan); WHERE conjuncts are placed right after the operator that binds their last
 // variable; relationship types go into the storage prefix scans. Semantic errors
 // (undefined or mistyped variables, aggregation misuse, invalid CREATE patterns, unknown
-// procedures) are thrown as QueryError("SyntaxError"): openCypher (and Neo4j) classify every
+// procedures) are thrown as QueryError(ErrorCode::kSyntaxError): openCypher (and Neo4j) classify every
 // error found before execution as a SyntaxError; the message says what kind.
 #pragma once
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "entente/error.h"
 #include "query/bind/scope.h"
 #include "query/exec/operators.h"
 #include "query/plan/planner.h"
@@ -74,7 +75,10 @@ class Planner final : public CompileScope {
   //! The static type of `e` in the current scope.
   StaticType typeOf(const ast::Expr& e) const;
   int alloc() { return out_.width++; }
-  [[noreturn]] void semantic(const std::string& msg, ast::SourcePos pos) const;
+  //! A compile-time error: a SyntaxError (openCypher's class for everything found before
+  //! the statement runs, whatever the rule), with openCypher's `detail` naming the rule.
+  [[noreturn]] void semantic(const std::string& msg, ast::SourcePos pos,
+                             ErrorDetail detail = ErrorDetail::kNone) const;
 
   // match_planner.cc (compilePattern: pattern_expr_planner.cc)
   PlanPtr planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_ok);

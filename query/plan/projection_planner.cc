@@ -12,6 +12,14 @@
 namespace entente::query {
 namespace {
 
+//! Whether `e` reads a variable that `scope` binds (hidden names excluded).
+bool usesVariableOf(const ast::Expr& e, const Scope& scope) {
+  if (e.kind == ast::ExprKind::kVariable && !e.name.empty() && e.name[0] != ' ' && scope.find(e.name)) return true;
+  for (const auto& c : e.children)
+    if (c && usesVariableOf(*c, scope)) return true;
+  return false;
+}
+
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -81,15 +89,15 @@ std::vector<ProjectionItem> Planner::projectionItems(const ast::Projection& p, b
     for (const auto& n : scope_.visibleNames()) items.push_back({nullptr, n});
   for (const auto& it : p.items) {
     if (!is_return && it.alias.empty() && it.expr->kind != ast::ExprKind::kVariable)
-      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos);
+      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos, ErrorDetail::kNoExpressionAlias);
     items.push_back({it.expr.get(), it.alias.empty() ? exprText(*it.expr) : it.alias});
   }
   // WITH * with nothing in scope just passes the rows on (MATCH () CREATE () WITH * ...).
-  if (items.empty() && is_return) semantic("RETURN * is not allowed when there are no variables in scope", p.pos);
+  if (items.empty() && is_return) semantic("RETURN * is not allowed when there are no variables in scope", p.pos, ErrorDetail::kNoVariablesInScope);
   for (size_t i = 0; i < items.size(); ++i)
     for (size_t j = i + 1; j < items.size(); ++j)
       if (items[i].name == items[j].name)
-        semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos);
+        semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos, ErrorDetail::kColumnNameConflict);
   return items;
 }
 
@@ -152,8 +160,8 @@ void Planner::planGroupingKeys(const ast::Projection& p, ProjectionState& ps, Ag
 void Planner::planAggregates(ProjectionState& ps, AggregationParts& parts) {
   auto ambiguous = [&](const ast::Expr& e) {
     semantic("Ambiguous aggregation: only variables and their properties can be used next to an aggregate: " +
-                 exprText(e) + " (AmbiguousAggregationExpression)",
-             e.pos);
+                 exprText(e),
+             e.pos, ErrorDetail::kAmbiguousAggregationExpression);
   };
   for (size_t i = 0; i < ps.items.size(); ++i) {
     const ProjectionItem& item = ps.items[i];
@@ -183,7 +191,16 @@ void Planner::planAggregates(ProjectionState& ps, AggregationParts& parts) {
       Scope s = ps.next;
       s.overlay(parts.post_scope);
       slot = alloc();
-      parts.post.push_back({slot, compileIn(*r, s), exprText(*item.expr)});
+      ExprProgram program;
+      try {
+        program = compileIn(*r, s);
+      } catch (const QueryError& err) {
+        // A variable of the input used next to an aggregate without being a grouping key
+        // (`RETURN me.age + count(you.age)`): openCypher's AmbiguousAggregationExpression.
+        if (err.detail() == ErrorDetail::kUndefinedVariable && usesVariableOf(*r, scope_)) ambiguous(*item.expr);
+        throw;
+      }
+      parts.post.push_back({slot, std::move(program), exprText(*item.expr)});
       out_.owned.push_back(std::move(r));
     }
     ps.next.bind(item.name, {slot, VarKind::kValue, typeOf(*item.expr)});
@@ -199,9 +216,9 @@ AggregateItem Planner::aggregateItem(const ast::Expr& e, int slot) {
   a.text = exprText(e);
   for (size_t i = 0; i < e.children.size(); ++i) {
     if (containsAggregate(*e.children[i]))
-      semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos);
+      semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos, ErrorDetail::kNestedAggregation);
     if (callsRand(*e.children[i]))
-      semantic("Can't aggregate over rand(): " + exprText(e) + " (NonConstantExpression)", e.pos);
+      semantic("Can't aggregate over rand(): " + exprText(e), e.pos, ErrorDetail::kNonConstantExpression);
     if (i == 0) {
       a.arg = compile(*e.children[0]);
     } else {
@@ -218,7 +235,8 @@ ast::ExprPtr Planner::overProjection(const ast::Expr& e, const ProjectionState& 
     for (size_t i = 0; i < ps.items.size(); ++i) {
       if (!ps.items[i].expr || exprText(*ps.items[i].expr) != exprText(sub)) continue;
       if (around_aggregate && !keyForm(sub) && !isAggregateCall(sub))
-        semantic("Ambiguous aggregation in ORDER BY: " + exprText(e) + " (AmbiguousAggregationExpression)", e.pos);
+        semantic("Ambiguous aggregation in ORDER BY: " + exprText(e), e.pos,
+                 ErrorDetail::kAmbiguousAggregationExpression);
       std::string nm = " col" + std::to_string(ps.out_slots[i]);
       s.bind(nm, {ps.out_slots[i], VarKind::kValue});
       return variableExpr(nm, sub.pos, exprText(sub));
@@ -233,7 +251,10 @@ PlanPtr Planner::planOrderBy(const ast::Projection& p, const ProjectionState& ps
   for (const auto& si : p.order_by) {
     ast::ExprPtr r = overProjection(*si.expr, ps, order_scope);
     if (containsAggregate(*r))
-      semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos);
+      semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos,
+               // after an aggregating projection only its columns are in scope (openCypher:
+               // UndefinedVariable); after a plain one an aggregate is out of place.
+               ps.agg ? ErrorDetail::kUndefinedVariable : ErrorDetail::kInvalidAggregation);
     keys.push_back({compileIn(*r, order_scope), si.descending, exprText(*si.expr)});
     out_.owned.push_back(std::move(r));
   }
@@ -244,8 +265,17 @@ PlanPtr Planner::planSkipLimit(const ast::Projection& p, bool after_writes, Plan
   // Constant: no variables. A literal is checked now, a parameter when the plan runs.
   if (p.skip && p.skip->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
   if (p.limit && p.limit->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
-  ExprProgram skip = p.skip ? compileIn(*p.skip, Scope{}) : nullptr;
-  ExprProgram limit = p.limit ? compileIn(*p.limit, Scope{}) : nullptr;
+  // A variable there is openCypher's NonConstantExpression (no variable is in scope).
+  auto constant = [&](const ast::Expr& e) {
+    try {
+      return compileIn(e, Scope{});
+    } catch (const QueryError& err) {
+      if (err.detail() != ErrorDetail::kUndefinedVariable) throw;
+      throw QueryError(err.code(), err.what(), err.pos(), ErrorDetail::kNonConstantExpression);
+    }
+  };
+  ExprProgram skip = p.skip ? constant(*p.skip) : nullptr;
+  ExprProgram limit = p.limit ? constant(*p.limit) : nullptr;
   return makeSkipLimit(std::move(skip), std::move(limit), after_writes, std::move(in));
 }
 

@@ -43,13 +43,12 @@ bool updates(const ast::SingleQuery& q) {
 CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
   const auto& c = std::get<ast::CallSubqueryClause>(q.clauses[i]);
   if (subquery_depth_ > 0)
-    semantic("CALL { } IN TRANSACTIONS is only allowed at the top level of a query, not inside another subquery "
-             "(InvalidClauseComposition)",
-             c.pos);
+    semantic("CALL { } IN TRANSACTIONS is only allowed at the top level of a query, not inside another subquery",
+             c.pos, ErrorDetail::kInvalidClauseComposition);
   // Batches commit on their own: updates before the CALL would have no transaction to be
   // part of, and updates after it would commit with whichever batch happened to be open.
   if (writes_)
-    semantic("CALL { } IN TRANSACTIONS cannot follow updating clauses (InvalidClauseComposition)", c.pos);
+    semantic("CALL { } IN TRANSACTIONS cannot follow updating clauses", c.pos, ErrorDetail::kInvalidClauseComposition);
   for (size_t k = i + 1; k < q.clauses.size(); ++k) {
     const ast::Clause& later = q.clauses[k];
     bool writes = false;
@@ -63,7 +62,7 @@ CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
                !std::holds_alternative<ast::WithClause>(later) && !std::holds_alternative<ast::ReturnClause>(later);
     }
     if (writes)
-      semantic("Updating clauses cannot follow CALL { } IN TRANSACTIONS (InvalidClauseComposition)", c.pos);
+      semantic("Updating clauses cannot follow CALL { } IN TRANSACTIONS", c.pos, ErrorDetail::kInvalidClauseComposition);
   }
   CallBatching b;
   if (c.batch_rows) {
@@ -79,8 +78,8 @@ CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
 PlanPtr Planner::planForeach(const ast::ForeachClause& f, PlanPtr in) {
   StaticType list_type = typeOf(*f.list);
   if (list_type.definite() && !list_type.is(StaticType::Kind::kList))
-    semantic(std::string("Type mismatch: FOREACH expects a List, got ") + list_type.name() + " (InvalidArgumentType)",
-             f.list->pos);
+    semantic(std::string("Type mismatch: FOREACH expects a List, got ") + list_type.name(), f.list->pos,
+             ErrorDetail::kInvalidArgumentType);
   ExprProgram list = compile(*f.list);
   // The body sees the outer variables and the element (which may shadow one of them, as in
   // Neo4j); nothing it binds survives the clause.
@@ -193,7 +192,7 @@ PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope
     semantic("Every part of a UNION inside CALL { } must end with RETURN", c.pos);
   for (const auto& name : columns)
     if (outer.find(name))
-      semantic("Variable `" + name + "` already declared in outer scope (VariableAlreadyBound)", c.pos);
+      semantic("Variable `" + name + "` already declared in outer scope", c.pos, ErrorDetail::kVariableAlreadyBound);
 
   PlanPtr inner;
   std::vector<int> out_slots;

@@ -46,13 +46,13 @@ std::vector<Row> runShortestPath(const std::vector<RValue>& args, ProcedureConte
   std::string direction = "both";
   if (const RValue* d = proc::option(opts, "direction")) {
     if (!d->isString() || (d->asString() != "both" && d->asString() != "out"))
-      throw QueryError("ArgumentError", "Option `direction` must be 'both' or 'out'");
+      throw QueryError(ErrorCode::kArgumentError, "Option `direction` must be 'both' or 'out'", {}, ErrorDetail::kInvalidArgumentValue);
     direction = d->asString();
   }
   auto spec = specOf(ctx, args[2], direction == "out" ? analytics::DirectionMode::kDirected
                                                       : analytics::DirectionMode::kUndirected);
   if (!args[3].isNull()) {
-    if (!args[3].isString()) throw QueryError("ArgumentError", "Argument `weightProperty` must be a string");
+    if (!args[3].isString()) throw QueryError(ErrorCode::kArgumentError, "Argument `weightProperty` must be a string", {}, ErrorDetail::kInvalidArgumentValue);
     spec.weight_property = args[3].asString();
   }
   auto gc = proc::graphContext(ctx);
@@ -103,9 +103,9 @@ std::vector<Row> runBetweenness(const std::vector<RValue>& args, ProcedureContex
 
 std::vector<Row> runPageRank(const std::vector<RValue>& args, ProcedureContext& ctx) {
   if (!args[1].isNumber() || args[1].asNumber() < 0 || args[1].asNumber() > 1)
-    throw QueryError("ArgumentError", "Argument `damping` must be a number between 0 and 1");
+    throw QueryError(ErrorCode::kArgumentError, "Argument `damping` must be a number between 0 and 1", {}, ErrorDetail::kInvalidArgumentValue);
   if (!args[2].isInt() || args[2].asInt() < 1 || args[2].asInt() > 1000)
-    throw QueryError("ArgumentError", "Argument `iterations` must be an integer from 1 to 1000");
+    throw QueryError(ErrorCode::kArgumentError, "Argument `iterations` must be an integer from 1 to 1000", {}, ErrorDetail::kInvalidArgumentValue);
   auto gc = proc::graphContext(ctx);
   auto p = gc.project(specOf(ctx, args[0], analytics::DirectionMode::kDirected));
   return scoreRows(*p, analytics::pageRank(*p, args[1].asNumber(), static_cast<int>(args[2].asInt()), gc.interrupt));

@@ -30,9 +30,9 @@ RValue nullMap() { return RValue(); }
 
 std::vector<std::string> stringList(const RValue& v, std::string_view key) {
   std::vector<std::string> out;
-  if (!v.isList()) throw QueryError("ArgumentError", "Option `" + std::string(key) + "` must be a list of strings");
+  if (!v.isList()) throw QueryError(ErrorCode::kArgumentError, "Option `" + std::string(key) + "` must be a list of strings", {}, ErrorDetail::kInvalidArgumentValue);
   for (const auto& e : v.asList()) {
-    if (!e.isString()) throw QueryError("ArgumentError", "Option `" + std::string(key) + "` must be a list of strings");
+    if (!e.isString()) throw QueryError(ErrorCode::kArgumentError, "Option `" + std::string(key) + "` must be a list of strings", {}, ErrorDetail::kInvalidArgumentValue);
     out.push_back(e.asString());
   }
   return out;
@@ -72,7 +72,7 @@ std::vector<Row> runBackingPaths(const std::vector<RValue>& args, ProcedureConte
   analytics::BackingOptions o;
   o.as_of = ctx.asOf();
   if (!args[2].isNull()) {
-    if (!args[2].isInt()) throw QueryError("ArgumentError", "Argument `maxHops` must be an integer");
+    if (!args[2].isInt()) throw QueryError(ErrorCode::kArgumentError, "Argument `maxHops` must be an integer", {}, ErrorDetail::kInvalidArgumentValue);
     o.max_hops = static_cast<int>(std::clamp<int64_t>(args[2].asInt(), 1, 10));
   }
   if (!args[3].isNull()) o.types = proc::typesArg(args[3], "types");
@@ -141,18 +141,18 @@ std::vector<Row> runBlocs(const std::vector<RValue>& args, ProcedureContext& ctx
   o.exact_limit = static_cast<uint32_t>(std::clamp<int64_t>(intOption(opts, "exactLimit", o.exact_limit), 0, 26));
   o.restarts = static_cast<int>(std::clamp<int64_t>(intOption(opts, "restarts", o.restarts), 0, 1000));
   if (const RValue* list = option(opts, "actors")) {
-    if (!list->isList()) throw QueryError("ArgumentError", "Option `actors` must be a list of nodes, ids or names");
+    if (!list->isList()) throw QueryError(ErrorCode::kArgumentError, "Option `actors` must be a list of nodes, ids or names", {}, ErrorDetail::kInvalidArgumentValue);
     o.actors.emplace();
     for (const auto& a : list->asList()) o.actors->push_back(proc::entityArg(ctx, a, "actors", false).node);
   }
   if (const RValue* list = option(opts, "relations")) {
     const char* what = "Option `relations` must be a list of relationships or relationship ids";
-    if (!list->isList()) throw QueryError("ArgumentError", what);
+    if (!list->isList()) throw QueryError(ErrorCode::kArgumentError, what, {}, ErrorDetail::kInvalidArgumentValue);
     o.relations.emplace();
     for (const auto& r : list->asList()) {
       if (r.isRel()) o.relations->push_back(r.asRel().id);
       else if (r.isInt() && r.asInt() >= 0) o.relations->push_back(static_cast<storage::EdgeId>(r.asInt()));
-      else throw QueryError("ArgumentError", what);
+      else throw QueryError(ErrorCode::kArgumentError, what, {}, ErrorDetail::kInvalidArgumentValue);
     }
   }
   auto gc = proc::graphContext(ctx);

@@ -10,7 +10,7 @@ namespace entente::query::proc {
 
 namespace {
 
-[[noreturn]] void argumentError(std::string message) { throw QueryError("ArgumentError", std::move(message)); }
+[[noreturn]] void argumentError(std::string message) { throw QueryError(ErrorCode::kArgumentError, std::move(message), {}, ErrorDetail::kInvalidArgumentValue); }
 
 }  // namespace
 
@@ -25,13 +25,13 @@ EntityArg entityArg(ProcedureContext& ctx, const RValue& arg, std::string_view p
     out.named = arg.asNode().id;
   } else if (arg.isInt()) {
     if (arg.asInt() < 0 || !txn.nodeExists(static_cast<storage::NodeId>(arg.asInt())))
-      throw QueryError("EntityNotFound", "Entity not found: no node with id " + std::to_string(arg.asInt()) +
+      throw QueryError(ErrorCode::kEntityNotFound, "Entity not found: no node with id " + std::to_string(arg.asInt()) +
                                              " (argument `" + std::string(param) + "`)");
     out.named = static_cast<storage::NodeId>(arg.asInt());
   } else if (arg.isString()) {
     auto found = txn.findByName(arg.asString());
     if (found.empty())
-      throw QueryError("EntityNotFound", "Entity not found: no entity is named '" + arg.asString() + "' (argument `" +
+      throw QueryError(ErrorCode::kEntityNotFound, "Entity not found: no entity is named '" + arg.asString() + "' (argument `" +
                                              std::string(param) + "`)");
     if (found.size() > 1)
       argumentError("The name '" + arg.asString() + "' matches " + std::to_string(found.size()) +

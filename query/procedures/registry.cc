@@ -30,7 +30,7 @@ analytics::Interrupt ProcedureContext::interrupt() const {
   return analytics::Interrupt([st] { return st->expired(); }, [st] { st->checkBudget(); });
 }
 void ProcedureContext::notice(std::string text) { st_.notice(std::move(text)); }
-QueryStats& ProcedureContext::stats() { return st_.stats; }
+Stats& ProcedureContext::stats() { return st_.stats; }
 
 ProcedureRegistry::ProcedureRegistry() = default;
 

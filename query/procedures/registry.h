@@ -44,7 +44,7 @@ class ProcedureContext {
   //! The engine's projection cache (null when the statement runs outside an Engine).
   analytics::ProjectionCache* projections() const { return options().projections; }
   void notice(std::string text);
-  QueryStats& stats();
+  Stats& stats();
 
  private:
   ExecState& st_;

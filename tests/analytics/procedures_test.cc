@@ -13,10 +13,10 @@ class ProceduresTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto d = Database::openTemporary();
-    ASSERT_TRUE(d.ok()) << d.error().message;
+    ASSERT_TRUE(d.ok()) << d.error().message();
     db_ = std::move(d.value()).release();
     auto s = db_->loadBundledDataset();
-    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_TRUE(s.ok()) << s.error().message();
   }
   static void TearDownTestSuite() {
     delete db_;
@@ -24,7 +24,7 @@ class ProceduresTest : public ::testing::Test {
   }
   QueryResult q(std::string_view text) {
     auto r = db_->query(text);
-    EXPECT_TRUE(r.ok()) << text << ": " << (r.ok() ? "" : r.error().message);
+    EXPECT_TRUE(r.ok()) << text << ": " << (r.ok() ? "" : r.error().message());
     return r;
   }
   static std::vector<std::string> strings(const Value& v) {
@@ -143,14 +143,14 @@ TEST_F(ProceduresTest, Algorithms) {
 TEST_F(ProceduresTest, ArgumentErrors) {
   auto r = db_->query("CALL alliance.stance('Syrian National Army', 'Turkey') YIELD stance RETURN stance");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, "EntityNotFound");
-  EXPECT_NE(r.error().message.find("Syrian National Army"), std::string::npos);
+  EXPECT_EQ(r.error().code(), ErrorCode::kEntityNotFound);
+  EXPECT_NE(r.error().message().find("Syrian National Army"), std::string::npos);
   auto bad = db_->query("CALL alliance.stance('Turkey', 'SDF', 3) YIELD stance RETURN stance");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code, "ArgumentError");
+  EXPECT_EQ(bad.error().code(), ErrorCode::kArgumentError);
   auto pr = db_->query("CALL algo.pageRank(null, 2.0) YIELD node RETURN node");
   ASSERT_FALSE(pr.ok());
-  EXPECT_EQ(pr.error().code, "ArgumentError");
+  EXPECT_EQ(pr.error().code(), ErrorCode::kArgumentError);
 }
 
 }  // namespace

@@ -8,21 +8,21 @@
 #include <memory>
 #include <string>
 
-#include "api/database_impl.h"
 #include "entente/entente.h"
+#include "database_test_access.h"
 
 namespace entente::testing {
 
 //! A fresh temporary database; fails the test if it cannot be opened.
 inline std::unique_ptr<Database> tempDb(const OpenOptions& options = {}) {
   auto db = Database::openTemporary(options);
-  EXPECT_TRUE(db.ok()) << (db.ok() ? "" : db.error().message);
+  EXPECT_TRUE(db.ok()) << (db.ok() ? "" : db.error().message());
   return db.ok() ? std::move(db.value()) : nullptr;
 }
 
 inline size_t countEntities(Database& db) {
   size_t n = 0;
-  db.impl().store->beginRead()->scanNodes([&](uint64_t) {
+  DatabaseTestAccess::impl(db).store->beginRead()->scanNodes([&](uint64_t) {
     ++n;
     return true;
   });
@@ -31,7 +31,7 @@ inline size_t countEntities(Database& db) {
 
 inline size_t countRelations(Database& db) {
   size_t n = 0;
-  db.impl().store->beginRead()->scanEdges([&](const storage::EdgeRef&) {
+  DatabaseTestAccess::impl(db).store->beginRead()->scanEdges([&](const storage::EdgeRef&) {
     ++n;
     return true;
   });
@@ -61,13 +61,13 @@ class TempDir {
 };
 
 //! Asserts `e` is an error whose message contains `needle`.
-#define EXPECT_ERROR_CONTAINS(expected, code_str, needle)                                            \
+#define EXPECT_ERROR_CONTAINS(expected, error_code, needle)                                          \
   do {                                                                                               \
     const auto& e_ = (expected);                                                                     \
     ASSERT_FALSE(e_.ok()) << "expected an error containing: " << (needle);                           \
-    EXPECT_EQ(e_.error().code, code_str) << e_.error().message;                                      \
-    EXPECT_NE(e_.error().message.find(needle), std::string::npos)                                    \
-        << "message: " << e_.error().message << "\nexpected to contain: " << (needle);               \
+    EXPECT_EQ(e_.error().code(), error_code) << e_.error().message();                                \
+    EXPECT_NE(e_.error().message().find(needle), std::string::npos)                                  \
+        << "message: " << e_.error().message() << "\nexpected to contain: " << (needle);             \
   } while (0)
 
 }  // namespace entente::testing

@@ -17,7 +17,7 @@ class BundledDataset : public ::testing::Test {
     setenv("ENTENTE_DATA_DIR", ENTENTE_SOURCE_DIR "/data", 1);
     db_ = tempDb();
     auto s = db_->loadBundledDataset();
-    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_TRUE(s.ok()) << s.error().message();
     ASSERT_GT(s->nodes_created, 10);
   }
   uint64_t idOf(const std::string& name) {
@@ -67,7 +67,7 @@ TEST(BundledDatasetLookup, MissingDirectoryIsAClearError) {
   setenv("ENTENTE_DATA_DIR", "/nonexistent-entente-data", 1);
   auto db = tempDb();
   auto s = db->loadBundledDataset();
-  EXPECT_TRUE(s.ok()) << s.error().message;
+  EXPECT_TRUE(s.ok()) << s.error().message();
   unsetenv("ENTENTE_DATA_DIR");
 }
 

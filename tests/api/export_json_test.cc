@@ -29,7 +29,7 @@ TEST(ExportJson, RoundTripGivesTheSameDocument) {
   ASSERT_TRUE(db->addRelation(extra->id, "MEETS", (*tr)[0].id, {{"until", "2024-01-01"}}).ok());
 
   auto first = db->exportJsonText();
-  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_TRUE(first.ok()) << first.error().message();
   EXPECT_NE(first->find("\"key\": \"n" + std::to_string(extra->id) + "\""), std::string::npos) << *first;
   EXPECT_NE(first->find("\"source\": [\n"), std::string::npos) << "sources are written as keys";
   EXPECT_NE(first->find("\"since\": \"2011-08-01\""), std::string::npos);
@@ -37,7 +37,7 @@ TEST(ExportJson, RoundTripGivesTheSameDocument) {
 
   auto db2 = tempDb();
   auto s = db2->importJsonText(*first, "export.json");
-  ASSERT_TRUE(s.ok()) << s.error().message << "\n" << *first;
+  ASSERT_TRUE(s.ok()) << s.error().message() << "\n" << *first;
   auto second = db2->exportJsonText();
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(*first, *second);

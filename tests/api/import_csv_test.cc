@@ -16,7 +16,7 @@ TEST(ImportCsv, HeaderlessBenchmarkFormat) {
   TempDir dir;
   auto db = tempDb();
   auto s = db->importCsv(dir.file("nodes.csv", "0\n1\n2\r\n3\n"), dir.file("edges.csv", "0,1\n0,2\n1,2\n2,3\n3,0"));
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(s->nodes_created, 4);
   EXPECT_EQ(s->relationships_created, 5);
   EXPECT_EQ(countEntities(*db), 4u);
@@ -26,7 +26,7 @@ TEST(ImportCsv, HeaderlessBenchmarkFormat) {
   ASSERT_EQ(out->size(), 2u);
   EXPECT_EQ((*out)[0].type, "RELATED_TO");
   auto n = db->getEntity(2);
-  ASSERT_TRUE(n.ok()) << n.error().message;
+  ASSERT_TRUE(n.ok()) << n.error().message();
   EXPECT_EQ(n->labels, std::vector<std::string>{"Entity"});
 }
 
@@ -38,7 +38,7 @@ TEST(ImportCsv, HeadersLabelsPropertiesAndTypes) {
                                   "10,State,Turkey,,\n"
                                   "11,ArmedGroup;Coalition,\"Syrian National Army, SNA\",70000,2017-12-30\n"),
                          dir.file("e.csv", "src,dst,type,note\n10,11,BACKS,\"says \"\"yes\"\"\"\n11,10,,x\n"));
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.error().message();
   auto sna = db->findByName("syrian national army, sna");
   ASSERT_EQ(sna->size(), 1u);
   const Node& n = (*sna)[0];
@@ -59,7 +59,7 @@ TEST(ImportCsv, EdgesOnlyIntoExistingNodes) {
   auto db = tempDb();
   auto a = db->addEntity({"A"}, {})->id, b = db->addEntity({"A"}, {})->id;
   auto s = db->importCsv("", dir.file("e.csv", std::to_string(a) + "," + std::to_string(b) + ",KNOWS\n"));
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(db->relations(a, Direction::kOutgoing, {"KNOWS"})->size(), 1u);
 }
 
@@ -85,7 +85,7 @@ TEST(ImportCsv, BadLinesNameFileAndLineAndImportNothing) {
     auto db = tempDb();
     ASSERT_TRUE(db->addEntity({"Existing"}, {}).ok());
     auto s = db->importCsv(dir.file("n.csv", c.nodes), c.edges.empty() ? "" : dir.file("e.csv", c.edges));
-    EXPECT_ERROR_CONTAINS(s, "InvalidInput", c.needle);
+    EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, c.needle);
     EXPECT_EQ(countEntities(*db), 1u);
     EXPECT_EQ(countRelations(*db), 0u);
   }
@@ -96,8 +96,8 @@ TEST(ImportCsv, ExistingNodeIdIsRefused) {
   auto db = tempDb();
   auto a = db->addEntity({"A"}, {})->id;
   auto s = db->importCsv(dir.file("n.csv", std::to_string(a) + "\n"), "");
-  EXPECT_ERROR_CONTAINS(s, "InvalidInput", "already exists");
-  EXPECT_ERROR_CONTAINS(db->importCsv(dir.path() + "/none.csv", ""), "IOError", "none.csv");
+  EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, "already exists");
+  EXPECT_ERROR_CONTAINS(db->importCsv(dir.path() + "/none.csv", ""), ErrorCode::kIOError, "none.csv");
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ const char* kGood = R"({
 TEST(ImportJson, HappyPath) {
   auto db = tempDb();
   auto s = db->importJsonText(kGood, "good.json");
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(s->nodes_created, 3);
   EXPECT_EQ(s->relationships_created, 1);
   auto turkey = db->findByName("türkiye");
@@ -111,9 +111,9 @@ TEST(ImportJson, BadInputIsRefusedWholeWithAClearError) {
     auto db = tempDb();
     ASSERT_TRUE(db->addEntity({"Existing"}, {{"name", "already here"}}).ok());
     auto s = db->importJsonText(c.json, "case.json");
-    EXPECT_ERROR_CONTAINS(s, "InvalidInput", c.needle);
+    EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, c.needle);
     if (!s.ok()) {
-      EXPECT_EQ(s.error().message.rfind("case.json: ", 0), 0u) << "the error names the file";
+      EXPECT_EQ(s.error().message().rfind("case.json: ", 0), 0u) << "the error names the file";
     }
     EXPECT_EQ(countEntities(*db), 1u) << "nothing imported";
     EXPECT_EQ(countRelations(*db), 0u);
@@ -124,23 +124,23 @@ TEST(ImportJson, SyntaxErrorHasLineAndColumn) {
   auto db = tempDb();
   auto s = db->importJsonText("{\n  \"entities\": [\n    {\"key\": \"a\",, }\n  ]\n}", "x.json");
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().line, 3);
-  EXPECT_GT(s.error().column, 1);
-  EXPECT_NE(s.error().message.find("line 3, column"), std::string::npos) << s.error().message;
+  EXPECT_EQ(s.error().line(), 3);
+  EXPECT_GT(s.error().column(), 1);
+  EXPECT_NE(s.error().message().find("line 3, column"), std::string::npos) << s.error().message();
 }
 
 TEST(ImportJson, NumberBeyondADoubleIsInvalidInputNotACrash) {
   // Found by fuzz/json_import_fuzzer: nlohmann reports 1E999 as out_of_range, not parse_error.
   auto db = tempDb();
   EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities": [{"key": "a", "properties": {"x": 1E999}}]})"),
-                        "InvalidInput", "number overflow");
+                        ErrorCode::kInvalidInput, "number overflow");
 }
 
 TEST(ImportJson, TypesAreFreeWhenNothingIsDeclared) {
   auto db = tempDb();
   auto s = db->importJsonText(R"({"entities":[{"key":"a"},{"key":"b"}],
                                   "relations":[{"from":"a","type":"ANYTHING","to":"b"}]})");
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(s->relationships_created, 1);
 }
 
@@ -149,10 +149,10 @@ TEST(ImportJson, StoreVocabularyChecksLaterImportsAndKeysResolveAcrossImports) {
   ASSERT_TRUE(db->importJsonText(R"({"relation_types":[{"name":"BACKS","sign":"positive"}]})").ok());
   ASSERT_TRUE(db->importJsonText(R"({"entities":[{"key":"a"},{"key":"b"}]})").ok());
   auto bad = db->importJsonText(R"({"relations":[{"from":"a","type":"BACK","to":"b"}]})");
-  EXPECT_ERROR_CONTAINS(bad, "InvalidInput", "unknown relation type 'BACK'");
+  EXPECT_ERROR_CONTAINS(bad, ErrorCode::kInvalidInput, "unknown relation type 'BACK'");
   auto good = db->importJsonText(R"({"relations":[{"from":"a","type":"BACKS","to":"b"}]})");
-  ASSERT_TRUE(good.ok()) << good.error().message;
-  EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities":[{"key":"a"}]})"), "InvalidInput",
+  ASSERT_TRUE(good.ok()) << good.error().message();
+  EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities":[{"key":"a"}]})"), ErrorCode::kInvalidInput,
                         "key 'a' already exists in the database");
   EXPECT_EQ(countEntities(*db), 2u);
 }
@@ -162,11 +162,11 @@ TEST(ImportJson, FilesAndSizeLimit) {
   OpenOptions o;
   o.max_import_document_bytes = 1000;
   auto db = tempDb(o);
-  EXPECT_ERROR_CONTAINS(db->importJson(dir.path() + "/missing.json"), "IOError", "missing.json");
+  EXPECT_ERROR_CONTAINS(db->importJson(dir.path() + "/missing.json"), ErrorCode::kIOError, "missing.json");
   std::string big = R"({"description":")" + std::string(2000, 'x') + "\"}";
-  EXPECT_ERROR_CONTAINS(db->importJson(dir.file("big.json", big)), "InvalidInput", "larger than the 1000 bytes limit");
+  EXPECT_ERROR_CONTAINS(db->importJson(dir.file("big.json", big)), ErrorCode::kInvalidInput, "larger than the 1000 bytes limit");
   auto ok = db->importJson(dir.file("ok.json", R"({"entities":[{"key":"a","name":"A"}]})"));
-  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  ASSERT_TRUE(ok.ok()) << ok.error().message();
   EXPECT_EQ(countEntities(*db), 1u);
 }
 
@@ -180,7 +180,7 @@ TEST(ImportJsonLines, HappyPathAndForwardReferences) {
                            "{\"entity\":{\"key\":\"a\",\"name\":\"A\"}}\n"
                            "{\"entity\":{\"key\":\"b\",\"name\":\"B\"}}");
   auto s = db->importJsonLines(f);
-  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(s->nodes_created, 2);
   EXPECT_EQ(s->relationships_created, 1);
 }
@@ -198,7 +198,7 @@ TEST(ImportJsonLines, ErrorsNameTheLineAndImportNothing) {
     SCOPED_TRACE(needle);
     auto db = tempDb();
     auto s = db->importJsonLines(dir.file("bad.jsonl", content));
-    EXPECT_ERROR_CONTAINS(s, "InvalidInput", needle);
+    EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, needle);
     EXPECT_EQ(countEntities(*db), 0u);
   }
 }
@@ -210,8 +210,8 @@ TEST(ImportJsonLines, OverlongLineFailsCleanly) {
   auto db = tempDb(o);
   std::string line = "{\"entity\":{\"key\":\"" + std::string(3 << 20, 'k') + "\"}}\n";
   auto s = db->importJsonLines(dir.file("long.jsonl", "{\"entity\":{\"key\":\"a\"}}\n" + line));
-  EXPECT_ERROR_CONTAINS(s, "InvalidInput", "line 2 is longer than the 1 MiB limit");
-  EXPECT_EQ(s.error().line, 2);
+  EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, "line 2 is longer than the 1 MiB limit");
+  EXPECT_EQ(s.error().line(), 2);
   EXPECT_EQ(countEntities(*db), 0u);
 }
 

@@ -49,11 +49,10 @@ TEST(JsonCodec, NestedAndGraphValues) {
 }
 
 TEST(JsonCodec, ResultAndError) {
-  QueryResult r;
-  r.columns_ = {"name", "n"};
-  r.rows_ = {{Value("Turkey"), Value(int64_t{2})}};
-  r.stats_.nodes_created = 3;
-  r.stats_.elapsed_ms = 1.5;
+  Stats stats;
+  stats.nodes_created = 3;
+  stats.elapsed_ms = 1.5;
+  QueryResult r = QueryResult::success({"name", "n"}, {{Value("Turkey"), Value(int64_t{2})}}, stats);
   auto j = nlohmann::json::parse(resultToJson(r, "42"));
   EXPECT_EQ(j["id"], 42);
   EXPECT_EQ(j["columns"][1], "n");
@@ -64,11 +63,12 @@ TEST(JsonCodec, ResultAndError) {
     EXPECT_TRUE(j["stats"].contains(k)) << k;
   EXPECT_FALSE(nlohmann::json::parse(resultToJson(r)).contains("id"));
 
-  QueryResult e;
-  e.error_ = Error{"SyntaxError", "Syntax error: expected ')'", 1, 9};
+  QueryResult e = QueryResult::failure(
+      Error(ErrorCode::kSyntaxError, "Syntax error: expected ')'", ErrorDetail::kUnexpectedSyntax, 1, 9));
   auto je = nlohmann::json::parse(resultToJson(e, "\"q1\""));
   EXPECT_EQ(je["id"], "q1");
   EXPECT_EQ(je["error"]["code"], "SyntaxError");
+  EXPECT_EQ(je["error"]["detail"], "UnexpectedSyntax");
   EXPECT_EQ(je["error"]["line"], 1);
   EXPECT_EQ(je["error"]["column"], 9);
   EXPECT_FALSE(je.contains("rows"));
@@ -76,7 +76,7 @@ TEST(JsonCodec, ResultAndError) {
 
 TEST(JsonCodec, ReadingParametersAndValues) {
   auto p = paramsFromJson(R"({"i": 1, "f": 1.0, "s": "x", "l": [1, {"$date": "2024-11-01"}], "m": {"k": null}, "b": false})");
-  ASSERT_TRUE(p.ok()) << p.error().message;
+  ASSERT_TRUE(p.ok()) << p.error().message();
   EXPECT_EQ(p->at("i"), Value(int64_t{1}));
   EXPECT_TRUE(p->at("f").isFloat());
   EXPECT_EQ(p->at("l").asList()[1], Value(Date::fromCivil(2024, 11, 1)));
@@ -84,10 +84,10 @@ TEST(JsonCodec, ReadingParametersAndValues) {
 
   auto bad = paramsFromJson("[1]");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code, "InvalidInput");
+  EXPECT_EQ(bad.error().code(), ErrorCode::kInvalidInput);
   auto trunc = paramsFromJson("{\"a\": ");
   ASSERT_FALSE(trunc.ok());
-  EXPECT_EQ(trunc.error().line, 1);
+  EXPECT_EQ(trunc.error().line(), 1);
   EXPECT_FALSE(paramsFromJson("{\"a\": \"\xC3\x28\"}").ok()) << "invalid UTF-8 is refused on input";
 
   auto v = valueFromJson("[1, 2.5, \"x\"]");

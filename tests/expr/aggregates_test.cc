@@ -21,7 +21,7 @@ std::string aggError(std::string_view name, std::vector<RValue> values, std::vec
   try {
     agg(name, std::move(values), false, std::move(extra));
   } catch (const QueryError& e) {
-    return e.code();
+    return std::string(entente::name(e.code()));
   }
   return "";
 }

@@ -107,7 +107,7 @@ TEST(ToPredicate, OnlyBooleansAndNull) {
     toPredicate(RValue(1), {2, 7});
     FAIL() << "expected a TypeError";
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "TypeError");
+    EXPECT_EQ(e.code(), ErrorCode::kTypeError);
     EXPECT_EQ(e.line(), 2);
     EXPECT_EQ(e.column(), 7);
   }

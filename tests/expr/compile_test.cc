@@ -17,7 +17,7 @@ TEST(Variables, ReadSlotsAndUnknownIsSyntaxError) {
     evalExpr(var("zz"));
     FAIL();
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "SyntaxError");
+    EXPECT_EQ(e.code(), ErrorCode::kSyntaxError);
     EXPECT_STREQ(e.what(), "Variable `zz` not defined");
   }
 }
@@ -31,7 +31,7 @@ TEST(Parameters, LookupAndMissing) {
     evalExpr(*param("x"), {}, {}, ctx);
     FAIL();
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "ParameterMissing");
+    EXPECT_EQ(e.code(), ErrorCode::kParameterMissing);
     EXPECT_STREQ(e.what(), "Expected parameter: $x");
   }
   EXPECT_EQ(errorOf(param("x")), "ParameterMissing");  // no parameters at all
@@ -160,7 +160,7 @@ TEST(CompileErrors, UnknownFunctionWithHint) {
     evalExpr(fn("flor", lit(1.5)));
     FAIL();
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "SyntaxError");
+    EXPECT_EQ(e.code(), ErrorCode::kSyntaxError);
     EXPECT_STREQ(e.what(), "Unknown function 'flor' (did you mean 'floor'?)");
   }
   EXPECT_EQ(messageOf(fn("qqqqqqqq")), "Unknown function 'qqqqqqqq'");

@@ -146,7 +146,7 @@ class TestScope : public CompileScope {
   }
   int newSlot(std::string_view) override { return static_cast<int>(vars_.size()) + scratch_++; }
   ExprProgram compilePattern(const PatternExprSpec& spec) override {
-    throw QueryError("SemanticError", "patterns not supported in this test", spec.pos);
+    throw QueryError(ErrorCode::kSemanticError, "patterns not supported in this test", spec.pos);
   }
   int width() const { return static_cast<int>(vars_.size()) + scratch_; }
 
@@ -266,7 +266,7 @@ inline std::string errorOf(const ExprPtr& e, std::vector<std::string> vars = {},
   try {
     evalExpr(*e, std::move(vars), std::move(row), ctx);
   } catch (const QueryError& err) {
-    return err.code();
+    return std::string(name(err.code()));
   }
   return "";
 }
@@ -275,6 +275,16 @@ inline std::string messageOf(const ExprPtr& e, std::vector<std::string> vars = {
     evalExpr(*e, std::move(vars), std::move(row));
   } catch (const QueryError& err) {
     return err.what();
+  }
+  return "";
+}
+
+//! openCypher's detail of the error thrown for `e` ("InvalidArgumentType"), or "".
+inline std::string detailOf(const ExprPtr& e, std::vector<std::string> vars = {}, Row row = {}) {
+  try {
+    evalExpr(*e, std::move(vars), std::move(row));
+  } catch (const QueryError& err) {
+    return std::string(name(err.detail()));
   }
   return "";
 }

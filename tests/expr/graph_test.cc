@@ -35,7 +35,7 @@ class GraphExpr : public ::testing::Test {
     try {
       eval(e);
     } catch (const QueryError& q) {
-      return q.code();
+      return std::string(name(q.code()));
     }
     return "";
   }

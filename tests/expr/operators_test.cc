@@ -136,7 +136,8 @@ TEST(Arithmetic, TypeMismatchOfKnownTypesIsFoundBeforeRunning) {
   EXPECT_EQ(errorOf(bin(Op::kSub, lit("a"), lit(1))), "SyntaxError");
   EXPECT_EQ(errorOf(bin(Op::kMul, list(), lit(2))), "SyntaxError");
   EXPECT_EQ(messageOf(bin(Op::kSub, lit("a"), lit(true))),
-            "Type mismatch: cannot apply '-' to String and Boolean (InvalidArgumentType)");
+            "Type mismatch: cannot apply '-' to String and Boolean");
+  EXPECT_EQ(detailOf(bin(Op::kSub, lit("a"), lit(true))), "InvalidArgumentType");
   // Unknown and null operands are left to run time.
   EXPECT_EQ(errorOf(bin(Op::kSub, lit("a"), var("a")), {"a"}, {RValue(1)}), "TypeError");
   EXPECT_EQ(show(evalExpr(bin(Op::kSub, lit("a"), null()))), "null");

@@ -9,10 +9,7 @@ namespace entente::shell {
 namespace {
 
 QueryResult result(std::vector<std::string> columns, std::vector<std::vector<Value>> rows) {
-  QueryResult r;
-  r.columns_ = std::move(columns);
-  r.rows_ = std::move(rows);
-  return r;
+  return QueryResult::success(std::move(columns), std::move(rows));
 }
 
 TEST(TableFormat, AlignsColumnsAndCountsRows) {

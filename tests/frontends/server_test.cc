@@ -57,11 +57,16 @@ TEST_F(ServerTest, QueryErrorsComeBackAsErrorObjects) {
   Json r = Json::parse(c.request(R"j({"id":1,"query":"MATCH (a RETURN a"})j"));
   EXPECT_EQ(r["id"], 1);
   EXPECT_EQ(r["error"]["code"], "SyntaxError");
+  EXPECT_EQ(r["error"]["detail"], "UnexpectedSyntax");
   EXPECT_EQ(r["error"]["line"], 1);
   EXPECT_GT(r["error"]["column"].get<int>(), 0);
   EXPECT_FALSE(r.contains("rows"));
   Json m = Json::parse(c.request(R"j({"id":2,"query":"RETURN $missing AS m"})j"));
   EXPECT_EQ(m["error"]["code"], "ParameterMissing");
+  EXPECT_EQ(m["error"]["detail"], "MissingParameter");
+  Json u = Json::parse(c.request(R"j({"id":3,"query":"MATCH (a) RETURN b"})j"));
+  EXPECT_EQ(u["error"]["code"], "SyntaxError");
+  EXPECT_EQ(u["error"]["detail"], "UndefinedVariable");
 }
 
 TEST_F(ServerTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
@@ -70,6 +75,7 @@ TEST_F(ServerTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   for (const char* bad : {"{not json", "[1,2]", R"j({"id":3})j", R"j({"id":4,"query":"RETURN 1 AS x","params":[1]})j"}) {
     Json r = Json::parse(c.request(bad));
     EXPECT_EQ(r["error"]["code"], "ArgumentError") << bad;
+    EXPECT_EQ(r["error"]["detail"], "") << "no openCypher detail for a protocol error: " << bad;
     EXPECT_NE(r["error"]["message"].get<std::string>().find("malformed request"), std::string::npos) << bad;
   }
   EXPECT_EQ(Json::parse(c.request(R"j({"id":4,"query":"RETURN 1 AS x","params":[1]})j"))["id"], 4);

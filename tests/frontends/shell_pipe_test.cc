@@ -50,7 +50,7 @@ TEST_F(ShellPipe, ScratchDatabaseAnswersTheBundledQuestion) {
 TEST_F(ShellPipe, SyntaxErrorGoesToStderrWithCaretAndFailsTheRun) {
   auto r = shell({db(), "-c", "MATCH (a RETURN a", "-c", "RETURN 2 AS y"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err.rfind("Error: SyntaxError: ", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.rfind("Error: SyntaxError (UnexpectedSyntax): ", 0), 0u) << r.err;
   EXPECT_NE(r.err.find('^'), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("│ 2 │"), std::string::npos) << "later statements still run: " << r.out;
 }
@@ -81,6 +81,26 @@ TEST_F(ShellPipe, JsonModePrintsOneServerObjectPerStatement) {
   EXPECT_TRUE(first["stats"].contains("nodes_created"));
   EXPECT_EQ(nlohmann::json::parse(out[1])["rows"][0][0], nlohmann::json::parse("{\"k\":[1,2]}"));
   EXPECT_EQ(nlohmann::json::parse(out[2])["error"]["code"], "SyntaxError");
+  EXPECT_EQ(nlohmann::json::parse(out[2])["error"]["detail"], "UnexpectedSyntax");
+}
+
+TEST_F(ShellPipe, JsonModeCarriesTheOpenCypherDetailOfAnError) {
+  auto r = shell({db(), "--mode", "json", "-c", "RETURN nosuchvariable AS v; RETURN 1 AS one"});
+  EXPECT_EQ(r.exit_code, 1);
+  auto out = lines(r.out);
+  ASSERT_EQ(out.size(), 2u) << r.out;
+  auto e = nlohmann::json::parse(out[0])["error"];
+  EXPECT_EQ(e["code"], "SyntaxError");
+  EXPECT_EQ(e["detail"], "UndefinedVariable");
+  // A success has no error object at all.
+  EXPECT_FALSE(nlohmann::json::parse(out[1]).contains("error"));
+}
+
+TEST_F(ShellPipe, TableModeNamesTheDetailBesideTheCode) {
+  auto r = shell({db(), "-c", "RETURN nosuchvariable AS v"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err.rfind("Error: SyntaxError (UndefinedVariable): Variable `nosuchvariable` not defined", 0), 0u)
+      << r.err;
 }
 
 TEST_F(ShellPipe, CsvModeQuotesFields) {

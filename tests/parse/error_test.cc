@@ -22,12 +22,12 @@ QueryError errorOf(const std::string& q) {
     return e;
   }
   ADD_FAILURE() << "no error for: " << q;
-  return QueryError("none", "none");
+  return QueryError(ErrorCode::kInternalError, "none");
 }
 
 TEST(ErrorTest, MessageHasPositionAndCaret) {
   QueryError e = errorOf("MATCH (a RETURN a");
-  EXPECT_EQ(e.code(), "SyntaxError");
+  EXPECT_EQ(e.code(), ErrorCode::kSyntaxError);
   EXPECT_EQ(e.line(), 1);
   EXPECT_EQ(e.column(), 10);
   EXPECT_EQ(std::string(e.what()),
@@ -210,7 +210,7 @@ TEST(ErrorTest, RandomGarbageNeverCrashes) {
     try {
       parse(q);
     } catch (const QueryError& e) {
-      ASSERT_EQ(e.code(), "SyntaxError") << q;
+      ASSERT_EQ(e.code(), ErrorCode::kSyntaxError) << q;
     }
   }
   for (int i = 0; i < 2000; ++i) {
@@ -219,7 +219,7 @@ TEST(ErrorTest, RandomGarbageNeverCrashes) {
     try {
       parse(q);
     } catch (const QueryError& e) {
-      ASSERT_EQ(e.code(), "SyntaxError");
+      ASSERT_EQ(e.code(), ErrorCode::kSyntaxError);
     }
   }
 }

@@ -48,7 +48,7 @@ TEST(LiteralTest, IntegersOutOfRangeAreSyntaxErrors) {
     parse("RETURN 1, 9223372036854775808");
     FAIL();
   } catch (const QueryError& e) {
-    EXPECT_EQ(e.code(), "SyntaxError");
+    EXPECT_EQ(e.code(), ErrorCode::kSyntaxError);
     EXPECT_EQ(e.line(), 1);
     EXPECT_EQ(e.column(), 11);
   }

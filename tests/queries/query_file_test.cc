@@ -47,7 +47,13 @@ std::string joinRow(const std::vector<Value>& row) {
   return s;
 }
 
-std::string errorText(const Error& e) { return e.code + ": " + e.message; }
+//! "Code: message", then " (Detail)" when the error has openCypher's detail: expected
+//! blocks match a substring of it ("SyntaxError: Type mismatch", "VariableTypeConflict").
+std::string errorText(const Error& e) {
+  std::string s = std::string(e.codeName()) + ": " + e.message();
+  if (e.detail() != ErrorDetail::kNone) s += " (" + std::string(e.detailName()) + ")";
+  return s;
+}
 
 //! The non-zero side effects as `name: N` lines (the form a `statement ok` block lists).
 std::vector<std::string> statsLines(const Stats& s) {
@@ -84,10 +90,10 @@ class QueryFileTest : public ::testing::Test {
     TestFile& tf = *parsed;
 
     auto db = Database::openTemporary();
-    ASSERT_TRUE(db.ok()) << db.error().code << ": " << db.error().message;
+    ASSERT_TRUE(db.ok()) << db.error().codeName() << ": " << db.error().message();
     if (tf.dataset == "aleppo") {
       auto st = (*db)->loadBundledDataset();
-      ASSERT_TRUE(st.ok()) << "loading the bundled dataset: " << st.error().message;
+      ASSERT_TRUE(st.ok()) << "loading the bundled dataset: " << st.error().message();
     } else {
       ASSERT_EQ(tf.dataset, "empty") << rel_ << ": unknown dataset `" << tf.dataset << "`";
     }
@@ -134,7 +140,7 @@ class QueryFileTest : public ::testing::Test {
           if (actual.find(r.expected[0]) == std::string::npos) {
             ADD_FAILURE() << where << ": wrong error\n  " << r.sql << "\n  expected substring: "
                           << r.expected[0] << "\n  actual: " << actual;
-            rewrites.push_back({&r, {res.error().code}});
+            rewrites.push_back({&r, {std::string(res.error().codeName())}});
           }
           break;
         }

@@ -37,7 +37,7 @@ class EngineTest : public ::testing::Test {
     try {
       run(q, params, o);
     } catch (const QueryError& e) {
-      return e.code() + ": " + e.what();
+      return std::string(name(e.code())) + ": " + e.what();
     }
     return "";
   }

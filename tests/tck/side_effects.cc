@@ -25,7 +25,7 @@ std::optional<GraphState> captureState(Database& db, std::string* error) {
   QueryResult rels = db.query("MATCH ()-[r]->() RETURN r");
   for (const QueryResult* r : {&nodes, &rels}) {
     if (!r->ok()) {
-      *error = r->error().code + ": " + r->error().message;
+      *error = std::string(r->error().codeName()) + ": " + r->error().message();
       return std::nullopt;
     }
   }

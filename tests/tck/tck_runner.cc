@@ -9,6 +9,7 @@
 //
 //   tck-runner [--features DIR] [--graphs DIR] [--filter TEXT] [--list-failures]
 //              [--json] [--baseline FILE] [--jobs N] [--timeout-ms N] [--no-fork]
+//              [--class-only]  (an expected error passes on its class alone, not its detail)
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -84,7 +85,7 @@ void runRange(const std::vector<Scenario>& scenarios, size_t begin, size_t end, 
       if (!db) {
         auto opened = entente::Database::openTemporary();
         if (!opened) {
-          o.category = "runner: cannot open a temporary database: " + opened.error().message;
+          o.category = "runner: cannot open a temporary database: " + opened.error().message();
           report(i, o);
           continue;
         }
@@ -233,9 +234,11 @@ int main(int argc, char** argv) {
     else if (a == "--list-failures") opt.list_failures = true;
     else if (a == "--json") opt.json = true;
     else if (a == "--no-fork") opt.fork = false;
+    else if (a == "--class-only") entente::tck::setCheckErrorDetail(false);
     else {
       std::cerr << "usage: tck-runner [--features DIR] [--graphs DIR] [--filter TEXT] [--list-failures]\n"
-                   "                  [--json] [--baseline FILE] [--jobs N] [--timeout-ms N] [--no-fork]\n";
+                   "                  [--json] [--baseline FILE] [--jobs N] [--timeout-ms N] [--no-fork]\n"
+                   "                  [--class-only]\n";
       return a == "--help" || a == "-h" ? 0 : 2;
     }
   }

@@ -50,7 +50,13 @@ Outcome fail(std::string category, std::string detail = "") {
   return o;
 }
 
-std::string errorCategory(const Error& e) { return e.code + ": " + normalize(e.message); }
+std::string errorCategory(const Error& e) {
+  std::string s(e.codeName());
+  if (e.detail() != ErrorDetail::kNone) s += " (" + std::string(e.detailName()) + ")";
+  return s + ": " + normalize(e.message());
+}
+
+bool check_error_detail = true;
 
 std::string renderRows(const std::vector<std::string>& cols, const std::vector<std::vector<Value>>& rows) {
   std::string s = "    |";
@@ -79,7 +85,7 @@ std::string renderTable(const std::vector<std::vector<std::string>>& t) {
 }
 
 std::optional<Outcome> checkResult(const Step& step, const QueryResult& res) {
-  if (!res.ok()) return fail("unexpected error " + errorCategory(res.error()), res.error().message);
+  if (!res.ok()) return fail("unexpected error " + errorCategory(res.error()), res.error().message());
   const bool ordered = contains(step.text, "in order");
   const bool unordered_lists = contains(step.text, "ignoring element order for lists");
   if (step.table.empty()) return fail("malformed scenario: result table missing");
@@ -201,7 +207,7 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
   opts.timeout = timeout;
   opts.max_rows = 1000000;
   Map params;
-  QueryResult main_result, last;
+  QueryResult main_result = QueryResult::success({}, {}), last = QueryResult::success({}, {});
   bool ran_main = false, expects_error = false;
   const bool measure = checksSideEffects(s);  // capture the graph around the query
   std::map<std::string, int64_t> effects;
@@ -213,12 +219,12 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
       std::string text = readFile(graphs_dir + "/" + name + "/" + name + ".cypher");
       if (text.empty()) return fail("runner: unknown graph " + name);
       QueryResult r = db.query(text, {}, opts);
-      if (!r.ok()) return fail("setup failed: " + errorCategory(r.error()), r.error().message);
+      if (!r.ok()) return fail("setup failed: " + errorCategory(r.error()), r.error().message());
       continue;
     }
     if (t == "having executed:") {
       QueryResult r = db.query(st.doc, {}, opts);
-      if (!r.ok()) return fail("setup failed: " + errorCategory(r.error()), st.doc + "\n" + r.error().message);
+      if (!r.ok()) return fail("setup failed: " + errorCategory(r.error()), st.doc + "\n" + r.error().message());
       continue;
     }
     if (t == "parameters are:") {
@@ -249,7 +255,7 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
     }
     if (!ran_main) return fail("malformed scenario: check before the query");
     if (t.starts_with("the result should be empty")) {
-      if (!last.ok()) return fail("unexpected error " + errorCategory(last.error()), last.error().message);
+      if (!last.ok()) return fail("unexpected error " + errorCategory(last.error()), last.error().message());
       if (!last.rows().empty()) return fail("wrong result: expected empty", renderRows(last.columns(), last.rows()));
       continue;
     }
@@ -265,11 +271,20 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
     std::smatch m;
     if (std::regex_match(t, m, raised)) {
       expects_error = true;
+      // "a SyntaxError should be raised at compile time: UndefinedVariable": the class and
+      // openCypher's detail must both match (detail `*`: any).
       const std::string code = m[1];
+      const std::string detail = m[3];
       if (main_result.ok()) return fail("expected " + code + ", but the query succeeded");
-      if (main_result.error().code != code) {
-        return fail("expected " + code + ", got " + errorCategory(main_result.error()),
-                    "expected " + code + " (" + std::string(m[3]) + ")\n" + main_result.error().message);
+      const Error& got = main_result.error();
+      if (got.codeName() != code) {
+        return fail("expected " + code + ", got " + errorCategory(got),
+                    "expected " + code + " (" + detail + ")\n" + got.message());
+      }
+      if (check_error_detail && detail != "*" && got.detailName() != detail) {
+        return fail("expected " + code + " (" + detail + "), got detail " +
+                        (got.detail() == ErrorDetail::kNone ? std::string("none") : std::string(got.detailName())),
+                    got.message());
       }
       continue;
     }
@@ -280,5 +295,7 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
   o.expected_error = expects_error;
   return o;
 }
+
+void setCheckErrorDetail(bool check) { check_error_detail = check; }
 
 }  // namespace entente::tck

@@ -29,6 +29,10 @@ std::optional<std::string> notApplicable(const Scenario& s);
 Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_dir,
                     std::chrono::milliseconds timeout);
 
+//! Whether an expected error passes only when its class AND openCypher's detail match
+//! (default, "SyntaxError ... : UndefinedVariable"), or on the class alone (--class-only).
+void setCheckErrorDetail(bool check);
+
 //! Empties `db` after a scenario (DETACH DELETE of every node) so the next scenario can
 //! reuse it: opening a RocksDB database per scenario would dominate the run. False if the
 //! database could not be emptied (the caller then opens a new one).

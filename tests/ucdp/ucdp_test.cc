@@ -106,10 +106,10 @@ class ucdp : public ::testing::Test {  // NOLINT(readability-identifier-naming):
     ASSERT_EQ(status, 0) << expected;
     expected_ = Json::parse(expected);
     auto d = Database::openTemporary();
-    ASSERT_TRUE(d.ok()) << d.error().message;
+    ASSERT_TRUE(d.ok()) << d.error().message();
     db_ = std::move(d.value()).release();
     auto s = db_->importJsonLines(jsonl);
-    ASSERT_TRUE(s.ok()) << s.error().message;
+    ASSERT_TRUE(s.ok()) << s.error().message();
   }
   static void TearDownTestSuite() {
     delete db_;
@@ -122,7 +122,7 @@ class ucdp : public ::testing::Test {  // NOLINT(readability-identifier-naming):
 
   QueryResult q(const std::string& text, const Map& params = {}) {
     auto r = db_->query(text, params);
-    EXPECT_TRUE(r.ok()) << text << "\n" << (r.ok() ? "" : r.error().message);
+    EXPECT_TRUE(r.ok()) << text << "\n" << (r.ok() ? "" : r.error().message());
     return r;
   }
   static std::string example(const std::string& comment) {
@@ -327,7 +327,7 @@ TEST_F(ucdp, TheDocumentedCommandBuildsTheDatabase) {
   EXPECT_NE(run(command + " 2>&1", &status).find("pass --replace"), std::string::npos);  // never clobbers silently
   EXPECT_NE(status, 0);
   auto opened = Database::open(db);
-  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  ASSERT_TRUE(opened.ok()) << opened.error().message();
   auto r = (*opened)->query("MATCH (n) RETURN count(n)");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.rows()[0][0].asInt(), q("MATCH (n) RETURN count(n)").rows()[0][0].asInt());
