@@ -1,7 +1,7 @@
 // query/engine.h — runs statements of the query language against a GraphStore.
 //
-// The pipeline is parse (query/parse) -> bind (names, variables, functions resolved) ->
-// plan (start from the most selective point, filters pushed down) -> execute (physical
+// The pipeline is parse (query/parse) -> bind and plan in one walk (query/plan: names,
+// variables and functions resolved; start from the most selective point, filters pushed down) -> execute (physical
 // operators pulling rows one at a time, query/exec/operator.h). Plans are cached by
 // statement text, so a repeated statement is parsed and planned once; parameters are bound
 // at execution.
@@ -20,31 +20,10 @@
 
 #include "entente/statement_types.h"
 #include "entente/value.h"
+#include "query/options.h"
 #include "storage/graph_store.h"
 
-namespace entente::analytics {
-class ProjectionCache;
-}
-
 namespace entente::query {
-
-//! The public limits (timeout, cancel flag, max_rows: entente/statement_types.h) plus what
-//! only the engine sets. Built from the public options without copying them field by field.
-struct QueryOptions : entente::QueryOptions {
-  QueryOptions() = default;
-  explicit QueryOptions(const entente::QueryOptions& limits) : entente::QueryOptions(limits) {}
-
-  int64_t default_max_hops = 15;              // cap for unbounded `*`
-  //! The time source of the budget; empty = std::chrono::steady_clock::now. While `timeout`
-  //! is set it is read once when the statement starts and then at every budget check (every
-  //! 1024 units of work in operators, 4096 in analytics), never per row. Tests set it to make
-  //! the deadline pass, or `cancel` be set, after exactly N checks, whatever the machine's
-  //! speed (tests/common/stepping_clock.h).
-  std::function<std::chrono::steady_clock::time_point()> clock;
-  //! Set by Engine::execute to the engine's projection cache (callers leave it null): the
-  //! alliance and graph procedures share CSR projections through it until the data changes.
-  analytics::ProjectionCache* projections = nullptr;
-};
 
 struct QueryOutput {
   std::vector<std::string> columns;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs every build and test dependency of Entente from Debian 12 packages (DESIGN §1).
+# Installs every build and test dependency of Entente from Debian 12 packages (nothing vendored, nothing downloaded at build time).
 # Idempotent: packages already present are skipped by apt.
 set -euo pipefail
 SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -92,7 +92,7 @@ struct StoreOptions {
   bool adjacency_cache = true;
 };
 
-//! Reserved relation property names with engine meaning (DESIGN §3); the valid-time ones,
+//! Reserved relation property names with engine meaning (README, "What it can do"); the valid-time ones,
 //! kSince and kUntil, are in storage/valid_time.h with the rule that reads them.
 inline constexpr std::string_view kSource = "source", kSaidBy = "said_by", kConfidence = "confidence",
                                   kName = "name", kAliases = "aliases";
@@ -228,7 +228,7 @@ class Transaction {
   virtual void rollback() = 0;
 };
 
-//! Property encoding helpers (compact binary, see key_codec.h for the format).
+//! Property encoding helpers (compact binary; the format is drawn in property_codec.h).
 std::string encodeProperties(const Properties& props);
 bool decodeProperties(std::string_view bytes, Properties* out);
 //! Finds one property without decoding the rest; nullopt if absent or bytes malformed.

@@ -23,7 +23,7 @@
 
 namespace entente::storage {
 
-//! Reserved relation property names of valid time (DESIGN §3).
+//! Reserved relation property names of valid time (README, "What it can do").
 inline constexpr std::string_view kSince = "since", kUntil = "until";
 
 //! The "date or ISO date string" coercion: a Date as itself, a string Date::parse accepts

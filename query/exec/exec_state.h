@@ -20,7 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "query/engine.h"
+#include "query/options.h"
 #include "query/expr/expression.h"
 
 namespace entente::query {

@@ -64,7 +64,7 @@ class EdgeFilter {
   //! AS OF validity and property equalities of one adjacency entry.
   bool accept(const ExecState& st, const storage::EdgeRef& e) const;
   //! Calls fn for every accepted edge of `node` in direction `dir`. Relations of a type
-  //! declared SYMMETRIC also match against their stored direction (DESIGN §3), so a directed
+  //! declared SYMMETRIC also match against their stored direction (README, "The default vocabulary"), so a directed
   //! pattern sees them from both ends; a symmetric self loop is reported once. Stops early (and returns) when the time budget runs out.
   void scan(ExecState& st, uint64_t node, storage::Direction dir,
             const std::function<void(const storage::EdgeRef&)>& fn) const;

@@ -1,7 +1,7 @@
 // query/expr/functions_entente.cc — Entente's time and provenance functions.
 //
 // validAt, sources, saidBy and confidence read the reserved relation properties of
-// DESIGN §3 (since/until, source, said_by, confidence), so questions like "who backed
+// the README (since/until, source, said_by, confidence), so questions like "who backed
 // whom in 2016, according to whom" need no knowledge of the property names.
 #include <algorithm>
 

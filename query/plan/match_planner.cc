@@ -4,7 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 #include "query/error.h"
 #include "query/plan/planner_internal.h"
 

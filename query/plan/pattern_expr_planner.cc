@@ -1,7 +1,7 @@
 // Patterns inside expressions: pattern predicates, exists(), EXISTS { } and COUNT { } (with a
 // pattern or a full query) and pattern comprehensions, each planned as a correlated sub-plan that runs
 // per row (query/exec/pattern_expr.h).
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 #include "query/error.h"
 #include "query/exec/pattern_expr.h"
 #include "query/plan/planner_internal.h"

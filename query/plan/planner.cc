@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 #include "query/error.h"
 #include "query/plan/planner_internal.h"
 #include "query/procedures/registry.h"

@@ -1,7 +1,7 @@
 // query/plan/planner.h — binds and plans a parsed statement into a physical plan.
 //
 // Binding and planning happen in one walk over the clauses: each variable gets a row slot
-// (query/bind/scope.h), expressions are compiled against the scope (query/expr), and
+// (query/plan/scope.h), expressions are compiled against the scope (query/expr), and
 // operators are chosen as the clauses are met. Patterns start from their most selective
 // point (a bound node, `id(n) = $x`, ("Name"), `{name: ...}`, the rarest label, else a full
 // scan); WHERE conjuncts are placed right after the operator that binds their last

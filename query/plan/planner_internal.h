@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "entente/error.h"
-#include "query/bind/scope.h"
+#include "query/plan/scope.h"
 #include "query/exec/operators.h"
 #include "query/plan/planner.h"
 

@@ -1,7 +1,7 @@
 // Clauses that nest other clauses: FOREACH (x IN list | updates) and CALL { } subqueries
 // (uncorrelated, or correlated through an importing `WITH a, b` at the start of each part;
 // UNION inside). Each is planned as an apply whose inner side starts at an Argument.
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 #include "query/error.h"
 #include "query/plan/planner_internal.h"
 #include "query/procedures/registry.h"

@@ -1,5 +1,5 @@
 // Updating clauses: CREATE, MERGE, SET, REMOVE, DELETE.
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 #include "query/error.h"
 #include "query/plan/planner_internal.h"
 

@@ -1,4 +1,4 @@
-// query/bind/scope.h — variables visible at a point of a query, each bound to a row slot.
+// query/plan/scope.h — variables visible at a point of a query, each bound to a row slot.
 #pragma once
 
 #include <map>

@@ -1,4 +1,4 @@
-// tests/query/engine_fixture.h — a temporary GraphStore + Engine for query tests.
+// tests/engine/engine_fixture.h — a temporary GraphStore + Engine for query tests.
 #pragma once
 
 #include <gtest/gtest.h>

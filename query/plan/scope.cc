@@ -1,4 +1,4 @@
-#include "query/bind/scope.h"
+#include "query/plan/scope.h"
 
 namespace entente::query {
 

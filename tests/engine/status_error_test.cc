@@ -1,4 +1,4 @@
-// tests/query/status_error_test.cc — the one mapping of storage statuses to error codes.
+// tests/engine/status_error_test.cc — the one mapping of storage statuses to error codes.
 #include "query/status_error.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 
 #include <algorithm>
 

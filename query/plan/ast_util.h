@@ -1,4 +1,4 @@
-// query/bind/ast_util.h — small AST utilities for the binder and planner: variable
+// query/plan/ast_util.h — small AST utilities for the binder and planner: variable
 // references, free variables of an expression, splitting a WHERE into conjuncts.
 #pragma once
 
