@@ -13,6 +13,8 @@ Error statusError(const Status& status) {
     case Status::Code::kNotFound: return Error{"EntityNotFound", status.message()};
     case Status::Code::kInvalidArgument: return Error{"InvalidInput", status.message()};
     case Status::Code::kConstraint: return Error{"ConstraintVerificationFailed", status.message()};
+    case Status::Code::kConstraintViolation: return Error{"ConstraintValidationFailed", status.message()};
+    case Status::Code::kAlreadyExists: return Error{"SemanticError", status.message()};
     case Status::Code::kCorruption: return Error{"IOError", "corruption: " + status.message()};
     case Status::Code::kVersionMismatch: return Error{"VersionMismatch", status.message()};
     case Status::Code::kIOError: return Error{"IOError", status.message()};

@@ -63,6 +63,8 @@ void check(const storage::Status& s) {
   switch (s.code()) {
     case storage::Status::Code::kNotFound: throw QueryError("EntityNotFound", s.message());
     case storage::Status::Code::kConstraint: throw QueryError("ConstraintVerificationFailed", s.message());
+    case storage::Status::Code::kConstraintViolation: throw QueryError("ConstraintValidationFailed", s.message());
+    case storage::Status::Code::kAlreadyExists: throw QueryError("SemanticError", s.message());
     case storage::Status::Code::kInvalidArgument: throw QueryError("ArgumentError", s.message());
     case storage::Status::Code::kReadOnly: throw QueryError("ReadOnly", s.message());
     default: throw QueryError("IOError", s.message());
