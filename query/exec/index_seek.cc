@@ -1,0 +1,155 @@
+// NodeIndexSeek: nodes of a label by a property index (see query/exec/index_seek.h).
+#include "query/exec/index_seek.h"
+
+#include <cmath>
+
+#include "query/error.h"
+
+namespace entente::query {
+namespace {
+
+// What one comparand allows: a seek with this value, nothing at all, or only a scan.
+enum class Use { kSeek, kNothing, kScan };
+
+Use indexable(const RValue& v) {
+  if (v.isNull()) return Use::kNothing;
+  if (v.isFloat() && std::isnan(v.asFloat())) return Use::kNothing;
+  if (v.isBool() || v.isInt() || v.isFloat() || v.isString() || v.isDate()) return Use::kSeek;
+  return Use::kScan;
+}
+
+class IndexSeekOp final : public Operator {
+ public:
+  IndexSeekOp(const IndexSeekSpec& spec, ExecState& st, OperatorPtr input)
+      : spec_(spec), st_(st), input_(std::move(input)), check_(spec.check) {}
+
+  void reset() override {
+    input_->reset();
+    active_ = false;
+  }
+
+  bool next(Row& row) override {
+    for (;;) {
+      if (!active_) {
+        if (!input_->next(row)) return false;
+        fill(row);
+        active_ = true;
+      }
+      while (pos_ < ids_.size()) {
+        uint64_t id = ids_[pos_++];
+        st_.tick();
+        if (!check_.matches(st_, id)) continue;
+        row[spec_.slot] = NodeRef{id};
+        return true;
+      }
+      active_ = false;
+    }
+  }
+
+ private:
+  // The range to seek, or nullopt with `use` saying whether to find nothing or scan.
+  std::optional<storage::IndexRange> range(const Row& row, Use& use) {
+    using Mode = IndexSeekSpec::Mode;
+    use = Use::kSeek;
+    switch (spec_.mode) {
+      case Mode::kEquals: {
+        RValue v = spec_.value->eval(row, st_);
+        if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
+        return storage::IndexRange::equals(v.toValue());
+      }
+      case Mode::kIn: {
+        RValue v = spec_.value->eval(row, st_);
+        if (v.isNull()) {
+          use = Use::kNothing;
+          return std::nullopt;
+        }
+        if (!v.isList()) {  // a type error: let the filter raise it
+          use = Use::kScan;
+          return std::nullopt;
+        }
+        std::vector<Value> values;
+        for (const auto& e : v.asList()) {
+          Use u = indexable(e);
+          if (u == Use::kScan) {  // [1, [2]]: a list element may equal a list property
+            use = Use::kScan;
+            return std::nullopt;
+          }
+          if (u == Use::kSeek) values.push_back(e.toValue());
+        }
+        return storage::IndexRange::in(std::move(values));
+      }
+      case Mode::kRange: {
+        std::optional<storage::IndexBound> lo, hi;
+        for (int side = 0; side < 2; ++side) {
+          const ExprProgram& p = side == 0 ? spec_.lower : spec_.upper;
+          if (!p) continue;
+          RValue v = p->eval(row, st_);
+          if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
+          storage::IndexBound b{v.toValue(), side == 0 ? spec_.lower_inclusive : spec_.upper_inclusive};
+          (side == 0 ? lo : hi) = std::move(b);
+        }
+        return storage::IndexRange::between(std::move(lo), std::move(hi));
+      }
+      case Mode::kPrefix: {
+        RValue v = spec_.value->eval(row, st_);
+        if (!v.isString()) {  // STARTS WITH a non-string is null
+          use = Use::kNothing;
+          return std::nullopt;
+        }
+        return storage::IndexRange::startsWith(v.asString());
+      }
+    }
+    return std::nullopt;
+  }
+
+  void scanLabel(const std::function<bool(storage::NodeId)>& collect) {
+    if (auto label = st_.id(spec_.label)) st_.tx.scanLabel(*label, collect);
+    st_.checkBudget();
+  }
+
+  void fill(const Row& row) {
+    ids_.clear();
+    pos_ = 0;
+    if (!check_.prepare(st_, row)) return;
+    auto collect = [this](storage::NodeId id) {
+      ids_.push_back(id);
+      return !st_.tickExpired();
+    };
+    Use use;
+    auto r = range(row, use);
+    if (use == Use::kNothing) return;
+    if (use == Use::kScan) return scanLabel(collect);
+    storage::Status s = st_.tx.indexSeek(spec_.index, *r, collect);
+    if (s.code() == storage::Status::Code::kNotFound) {  // dropped since planning
+      ids_.clear();
+      return scanLabel(collect);
+    }
+    if (!s.ok()) throw QueryError("IOError", s.message());
+    st_.checkBudget();
+  }
+
+  const IndexSeekSpec& spec_;
+  ExecState& st_;
+  OperatorPtr input_;
+  NodeCheck check_;
+  std::vector<uint64_t> ids_;
+  size_t pos_ = 0;
+  bool active_ = false;
+};
+
+class IndexSeekNode final : public SpecNode<IndexSeekSpec, IndexSeekOp> {
+ public:
+  using SpecNode::SpecNode;
+  std::string describe(const NameTable& names) const override {
+    return "NodeIndexSeek(" + spec_.index_name + ", " + spec_.text + ") (" + spec_.var + ":" +
+           names.name(spec_.label) + spec_.check.describe(names) + ")";
+  }
+};
+
+}  // namespace
+
+PlanPtr makeIndexSeek(IndexSeekSpec spec, PlanPtr input) {
+  return withInput(std::make_unique<IndexSeekNode>(std::move(spec)), std::move(input));
+}
+
+}  // namespace entente::query
