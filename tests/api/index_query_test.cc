@@ -76,6 +76,15 @@ TEST(IndexQuery, PreparedSeekSurvivesDropIndex) {
   ASSERT_TRUE(before.ok()) << before.error().message;
   ASSERT_EQ(before.rows().size(), 1u);
   EXPECT_EQ(before.rows()[0][0].asString(), "p42");
+  auto profile = db->query("PROFILE MATCH (p:Person) WHERE p.id IN [1, 2, 3, 1000] RETURN p.name");
+  ASSERT_TRUE(profile.ok()) << profile.error().message;
+  bool seen = false;
+  for (const auto& row : profile.rows()) {
+    if (row[0].asString().find("NodeIndexSeek(person_id, p.id IN [1, 2, 3, 1000])") == std::string::npos) continue;
+    seen = true;
+    EXPECT_EQ(row[1].asInt(), 3);
+  }
+  EXPECT_TRUE(seen);
   ASSERT_TRUE(db->query("DROP INDEX person_id").ok());
   auto after = db->execute(**ps, {{"id", Value(int64_t{42})}});
   ASSERT_TRUE(after.ok()) << after.error().message;
