@@ -49,9 +49,23 @@ class IndexSeekOp final : public Operator {
  private:
   // The range to seek, or nullopt with `use` saying whether to find nothing or scan.
   std::optional<storage::IndexRange> range(const Row& row, Use& use) {
+    std::vector<Value> leading;
+    for (const auto& p : spec_.leading) {
+      RValue v = p->eval(row, st_);
+      if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
+      leading.push_back(v.toValue());
+    }
+    auto r = last(row, use);
+    if (r) r->leading = std::move(leading);
+    return r;
+  }
+
+  // The condition on the key after the leading ones.
+  std::optional<storage::IndexRange> last(const Row& row, Use& use) {
     using Mode = IndexSeekSpec::Mode;
     use = Use::kSeek;
     switch (spec_.mode) {
+      case Mode::kAll: return storage::IndexRange::all();
       case Mode::kEquals: {
         RValue v = spec_.value->eval(row, st_);
         if ((use = indexable(v)) != Use::kSeek) return std::nullopt;

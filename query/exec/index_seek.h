@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "query/exec/node_check.h"
 #include "query/exec/operator.h"
@@ -13,12 +14,14 @@
 namespace entente::query {
 
 struct IndexSeekSpec {
-  enum class Mode : uint8_t { kEquals, kIn, kRange, kPrefix };
+  //! On the key after `leading` (kAll: no condition on it; only with `leading`).
+  enum class Mode : uint8_t { kEquals, kIn, kRange, kPrefix, kAll };
   int slot = -1;
   std::string var;                // for EXPLAIN
   int label = -1;                 // NameTable index of the indexed label
   std::string index_name;         // for EXPLAIN
   storage::IndexId index = 0;     // dropped since planning: the label is scanned
+  std::vector<ExprProgram> leading;  // composite index: equalities on its first keys
   Mode mode = Mode::kEquals;
   ExprProgram value;              // kEquals: the value; kIn: the list; kPrefix: the prefix
   ExprProgram lower, upper;       // kRange: either or both

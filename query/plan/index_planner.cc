@@ -3,12 +3,15 @@
 // can start from index I on L whose first key p is compared by
 //   {p: v} inline, or WHERE n.p = v, v = n.p, n.p IN list, n.p < / <= / > / >= v (one or
 //   both bounds, either side), n.p STARTS WITH v
-// where v does not depend on variables of the pattern being matched. Estimated rows:
-// entries/distinct per value for =, that times the list length for IN (10 for a
-// parameter), a tenth of the entries for STARTS WITH and two bounds, a third for one. The
+// where v does not depend on variables of the pattern being matched; on a composite index,
+// `=` on its first keys (leading values) then any of these on the next key, or none.
+// Estimated rows: entries/distinct per value for = on the whole key, a tenth per key
+// compared otherwise, that times the list length for IN (10 for a parameter), a tenth of
+// the entries (after the leading keys) for STARTS WITH and two bounds, a third for one. The
 // seek is used when its estimate is at most the label's count; the predicate itself stays
 // in place as a filter (or in the pattern's NodeCheck), so the seek only narrows the scan.
 #include <algorithm>
+#include <cmath>
 
 #include "query/bind/ast_util.h"
 #include "query/plan/planner_internal.h"
@@ -88,15 +91,31 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
     if (d.entity != storage::IndexEntity::kNode || d.state != storage::IndexState::kOnline || !d.hasEntries() ||
         std::find(labels.begin(), labels.end(), d.target) == labels.end())
       continue;
-    std::string key = txn_.stringOf(d.keys[0]);
     const double entries = static_cast<double>(st.entries);
-    // Composite: distinct counts whole tuples, so one key's selectivity is unknown.
-    const double per_value = d.keys.size() == 1 ? entries / std::max<double>(1, st.distinct)
-                                                : std::max(1.0, entries / 10);
+    // Composite: equalities on the first keys become the seek's leading values.
     IndexChoice c;
     c.stats = st;
-    c.key = key;
     c.estimate = 1e30;
+    size_t m = 0;
+    for (; m + 1 < d.keys.size(); ++m) {
+      std::string k = txn_.stringOf(d.keys[m]);
+      auto eq = std::find_if(preds.begin(), preds.end(),
+                             [&](const IndexPredicate& p) { return p.key == k && p.op == ast::Op::kEq; });
+      if (eq == preds.end()) break;
+      c.leading_keys.push_back(k);
+      c.leading.push_back(eq->value);
+    }
+    const std::string key = txn_.stringOf(d.keys[m]);
+    c.key = key;
+    // Rows per value: exact for the whole tuple (distinct counts tuples), else a guess of a
+    // tenth per key compared.
+    const bool whole = m + 1 == d.keys.size();
+    const double base = std::max(1.0, entries / std::pow(10.0, static_cast<double>(m)));
+    const double per_value = whole ? entries / std::max<double>(1, st.distinct) : std::max(1.0, base / 10);
+    if (m > 0) {
+      c.mode = IndexSeekSpec::Mode::kAll;
+      c.estimate = base;
+    }
     IndexChoice range = c;
     range.mode = IndexSeekSpec::Mode::kRange;
     for (const auto& p : preds) {
@@ -116,7 +135,7 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
         case ast::Op::kStartsWith:
           o.mode = IndexSeekSpec::Mode::kPrefix;
           o.value = p.value;
-          o.estimate = entries / 10;
+          o.estimate = base / 10;
           break;
         case ast::Op::kGt: case ast::Op::kGe:
           if (!range.lower) {
@@ -135,7 +154,7 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
       if (o.estimate < c.estimate) c = o;
     }
     if (range.lower || range.upper) {
-      range.estimate = entries / (range.lower && range.upper ? 10 : 3);
+      range.estimate = base / (range.lower && range.upper ? 10 : 3);
       if (range.estimate < c.estimate) c = range;
     }
     if (c.estimate > 1e29) continue;
@@ -155,13 +174,19 @@ PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, Nod
   if (it != check.labels.end()) check.labels.erase(it);
   s.check = std::move(check);
   s.mode = c.mode;
-  const std::string prop = (np.variable.empty() ? std::string("n") : np.variable) + "." + c.key;
+  const std::string var = np.variable.empty() ? std::string("n") : np.variable;
+  const std::string prop = var + "." + c.key;
+  for (size_t i = 0; i < c.leading.size(); ++i) {
+    s.text += var + "." + c.leading_keys[i] + " = " + exprText(*c.leading[i]) + ", ";
+    s.leading.push_back(compile(*c.leading[i]));
+  }
   switch (c.mode) {
-    case IndexSeekSpec::Mode::kEquals: s.text = prop + " = " + exprText(*c.value); break;
-    case IndexSeekSpec::Mode::kIn: s.text = prop + " IN " + exprText(*c.value); break;
-    case IndexSeekSpec::Mode::kPrefix: s.text = prop + " STARTS WITH " + exprText(*c.value); break;
+    case IndexSeekSpec::Mode::kAll: s.text.resize(s.text.size() - 2); break;
+    case IndexSeekSpec::Mode::kEquals: s.text += prop + " = " + exprText(*c.value); break;
+    case IndexSeekSpec::Mode::kIn: s.text += prop + " IN " + exprText(*c.value); break;
+    case IndexSeekSpec::Mode::kPrefix: s.text += prop + " STARTS WITH " + exprText(*c.value); break;
     case IndexSeekSpec::Mode::kRange:
-      if (c.lower) s.text = exprText(*c.lower) + (c.lower_inclusive ? " <= " : " < ");
+      if (c.lower) s.text += exprText(*c.lower) + (c.lower_inclusive ? " <= " : " < ");
       s.text += prop;
       if (c.upper) s.text += (c.upper_inclusive ? " <= " : " < ") + exprText(*c.upper);
       break;

@@ -32,7 +32,9 @@ struct IndexPredicate {
 //! The best index seek for a node pattern (index_planner.cc).
 struct IndexChoice {
   storage::IndexStats stats;
-  std::string key;
+  std::string key;                          // the key `mode` applies to
+  std::vector<std::string> leading_keys;    // composite: keys before it, compared with =
+  std::vector<const ast::Expr*> leading;
   IndexSeekSpec::Mode mode = IndexSeekSpec::Mode::kEquals;
   const ast::Expr* value = nullptr;  // kEquals, kIn, kPrefix
   const ast::Expr *lower = nullptr, *upper = nullptr;
