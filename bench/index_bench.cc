@@ -15,7 +15,8 @@
 int main(int argc, char** argv) {
   using namespace entente;
   const uint64_t n = argc > 1 ? std::stoull(argv[1]) : 1000000;
-  const std::string dir = argc > 2 ? argv[2] : (std::filesystem::temp_directory_path() / "entente-index-bench").string();
+  const std::string dir =
+      argc > 2 ? argv[2] : (std::filesystem::temp_directory_path() / "entente-index-bench").string();
   std::filesystem::remove_all(dir);
 
   auto t0 = bench::Clock::now();

@@ -39,7 +39,8 @@ void mergeConcurrently(bool constrained) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(count(*db, "MATCH (p:Person) RETURN count(p)"), 5);
-  for (int64_t k = 0; k < 5; ++k) EXPECT_EQ(count(*db, "MATCH (p:Person {id: $k}) RETURN count(p)", {{"k", Value(k)}}), 1);
+  for (int64_t k = 0; k < 5; ++k)
+    EXPECT_EQ(count(*db, "MATCH (p:Person {id: $k}) RETURN count(p)", {{"k", Value(k)}}), 1);
 }
 
 TEST(IndexQuery, ConcurrentMergeOnAUniqueKeyCreatesOneNode) { mergeConcurrently(true); }
