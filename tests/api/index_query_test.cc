@@ -95,3 +95,37 @@ TEST(IndexQuery, PreparedSeekSurvivesDropIndex) {
 
 }  // namespace
 }  // namespace entente
+
+namespace entente {
+namespace {
+
+// A read-only database lists its indexes and uses them, and refuses DDL with ReadOnly.
+TEST(IndexQuery, ReadOnlyDatabaseShowsAndSeeksButRefusesDdl) {
+  std::string path = (std::filesystem::temp_directory_path() / "entente-index-ro-test").string();
+  std::filesystem::remove_all(path);
+  {
+    auto db = Database::open(path);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE((*db)->query("UNWIND range(1, 20) AS i CREATE (:Person {id: i})").ok());
+    ASSERT_TRUE((*db)->query("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
+  }
+  {
+    OpenOptions ro;
+    ro.read_only = true;
+    auto db = Database::open(path, ro);
+    ASSERT_TRUE(db) << db.error().message;
+    auto show = (*db)->query("SHOW CONSTRAINTS");
+    ASSERT_TRUE(show.ok()) << show.error().message;
+    EXPECT_EQ(show.rows().size(), 1u);
+    auto r = (*db)->query("MATCH (p:Person {id: 7}) RETURN p.id");
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    ASSERT_EQ(r.rows().size(), 1u);
+    auto drop = (*db)->query("DROP CONSTRAINT person_id");
+    ASSERT_FALSE(drop.ok());
+    EXPECT_EQ(drop.error().code, "ReadOnly");
+  }
+  std::filesystem::remove_all(path);
+}
+
+}  // namespace
+}  // namespace entente
