@@ -1,5 +1,6 @@
 // Entente.g4 — the syntax of Entente's query language: a subset of openCypher plus a few
-// extensions (AS OF, node-by-name patterns, relation type declarations, SHOW SCHEMA).
+// extensions (AS OF, node-by-name patterns, relation type declarations, SHOW SCHEMA)
+// and Neo4j 5's index and constraint DDL.
 //
 // The rule structure follows the openCypher 9 grammar so precedence and associativity are
 // the same as Neo4j's. query/parse/ turns the parse tree into query/ast/ast.h. Keywords
@@ -20,6 +21,28 @@ asOf : AS OF expression ;
 schemaCommand
   : CREATE RELATION TYPE relTypeName relSign relTypeOption*   # declareRelType
   | SHOW SCHEMA                                               # showSchema
+  | CREATE INDEX indexName? (IF NOT EXISTS)? FOR indexTarget
+      ON '(' schemaProperty (',' schemaProperty)* ')'         # createIndex
+  | CREATE CONSTRAINT indexName? (IF NOT EXISTS)? FOR indexTarget
+      REQUIRE constraintRule                                  # createConstraint
+  | DROP (INDEX | CONSTRAINT) indexName (IF EXISTS)?          # dropIndex
+  | SHOW (INDEX | INDEXES | CONSTRAINT | CONSTRAINTS)         # showIndexes
+  ;
+
+// Property indexes and constraints (Neo4j 5 syntax): `(n:Label)` or `()-[r:TYPE]-()`.
+indexName : symbolicName ;
+
+indexTarget
+  : '(' variable ':' labelName ')'                                  # nodeIndexTarget
+  | '(' ')' '<'? '-' '[' variable ':' relTypeName ']' '-' '>'? '(' ')'   # relIndexTarget
+  ;
+
+schemaProperty : variable '.' propertyKeyName ;
+
+constraintRule
+  : schemaProperty IS UNIQUE                                        # uniqueRule
+  | '(' schemaProperty (',' schemaProperty)* ')' IS UNIQUE          # uniqueRule
+  | schemaProperty IS NOT NULL_                                     # notNullRule
   ;
 
 relSign : POSITIVE | NEGATIVE | NEUTRAL ;
@@ -288,6 +311,7 @@ symbolicName
   | OF | TYPE | RELATION | POSITIVE | NEGATIVE | NEUTRAL | SYMMETRIC | TRANSITIVE
   | INVERSE | COMMENT | SHOW | SCHEMA | EXPLAIN | PROFILE
   | FOREACH | REDUCE | TRANSACTIONS | ROW | ROWS
+  | INDEX | INDEXES | CONSTRAINT | CONSTRAINTS | FOR | REQUIRE | DROP | IF | UNIQUE
   ;
 
 reservedWord
@@ -368,6 +392,15 @@ TRANSACTIONS : T R A N S A C T I O N S ;
 ROWS : R O W S ;
 ROW : R O W ;
 SHOW : S H O W ;
+INDEX : I N D E X ;
+INDEXES : I N D E X E S ;
+CONSTRAINT : C O N S T R A I N T ;
+CONSTRAINTS : C O N S T R A I N T S ;
+FOR : F O R ;
+REQUIRE : R E Q U I R E ;
+DROP : D R O P ;
+IF : I F ;
+UNIQUE : U N I Q U E ;
 SCHEMA : S C H E M A ;
 
 HexInteger : '0' [xX] HexDigit+ ;

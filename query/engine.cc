@@ -9,6 +9,7 @@
 #include "query/error.h"
 #include "query/exec/exec_state.h"
 #include "query/exec/operator.h"
+#include "query/index_commands.h"
 #include "query/materialize.h"
 #include "query/parse/parser.h"
 #include "query/prepared.h"
@@ -71,6 +72,10 @@ std::shared_ptr<const PreparedStatement> Engine::prepare(std::string_view text) 
     case ast::StatementKind::kShowSchema:
       ps->columns = schemaColumns();
       break;
+    case ast::StatementKind::kIndexCommand:
+      ps->columns = indexCommandColumns(st.index);
+      ps->read_only = indexCommandReadOnly(st.index);
+      break;
     case ast::StatementKind::kQuery: {
       auto txn = impl_->store.beginRead();
       planQuery(st, impl_->store, *txn, ps->plan);
@@ -120,6 +125,12 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, cons
       std::vector<Value> r;
       for (const auto& v : row) r.push_back(materialize(v, *txn, names));
       out.rows.push_back(std::move(r));
+    }
+  } else if (st.kind == ast::StatementKind::kIndexCommand) {
+    runIndexCommand(st.index, impl_->store, out);
+    if (!indexCommandReadOnly(st.index)) {  // cached plans chose their seeks from the old catalog
+      std::lock_guard lock(impl_->mu);
+      impl_->cache.clear();
     }
   } else if (st.explain == ast::ExplainMode::kExplain) {
     for (auto& line : explainLines(*ps.plan.root, ps.plan.names)) out.rows.push_back({Value(std::move(line))});

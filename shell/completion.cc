@@ -12,7 +12,8 @@ const char* const kKeywords[] = {
     "DELETE", "DETACH", "CALL", "YIELD", "AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS",
     "CONTAINS", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "EXPLAIN",
     "PROFILE", "SHOW", "SCHEMA", "OF", "RELATION", "TYPE", "POSITIVE", "NEGATIVE", "SYMMETRIC",
-    "TRANSITIVE", "INVERSE", "COMMENT", "FOREACH", "TRANSACTIONS", "ROWS"};
+    "TRANSITIVE", "INVERSE", "COMMENT", "FOREACH", "TRANSACTIONS", "ROWS", "INDEX", "INDEXES",
+    "CONSTRAINT", "CONSTRAINTS", "FOR", "REQUIRE", "DROP", "IF", "EXISTS", "UNIQUE"};
 
 const char* const kFunctions[] = {
     "id", "labels", "type", "reduce", "properties", "keys", "length", "nodes", "relationships",

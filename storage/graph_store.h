@@ -249,7 +249,7 @@ struct BulkEdge {
 
 class GraphStore {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;  // 2: property indexes (1 upgrades on open)
 
   //! Opens or creates the database at `path`. A database of another format version is
   //! refused with a clear message.

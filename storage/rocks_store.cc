@@ -182,7 +182,20 @@ Status RocksStore::initOrCheckMeta(bool created) {
   if (s.ok()) {
     if (v.size() != 4) return Status::Corruption("Database at " + path_ + " has an unreadable format version");
     uint32_t found = keys::loadU32(v.data());
-    if (found != kFormatVersion)
+    // Version 1 (before indexes) differs only in that its builds do not maintain indexes:
+    // a read-write open marks it 2 so those builds refuse it from then on (an index may be
+    // created now). Read-only, a version-1 database reads as is (it has no indexes; if it
+    // lacks the index column family it was refused above).
+    if (found == 1 && !options_.read_only) {
+      std::string ver;
+      keys::appendU32(&ver, kFormatVersion);
+      rocksdb::WriteOptions wo;
+      wo.sync = true;
+      rocksdb::Status ws = db_->Put(wo, cf(keys::kMeta), keys::kMetaFormatVersion, ver);
+      if (!ws.ok()) return fromRocks(ws, "upgrading the format version");
+      found = kFormatVersion;
+    }
+    if (found != kFormatVersion && !(found == 1 && options_.read_only))
       return Status::VersionMismatch("Cannot open database at " + path_ + ": it has storage format version " +
                                      std::to_string(found) + ", but this build of Entente reads format version " +
                                      std::to_string(kFormatVersion));

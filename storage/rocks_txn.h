@@ -135,6 +135,9 @@ class RocksTransaction final : public Transaction {
   std::unordered_map<IndexId, IndexCounts> index_delta_;  // entries counted at write time
   std::unordered_map<IndexId, std::set<std::string>> touched_tuples_;
   std::set<IndexId> created_indexes_;
+  //! Distinct tuples of an index created by this transaction, counted by createIndex and
+  //! exact until this transaction writes an entry of it (then distinctDelta rescans).
+  std::map<IndexId, int64_t> created_distinct_;
   std::vector<IndexId> dropped_indexes_;
 
   // ---- reads ----

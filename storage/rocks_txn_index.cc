@@ -184,9 +184,31 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
       ids.push_back(n);
       return true;
     });
-    for (NodeId n : ids) {
-      std::optional<NodeRecord> rec = getNode(n);
-      if (rec && !visit(n, rec->props)) break;
+    if (ids.size() * 4 >= store_->approxNodeCount()) {
+      // Most nodes carry the label: one sequential pass over the node records (both in id
+      // order) is far cheaper than a point read per node.
+      size_t i = 0;
+      std::vector<LabelId> labels;
+      Properties props;
+      std::unique_ptr<rocksdb::Iterator> base(db_->NewIterator(ro_, store_->cf(keys::kNodes)));
+      std::unique_ptr<rocksdb::Iterator> it(
+          batch_ ? batch_->NewIteratorWithBase(store_->cf(keys::kNodes), base.release(), &ro_) : base.release());
+      for (it->SeekToFirst(); it->Valid() && i < ids.size(); it->Next()) {
+        std::string_view k = it->key().ToStringView();
+        if (k.size() != keys::kNodeKeyLen) continue;
+        const NodeId n = keys::loadU64(k.data());
+        while (i < ids.size() && ids[i] < n) ++i;
+        if (i == ids.size() || ids[i] != n) continue;
+        labels.clear();
+        props.clear();
+        if (!codec::decodeNode(it->value().ToStringView(), &labels, &props)) continue;
+        if (!visit(n, props)) break;
+      }
+    } else {
+      for (NodeId n : ids) {
+        std::optional<NodeRecord> rec = getNode(n);
+        if (rec && !visit(n, rec->props)) break;
+      }
     }
   } else {
     Properties props;
@@ -228,6 +250,7 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
   put(keys::kMeta, keys::kMetaNextIndex, next);
   if (def.hasEntries()) index_delta_[def.id] = {static_cast<int64_t>(entries.size()), distinct};
   created_indexes_.insert(def.id);
+  if (def.hasEntries()) created_distinct_[def.id] = distinct;  // exact until a write touches it
   IndexId id = def.id;
   mutableCatalog().put(std::move(def));
   return id;
@@ -254,6 +277,7 @@ Status RocksTransaction::dropIndex(std::string_view name) {
   index_delta_.erase(id);
   touched_tuples_.erase(id);
   created_indexes_.erase(id);
+  created_distinct_.erase(id);
   dropped_indexes_.push_back(id);
   return Status::OK();
 }

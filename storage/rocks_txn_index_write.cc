@@ -87,6 +87,7 @@ void RocksTransaction::applyIndexOps(const std::vector<IndexOp>& ops) {
     const IndexId id = op.def->id;
     IndexCounts& d = index_delta_[id];
     const bool track = !created_indexes_.count(id);
+    created_distinct_.erase(id);  // distinctDelta recounts it
     if (!op.del_key.empty()) {
       del(keys::kIndex, op.del_key);
       --d.entries;
@@ -103,6 +104,7 @@ void RocksTransaction::applyIndexOps(const std::vector<IndexOp>& ops) {
 int64_t RocksTransaction::distinctDelta(IndexId id, bool exact) const {
   if (finished_) return 0;
   const std::string base = ikeys::indexPrefix(id);
+  if (auto it = created_distinct_.find(id); it != created_distinct_.end()) return it->second;
   if (created_indexes_.count(id)) {
     int64_t n = 0;
     std::string last;

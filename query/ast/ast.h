@@ -305,7 +305,24 @@ struct DeclareRelType {
   std::string description;
 };
 
-enum class StatementKind : uint8_t { kQuery, kDeclareRelType, kShowSchema };
+//! CREATE INDEX / CREATE CONSTRAINT / DROP INDEX / DROP CONSTRAINT / SHOW INDEXES /
+//! SHOW CONSTRAINTS (Neo4j 5 syntax; see docs/language.md).
+struct IndexCommand {
+  enum class Kind : uint8_t { kCreateIndex, kCreateConstraint, kDrop, kShow };
+  enum class Rule : uint8_t { kNone, kUnique, kNotNull };
+  SourcePos pos;
+  Kind kind = Kind::kShow;
+  bool constraint = false;     // kDrop / kShow: CONSTRAINT(S) rather than INDEX(ES)
+  std::string name;            // empty: derived by storage (create)
+  bool if_not_exists = false;  // create
+  bool if_exists = false;      // drop
+  bool relationship = false;   // FOR ()-[r:TYPE]-() rather than FOR (n:Label)
+  std::string target;          // the label or relationship type
+  std::vector<std::string> properties;
+  Rule rule = Rule::kNone;     // kCreateConstraint
+};
+
+enum class StatementKind : uint8_t { kQuery, kDeclareRelType, kShowSchema, kIndexCommand };
 enum class ExplainMode : uint8_t { kNone, kExplain, kProfile };
 
 struct Statement {
@@ -315,6 +332,7 @@ struct Statement {
   ExprPtr as_of;  // AS OF <expr> prefix (a date string/date/parameter), or null
   Query query;
   DeclareRelType declare;
+  IndexCommand index;
 };
 
 //! Deep copy of `e` (patterns are immutable once built, so they are shared). Where `subst`

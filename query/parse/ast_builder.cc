@@ -70,8 +70,11 @@ ast::Statement AstBuilder::statement(P::StatementContext* ctx) {
     if (auto* declare = as<P::DeclareRelTypeContext>(schema)) {
       st.kind = ast::StatementKind::kDeclareRelType;
       st.declare = declareRelType(declare);
-    } else {
+    } else if (as<P::ShowSchemaContext>(schema)) {
       st.kind = ast::StatementKind::kShowSchema;
+    } else {
+      st.kind = ast::StatementKind::kIndexCommand;
+      st.index = indexCommand(schema);
     }
     return st;
   }

@@ -48,6 +48,7 @@ class AstBuilder {
  private:
   // ---- statements and clauses (ast_builder.cc) ----
   ast::DeclareRelType declareRelType(P::DeclareRelTypeContext* ctx);
+  ast::IndexCommand indexCommand(P::SchemaCommandContext* ctx);  // index_builder.cc
   ast::Query query(P::QueryContext* ctx);
   ast::SingleQuery singleQuery(P::SingleQueryContext* ctx);
   ast::Clause clause(P::ClauseContext* ctx);

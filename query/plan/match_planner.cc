@@ -120,6 +120,7 @@ double Planner::nodeScore(const ast::NodePattern& np, const MatchContext& ctx) c
       auto id = txn_.lookupString(l);
       best = std::min(best, id ? static_cast<double>(store_.approxLabelCount(*id)) : 0.0);
     }
+    if (auto seek = indexChoice(np, ctx)) best = std::min(best, seek->estimate);
     return 10 + best;
   }
   return 11 + static_cast<double>(store_.approxNodeCount());
@@ -213,6 +214,7 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
           ctx.name_seek.emplace(a.children[0]->name, &b);
       }
     }
+    indexPredicate(*c, fresh, ctx);
     ctx.conjuncts.push_back(std::move(conj));
   }
   in = placeFilters(std::move(in), ctx, false);
@@ -335,6 +337,7 @@ PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& 
     s.key = compile(*np.properties);
     s.key_text = exprText(*np.properties);
   } else if (!np.labels.empty()) {
+    if (auto seek = indexChoice(np, ctx)) return indexSeek(np, *seek, std::move(s.check), std::move(in));
     s.kind = ScanKind::kLabel;
     size_t best = 0;
     double best_count = 0;

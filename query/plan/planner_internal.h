@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entente/error.h"
+#include "query/exec/index_seek.h"
 #include "query/plan/scope.h"
 #include "query/exec/operators.h"
 #include "query/plan/planner.h"
@@ -21,11 +22,33 @@ struct Conjunct {
   bool used = false;
 };
 
+//! A WHERE conjunct an index could answer: `var.key op value` (op = < <= > >= IN STARTS
+//! WITH, normalised so the property is on the left), value free of this MATCH's variables.
+struct IndexPredicate {
+  std::string key;
+  ast::Op op;
+  const ast::Expr* value;
+};
+
+//! The best index seek for a node pattern (index_planner.cc).
+struct IndexChoice {
+  storage::IndexStats stats;
+  std::string key;                          // the key `mode` applies to
+  std::vector<std::string> leading_keys;    // composite: keys before it, compared with =
+  std::vector<const ast::Expr*> leading;
+  IndexSeekSpec::Mode mode = IndexSeekSpec::Mode::kEquals;
+  const ast::Expr* value = nullptr;  // kEquals, kIn, kPrefix
+  const ast::Expr *lower = nullptr, *upper = nullptr;
+  bool lower_inclusive = true, upper_inclusive = true;
+  double estimate = 0;  // rows
+};
+
 //! State of the MATCH clause being planned (relationship uniqueness, seeks from WHERE).
 struct MatchContext {
   std::vector<Conjunct> conjuncts;
   std::unordered_map<std::string, const ast::Expr*> id_seek, name_seek;
   std::unordered_map<std::string, size_t> id_seek_conjunct;  // consumed when the seek is used
+  std::unordered_map<std::string, std::vector<IndexPredicate>> index_preds;  // by node variable
   std::vector<int> rels, lists;  // slots of relationships bound so far in this MATCH
   int rel_count = 0;             // relationships in the whole MATCH pattern
   bool distinct_ok = false;      // consumer only sees distinct rows (reachability rewrite)
@@ -90,6 +113,13 @@ class Planner final : public CompileScope {
   PlanPtr expandRel(const ast::PatternPart& part, size_t i, bool forward, PlanPtr in, MatchContext& ctx);
   PlanPtr placeFilters(PlanPtr in, MatchContext& ctx, bool all);
   double nodeScore(const ast::NodePattern& np, const MatchContext& ctx) const;
+  // index_planner.cc
+  //! Records `c` in ctx.index_preds if an index could answer it for one of `fresh`.
+  void indexPredicate(const ast::Expr& c, const std::vector<std::string>& fresh, MatchContext& ctx) const;
+  //! The most selective index seek for `np` if statistics say it beats scanning its rarest label.
+  std::optional<IndexChoice> indexChoice(const ast::NodePattern& np, const MatchContext& ctx) const;
+  //! Binds `np` (not yet bound) through the seek `c`; `check` is the pattern's NodeCheck.
+  PlanPtr indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check, PlanPtr in);
   NodeCheckSpec nodeCheck(const ast::NodePattern& np);
   EdgeFilterSpec edgeFilter(const ast::RelPattern& rp);
   void propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map);

@@ -465,3 +465,44 @@ TEST_F(IndexTest, ADatabaseWithoutTheIndexFamilyGetsOne) {
 
 }  // namespace
 }  // namespace entente::storage
+
+namespace entente::storage {
+namespace {
+
+// Population reads node records sequentially when most nodes carry the label and by point
+// reads otherwise; both give the same entries. The distinct count createIndex computed is
+// kept until the same transaction writes to the index, which makes it count again.
+TEST_F(IndexTest, PopulationDenseAndSparseAndCountsAfterWritesInTheSameTransaction) {
+  {
+    auto w = store_->beginWrite();
+    for (int i = 0; i < 40; ++i) {
+      std::vector<LabelId> labels{i % 10 == 0 ? person : city};
+      ASSERT_TRUE(w->createNode(labels, {{name, Value(static_cast<int64_t>(i % 20))}}).ok());
+    }
+    ASSERT_TRUE(w->commit().ok());
+  }
+  IndexId sparse = create(spec("person_name", person, {name}));  // 4 of 40 nodes: point reads
+  IndexId dense = create(spec("city_name", city, {name}));       // 36 of 40: one pass
+  auto r = store_->beginRead();
+  EXPECT_EQ(r->indexStats(sparse)->entries, 4u);
+  EXPECT_EQ(r->indexStats(sparse)->distinct, 2u);  // 0, 10, 20->0, 30->10
+  EXPECT_EQ(r->indexStats(dense)->entries, 36u);
+  EXPECT_EQ(r->indexStats(dense)->distinct, 18u);
+  EXPECT_EQ(seek(dense, IndexRange::equals(Value(int64_t{1}))).size(), 2u);
+  r.reset();
+
+  auto w = store_->beginWrite();
+  auto id = w->createIndex(spec("", person, {age}));
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(w->indexStats(*id)->distinct, 0u);
+  ASSERT_TRUE(w->createNode({person}, {{age, Value(int64_t{7})}}).ok());
+  ASSERT_TRUE(w->createNode({person}, {{age, Value(7.0)}}).ok());
+  ASSERT_TRUE(w->createNode({person}, {{age, Value(int64_t{8})}}).ok());
+  EXPECT_EQ(w->indexStats(*id)->distinct, 2u);
+  ASSERT_TRUE(w->commit().ok());
+  EXPECT_EQ(store_->beginRead()->indexStats(*id)->entries, 3u);
+  EXPECT_EQ(store_->beginRead()->indexStats(*id)->distinct, 2u);
+}
+
+}  // namespace
+}  // namespace entente::storage

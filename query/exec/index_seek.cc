@@ -1,0 +1,162 @@
+// NodeIndexSeek: nodes of a label by a property index (see query/exec/index_seek.h).
+#include "query/exec/index_seek.h"
+
+#include <cmath>
+
+#include "query/error.h"
+#include "query/status_error.h"
+
+namespace entente::query {
+namespace {
+
+// What one comparand allows: a seek with this value, nothing at all, or only a scan.
+enum class Use { kSeek, kNothing, kScan };
+
+Use indexable(const RValue& v) {
+  if (v.isNull()) return Use::kNothing;
+  if (v.isFloat() && std::isnan(v.asFloat())) return Use::kNothing;
+  if (v.isBool() || v.isInt() || v.isFloat() || v.isString() || v.isDate()) return Use::kSeek;
+  return Use::kScan;
+}
+
+class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
+ public:
+  IndexSeekOp(const IndexSeekSpec& spec, ExecState& st, OperatorPtr input)
+      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.check) {}
+
+ private:
+  friend PerInputRowOperator;
+
+  bool beginRow(const Row& row) {
+    fill(row);
+    return true;
+  }
+
+  bool produce(Row& row) {
+    while (pos_ < ids_.size()) {
+      uint64_t id = ids_[pos_++];
+      st_.tick();
+      if (!check_.matches(st_, id)) continue;
+      row[spec_.slot] = NodeRef{id};
+      return true;
+    }
+    return false;
+  }
+
+  // The range to seek, or nullopt with `use` saying whether to find nothing or scan.
+  std::optional<storage::IndexRange> range(const Row& row, Use& use) {
+    std::vector<Value> leading;
+    for (const auto& p : spec_.leading) {
+      RValue v = p->eval(row, st_);
+      if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
+      leading.push_back(v.toValue());
+    }
+    auto r = last(row, use);
+    if (r) r->leading = std::move(leading);
+    return r;
+  }
+
+  // The condition on the key after the leading ones.
+  std::optional<storage::IndexRange> last(const Row& row, Use& use) {
+    using Mode = IndexSeekSpec::Mode;
+    use = Use::kSeek;
+    switch (spec_.mode) {
+      case Mode::kAll: return storage::IndexRange::all();
+      case Mode::kEquals: {
+        RValue v = spec_.value->eval(row, st_);
+        if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
+        return storage::IndexRange::equals(v.toValue());
+      }
+      case Mode::kIn: {
+        RValue v = spec_.value->eval(row, st_);
+        if (v.isNull()) {
+          use = Use::kNothing;
+          return std::nullopt;
+        }
+        if (!v.isList()) {  // a type error: let the filter raise it
+          use = Use::kScan;
+          return std::nullopt;
+        }
+        std::vector<Value> values;
+        for (const auto& e : v.asList()) {
+          Use u = indexable(e);
+          if (u == Use::kScan) {  // [1, [2]]: a list element may equal a list property
+            use = Use::kScan;
+            return std::nullopt;
+          }
+          if (u == Use::kSeek) values.push_back(e.toValue());
+        }
+        return storage::IndexRange::in(std::move(values));
+      }
+      case Mode::kRange: {
+        std::optional<storage::IndexBound> lo, hi;
+        for (int side = 0; side < 2; ++side) {
+          const ExprProgram& p = side == 0 ? spec_.lower : spec_.upper;
+          if (!p) continue;
+          RValue v = p->eval(row, st_);
+          if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
+          storage::IndexBound b{v.toValue(), side == 0 ? spec_.lower_inclusive : spec_.upper_inclusive};
+          (side == 0 ? lo : hi) = std::move(b);
+        }
+        return storage::IndexRange::between(std::move(lo), std::move(hi));
+      }
+      case Mode::kPrefix: {
+        RValue v = spec_.value->eval(row, st_);
+        if (!v.isString()) {  // STARTS WITH a non-string is null
+          use = Use::kNothing;
+          return std::nullopt;
+        }
+        return storage::IndexRange::startsWith(v.asString());
+      }
+    }
+    return std::nullopt;
+  }
+
+  void scanLabel(const std::function<bool(storage::NodeId)>& collect) {
+    if (auto label = st_.id(spec_.label)) st_.tx.scanLabel(*label, collect);
+    st_.checkBudget();
+  }
+
+  void fill(const Row& row) {
+    ids_.clear();
+    pos_ = 0;
+    if (!check_.prepare(st_, row)) return;
+    auto collect = [this](storage::NodeId id) {
+      ids_.push_back(id);
+      return !st_.tickExpired();
+    };
+    Use use;
+    auto r = range(row, use);
+    if (use == Use::kNothing) return;
+    if (use == Use::kScan) return scanLabel(collect);
+    storage::Status s = st_.tx.indexSeek(spec_.index, *r, collect);
+    if (s.code() == storage::Status::Code::kNotFound) {  // dropped since planning
+      ids_.clear();
+      return scanLabel(collect);
+    }
+    throwIfFailed(s);
+    st_.checkBudget();
+  }
+
+  const IndexSeekSpec& spec_;
+  NodeCheck check_;
+  std::vector<uint64_t> ids_;
+  size_t pos_ = 0;
+};
+
+class IndexSeekNode final : public SpecNode<IndexSeekSpec, IndexSeekOp> {
+ public:
+  using SpecNode::SpecNode;
+  std::string describe(const NameTable& names) const override {
+    return "NodeIndexSeek(" + spec_.index_name + ", " + spec_.text + ") (" + spec_.var + ":" +
+           names.name(spec_.label) + spec_.check.describe(names) + ")";
+  }
+};
+
+}  // namespace
+
+PlanPtr makeIndexSeek(IndexSeekSpec spec, PlanPtr input) {
+  return withInput(std::make_unique<IndexSeekNode>(std::move(spec)), std::move(input));
+}
+
+}  // namespace entente::query
