@@ -31,9 +31,9 @@ inline std::unique_ptr<Database> freshDatabase(bool with_dataset) {
 //! User input may be refused, never trip an internal error (out of memory aside: the input
 //! asked for more than the budget, which is the engine's answer, not a bug).
 inline void checkError(const Error& e) {
-  if (e.code != "InternalError") return;
-  if (e.message.find("out of memory") != std::string::npos) return;
-  std::fprintf(stderr, "fuzz: InternalError: %s\n", e.message.c_str());
+  if (e.code() != ErrorCode::kInternalError) return;
+  if (e.message().find("out of memory") != std::string::npos) return;
+  std::fprintf(stderr, "fuzz: InternalError: %s\n", e.message().c_str());
   std::abort();
 }
 

@@ -49,10 +49,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::abort();
   }
   if (auto e = parsed.find("error"); e != parsed.end() && e->is_object()) {
-    entente::Error error;
-    error.code = e->value("code", "");
-    error.message = e->value("message", "");
-    entente::fuzz::checkError(error);
+    // The protocol spells codes as names: map back to the enum (an unknown name is a bug too).
+    auto code = entente::parseErrorCode(e->value("code", ""));
+    if (!code) {
+      std::fprintf(stderr, "fuzz: unknown error code in %s\n", response.c_str());
+      std::abort();
+    }
+    entente::fuzz::checkError(entente::Error(*code, e->value("message", "")));
   }
   // A statement that writes leaves the database changed: start the next input from an empty one.
   auto request = nlohmann::json::parse(line, nullptr, false);
