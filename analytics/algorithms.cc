@@ -52,10 +52,12 @@ std::optional<ShortestPath> shortestPath(const Projection& p, uint32_t source, u
   boost::dijkstra_shortest_paths(
       g, source,
       boost::weight_map(get(&EdgeData::weight, g))
-          .distance_map(boost::make_iterator_property_map(dist.begin(), get(boost::vertex_index, g)))
+          .distance_map(
+              boost::make_iterator_property_map(dist.begin(), get(boost::vertex_index, g)))
           .visitor(boost::make_dijkstra_visitor(std::make_pair(
-              boost::record_edge_predecessors(boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g)),
-                                              boost::on_edge_relaxed()),
+              boost::record_edge_predecessors(
+                  boost::make_iterator_property_map(pred.begin(), get(boost::vertex_index, g)),
+                  boost::on_edge_relaxed()),
               TickOnExamine{&interrupt}))));
   // dijkstra_shortest_paths initialises distances itself, to numeric_limits::max().
   if (dist[target] >= std::numeric_limits<double>::max()) return std::nullopt;
@@ -73,7 +75,8 @@ std::optional<ShortestPath> shortestPath(const Projection& p, uint32_t source, u
   return path;
 }
 
-std::vector<uint32_t> connectedComponents(const Projection& p, uint32_t* count, const Interrupt& interrupt) {
+std::vector<uint32_t> connectedComponents(const Projection& p, uint32_t* count,
+                                          const Interrupt& interrupt) {
   uint32_t n = p.nodeCount();
   std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0u);
@@ -109,11 +112,13 @@ std::vector<double> betweenness(const Projection& p, bool normalize, const Inter
     interrupt.tick(1 + last - first);
     for (uint32_t e = first; e < last; ++e) {
       uint32_t t = p.target(e);
-      if (t != v && (pairs.empty() || pairs.back() != std::make_pair(v, t))) pairs.emplace_back(v, t);
+      if (t != v && (pairs.empty() || pairs.back() != std::make_pair(v, t)))
+        pairs.emplace_back(v, t);
     }
   }
-  using Simple = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                    boost::no_property, uint32_t, uint32_t>;
+  using Simple =
+      boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                         boost::no_property, uint32_t, uint32_t>;
   Simple g(boost::edges_are_sorted, pairs.begin(), pairs.end(), n);
   // The positional overload, to pass the checked dependency map; the other maps are the
   // ones Boost would allocate itself.
@@ -123,8 +128,10 @@ std::vector<double> betweenness(const Projection& p, bool normalize, const Inter
   std::vector<std::vector<boost::graph_traits<Simple>::edge_descriptor>> incoming(n);
   boost::brandes_betweenness_centrality(
       g, boost::make_iterator_property_map(score.begin(), index), boost::dummy_property_map(),
-      boost::make_iterator_property_map(incoming.begin(), index), boost::make_iterator_property_map(distance.begin(), index),
-      CheckedDependencyMap{&dependency, &interrupt}, boost::make_iterator_property_map(path_count.begin(), index), index);
+      boost::make_iterator_property_map(incoming.begin(), index),
+      boost::make_iterator_property_map(distance.begin(), index),
+      CheckedDependencyMap{&dependency, &interrupt},
+      boost::make_iterator_property_map(path_count.begin(), index), index);
   bool undirected = p.spec().direction == DirectionMode::kUndirected;
   if (undirected)
     for (double& s : score) s /= 2;  // each unordered pair was counted in both directions
@@ -135,7 +142,8 @@ std::vector<double> betweenness(const Projection& p, bool normalize, const Inter
   return score;
 }
 
-std::vector<double> pageRank(const Projection& p, double damping, int iterations, const Interrupt& interrupt) {
+std::vector<double> pageRank(const Projection& p, double damping, int iterations,
+                             const Interrupt& interrupt) {
   uint32_t n = p.nodeCount();
   if (n == 0) return {};
   std::vector<double> rank(n, 1.0 / n), next(n);

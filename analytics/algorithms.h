@@ -35,7 +35,8 @@ std::vector<uint32_t> connectedComponents(const Projection& p, uint32_t* count =
 //! Betweenness centrality (Brandes, unweighted, parallel relations counted once). For an
 //! undirected projection the scores are those of the undirected graph (each pair counted
 //! once). `normalize` divides by the number of ordered pairs not involving the node.
-std::vector<double> betweenness(const Projection& p, bool normalize = false, const Interrupt& interrupt = {});
+std::vector<double> betweenness(const Projection& p, bool normalize = false,
+                                const Interrupt& interrupt = {});
 
 //! PageRank by power iteration; dangling nodes spread their rank evenly. Scores sum to 1.
 std::vector<double> pageRank(const Projection& p, double damping = 0.85, int iterations = 20,

@@ -48,7 +48,7 @@ struct Hop {
   EdgeId edge = 0;
   TypeId type = 0;
   NodeId src = 0, dst = 0;  //! as stored
-  bool reversed = false;     //! traversed dst -> src
+  bool reversed = false;    //! traversed dst -> src
   int8_t sign = 0;
   double confidence = 1.0;
 };
@@ -56,8 +56,8 @@ struct Hop {
 struct SignedPath {
   std::vector<NodeId> nodes;  //! in traversal order, nodes.size() == hops.size() + 1
   std::vector<Hop> hops;
-  int sign = 0;         //! product of the hops' signs
-  double weight = 0;    //! 0.5^(len-1) × product of confidences (stance) or product of confidences
+  int sign = 0;       //! product of the hops' signs
+  double weight = 0;  //! 0.5^(len-1) × product of confidences (stance) or product of confidences
 };
 
 inline const std::vector<std::string>& defaultExcludedLabels() {
@@ -79,14 +79,15 @@ struct BackingResult {
   bool truncated = false;
 };
 
-BackingResult backingPaths(const GraphContext& ctx, NodeId from, NodeId to, const BackingOptions& options = {});
+BackingResult backingPaths(const GraphContext& ctx, NodeId from, NodeId to,
+                           const BackingOptions& options = {});
 
 enum class Stance : uint8_t { kUnknown, kFriendly, kHostile, kMixed };
 const char* stanceName(Stance s);
 
 struct StanceOptions {
   int max_hops = 4;
-  size_t max_paths = 10;          //! explaining paths returned
+  size_t max_paths = 10;           //! explaining paths returned
   std::vector<std::string> types;  //! empty = every signed type
   std::optional<Date> as_of;
   //! A node is skipped as an intermediate when every one of its labels is listed here
@@ -103,10 +104,10 @@ struct StanceOptions {
 struct StanceResult {
   Stance stance = Stance::kUnknown;
   double confidence = 0;
-  bool direct = false;             //! decided by direct relations
+  bool direct = false;                //! decided by direct relations
   double positive = 0, negative = 0;  //! weights per sign (each length's paths averaged)
-  std::vector<SignedPath> paths;   //! explaining paths: direct first, then by weight
-  size_t path_count = 0;           //! all paths found (paths may be a prefix)
+  std::vector<SignedPath> paths;      //! explaining paths: direct first, then by weight
+  size_t path_count = 0;              //! all paths found (paths may be a prefix)
   bool truncated = false;
 };
 
@@ -128,6 +129,7 @@ std::string describePath(const storage::Transaction& txn, const SignedPath& path
 //! Nodes whose labels are all in `labels` (for the intermediates rule), as a mask over the
 //! projection's dense indexes.
 std::vector<uint8_t> excludedMask(const storage::Transaction& txn, const Projection& p,
-                                  const std::vector<std::string>& labels, const Interrupt& interrupt = {});
+                                  const std::vector<std::string>& labels,
+                                  const Interrupt& interrupt = {});
 
 }  // namespace entente::analytics

@@ -30,7 +30,8 @@ Hop hopOf(const Projection& p, uint32_t from, uint32_t e) {
 
 }  // namespace
 
-BackingResult backingPaths(const GraphContext& ctx, NodeId from, NodeId to, const BackingOptions& opt) {
+BackingResult backingPaths(const GraphContext& ctx, NodeId from, NodeId to,
+                           const BackingOptions& opt) {
   BackingResult result;
   ProjectionSpec spec;
   spec.types = opt.types;

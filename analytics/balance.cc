@@ -46,9 +46,11 @@ int64_t costOf(const std::vector<std::vector<PairCost>>& adj, const std::vector<
 }
 
 //! Change in cost if `v` switches sides.
-int64_t flipDelta(const std::vector<std::vector<PairCost>>& adj, const std::vector<uint8_t>& side, uint32_t v) {
+int64_t flipDelta(const std::vector<std::vector<PairCost>>& adj, const std::vector<uint8_t>& side,
+                  uint32_t v) {
   int64_t d = 0;
-  for (const auto& pc : adj[v]) d += side[v] == side[pc.other] ? pc.split - pc.same : pc.same - pc.split;
+  for (const auto& pc : adj[v])
+    d += side[v] == side[pc.other] ? pc.split - pc.same : pc.same - pc.split;
   return d;
 }
 
@@ -71,7 +73,8 @@ Partition finish(std::vector<uint8_t> side, const std::vector<SignedEdge>& edges
 }
 
 //! Greedy descent: flip any node whose move lowers the cost until none does.
-void descend(const std::vector<std::vector<PairCost>>& adj, std::vector<uint8_t>& side, const Interrupt& interrupt) {
+void descend(const std::vector<std::vector<PairCost>>& adj, std::vector<uint8_t>& side,
+             const Interrupt& interrupt) {
   uint32_t n = static_cast<uint32_t>(adj.size());
   std::vector<int64_t> delta(n);
   for (uint32_t v = 0; v < n; ++v) delta[v] = flipDelta(adj, side, v);
@@ -105,7 +108,8 @@ int64_t frustrationOf(const std::vector<SignedEdge>& edges, const std::vector<ui
   return finish(side, edges, false).frustration;
 }
 
-Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges, const Interrupt& interrupt) {
+Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges,
+                       const Interrupt& interrupt) {
   if (n == 0) return finish({}, edges, true);
   n = std::min<uint32_t>(n, 30);
   auto adj = pairCosts(n, edges);
@@ -126,8 +130,8 @@ Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges, const I
   return finish(std::move(best_side), edges, true);
 }
 
-Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts, uint64_t seed,
-                           const Interrupt& interrupt) {
+Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts,
+                           uint64_t seed, const Interrupt& interrupt) {
   if (n == 0) return finish({}, edges, false);
   auto adj = pairCosts(n, edges);
   std::mt19937_64 rng(seed);

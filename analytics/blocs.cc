@@ -12,7 +12,8 @@ BlocsResult blocs(const GraphContext& ctx, const BlocOptions& opt) {
   ProjectionSpec spec;
   spec.types = opt.types;
   spec.as_of = opt.as_of;
-  spec.direction = DirectionMode::kDirected;  // each relation once (symmetric ones twice: filtered below)
+  spec.direction =
+      DirectionMode::kDirected;  // each relation once (symmetric ones twice: filtered below)
   spec.signed_only = true;
   ProjectionPtr p = ctx.project(spec);
   auto excluded = excludedMask(ctx.txn, *p, opt.excluded_labels, ctx.interrupt);
@@ -72,7 +73,8 @@ BlocsResult blocs(const GraphContext& ctx, const BlocOptions& opt) {
   for (const auto& r : rels) comp_rels[comp_of_root[find(r.u)]].push_back(&r);
   std::vector<size_t> order(comps.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return comps[a].size() > comps[b].size(); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return comps[a].size() > comps[b].size(); });
 
   result.actors = std::count(actor.begin(), actor.end(), 1);
   result.relations = rels.size();
@@ -86,8 +88,9 @@ BlocsResult blocs(const GraphContext& ctx, const BlocOptions& opt) {
     edges.reserve(crels.size());
     for (const Rel* r : crels) edges.push_back({local[r->u], local[r->v], r->d.sign});
     uint32_t n = static_cast<uint32_t>(nodes.size());
-    Partition part = n <= opt.exact_limit ? balanceExact(n, edges, ctx.interrupt)
-                                          : balanceHeuristic(n, edges, opt.restarts, opt.seed, ctx.interrupt);
+    Partition part = n <= opt.exact_limit
+                         ? balanceExact(n, edges, ctx.interrupt)
+                         : balanceHeuristic(n, edges, opt.restarts, opt.seed, ctx.interrupt);
     ComponentBalance cb;
     cb.component = static_cast<int>(rank) + 1;
     cb.actors = n;

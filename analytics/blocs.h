@@ -40,10 +40,11 @@ struct Partition {
 
 int64_t frustrationOf(const std::vector<SignedEdge>& edges, const std::vector<uint8_t>& side);
 //! Minimum over all splits of n nodes (REQUIRES n <= 30; seconds above ~26).
-Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges, const Interrupt& interrupt = {});
+Partition balanceExact(uint32_t n, const std::vector<SignedEdge>& edges,
+                       const Interrupt& interrupt = {});
 //! Iterated local search; deterministic for a given seed.
-Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts = 20, uint64_t seed = 1,
-                           const Interrupt& interrupt = {});
+Partition balanceHeuristic(uint32_t n, const std::vector<SignedEdge>& edges, int restarts = 20,
+                           uint64_t seed = 1, const Interrupt& interrupt = {});
 
 // ---- on the stored graph -------------------------------------------------------------------
 

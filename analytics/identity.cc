@@ -35,14 +35,16 @@ struct LineageReader {
 
 }  // namespace
 
-std::vector<LineageStep> lineage(const storage::Transaction& txn, storage::NodeId node, std::optional<Date> as_of) {
+std::vector<LineageStep> lineage(const storage::Transaction& txn, storage::NodeId node,
+                                 std::optional<Date> as_of) {
   LineageReader r{txn, as_of};
   std::map<storage::NodeId, int> seen = {{node, 0}};
   std::vector<storage::NodeId> queue = {node};
   for (size_t i = 0; i < queue.size() && queue.size() < 10'000; ++i) {
     storage::NodeId n = queue[i];
     int step = seen[n];
-    for (auto [dir, delta] : {std::pair{storage::Direction::kOut, -1}, std::pair{storage::Direction::kIn, +1}}) {
+    for (auto [dir, delta] :
+         {std::pair{storage::Direction::kOut, -1}, std::pair{storage::Direction::kIn, +1}}) {
       for (storage::NodeId o : r.next(n, dir)) {
         if (seen.emplace(o, step + delta).second) queue.push_back(o);
       }
@@ -50,11 +52,13 @@ std::vector<LineageStep> lineage(const storage::Transaction& txn, storage::NodeI
   }
   std::vector<LineageStep> out;
   for (auto [n, s] : seen) out.push_back({n, s});
-  std::stable_sort(out.begin(), out.end(), [](const LineageStep& a, const LineageStep& b) { return a.step < b.step; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LineageStep& a, const LineageStep& b) { return a.step < b.step; });
   return out;
 }
 
-CurrentEntity currentOf(const storage::Transaction& txn, storage::NodeId node, std::optional<Date> as_of) {
+CurrentEntity currentOf(const storage::Transaction& txn, storage::NodeId node,
+                        std::optional<Date> as_of) {
   LineageReader r{txn, as_of};
   CurrentEntity c;
   c.named = c.current = node;
@@ -62,7 +66,8 @@ CurrentEntity currentOf(const storage::Transaction& txn, storage::NodeId node, s
   while (c.chain.size() < 1000) {
     auto succ = r.next(c.current, storage::Direction::kIn);
     if (succ.size() > 1) c.ambiguous_successor = true;
-    if (succ.size() != 1 || std::find(c.chain.begin(), c.chain.end(), succ[0]) != c.chain.end()) break;
+    if (succ.size() != 1 || std::find(c.chain.begin(), c.chain.end(), succ[0]) != c.chain.end())
+      break;
     c.current = succ[0];
     c.chain.push_back(c.current);
   }

@@ -20,7 +20,8 @@ namespace entente::analytics {
 
 struct LineageStep {
   storage::NodeId node = 0;
-  int step = 0;  //! 0: the entity itself; -1 its former identity, -2 the one before; +1 successor, ...
+  int step =
+      0;  //! 0: the entity itself; -1 its former identity, -2 the one before; +1 successor, ...
 };
 
 //! The entity's lineage, ordered by step (oldest first). Always contains {node, 0}.
@@ -28,15 +29,16 @@ std::vector<LineageStep> lineage(const storage::Transaction& txn, storage::NodeI
                                  std::optional<Date> as_of = std::nullopt);
 
 struct CurrentEntity {
-  storage::NodeId named = 0;    //! the entity the name or id designates
-  storage::NodeId current = 0;  //! after following successors (== named if none)
+  storage::NodeId named = 0;           //! the entity the name or id designates
+  storage::NodeId current = 0;         //! after following successors (== named if none)
   std::vector<storage::NodeId> chain;  //! named, ..., current
   bool followed() const { return current != named; }
-  bool ambiguous_successor = false;    //! stopped at an entity with several successors
+  bool ambiguous_successor = false;  //! stopped at an entity with several successors
 };
 
 //! Follows successors of `node` (entities that are FORMERLY it) while there is exactly one.
-CurrentEntity currentOf(const storage::Transaction& txn, storage::NodeId node, std::optional<Date> as_of = std::nullopt);
+CurrentEntity currentOf(const storage::Transaction& txn, storage::NodeId node,
+                        std::optional<Date> as_of = std::nullopt);
 
 //! Resolves a name or alias (case-insensitive) and follows its lineage. Empty when the name
 //! matches nothing; several entries when it matches several entities.

@@ -40,7 +40,8 @@ std::string nodeName(const storage::Transaction& txn, NodeId id) {
   return "#" + std::to_string(id);
 }
 
-std::shared_ptr<const Projection> Projection::build(const storage::Transaction& txn, const ProjectionSpec& spec,
+std::shared_ptr<const Projection> Projection::build(const storage::Transaction& txn,
+                                                    const ProjectionSpec& spec,
                                                     const Interrupt& interrupt) {
   auto p = std::make_shared<Projection>();
   p->spec_ = spec;
@@ -129,7 +130,8 @@ std::shared_ptr<const Projection> Projection::build(const storage::Transaction& 
     }
   }
   std::sort(edges.begin(), edges.end(), [](const RawEdge& x, const RawEdge& y) {
-    return std::tie(x.src, x.dst, x.data.id, x.data.reversed) < std::tie(y.src, y.dst, y.data.id, y.data.reversed);
+    return std::tie(x.src, x.dst, x.data.id, x.data.reversed) <
+           std::tie(y.src, y.dst, y.data.id, y.data.reversed);
   });
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   std::vector<EdgeData> props;
@@ -177,7 +179,8 @@ ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const Proje
     ++misses_;
   }
   auto txn = store.beginRead();
-  auto built = Projection::build(*txn, spec, interrupt);  // outside the lock: builds may run in parallel
+  auto built =
+      Projection::build(*txn, spec, interrupt);  // outside the lock: builds may run in parallel
   std::lock_guard lock(mu_);
   if (version_ == version) {
     if (entries_.size() >= capacity_) entries_.clear();
@@ -186,8 +189,9 @@ ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const Proje
   return built;
 }
 
-ProjectionPtr ProjectionCache::get(const storage::GraphStore& store, const storage::Transaction& txn,
-                                   const ProjectionSpec& spec, const Interrupt& interrupt) {
+ProjectionPtr ProjectionCache::get(const storage::GraphStore& store,
+                                   const storage::Transaction& txn, const ProjectionSpec& spec,
+                                   const Interrupt& interrupt) {
   if (txn.writable()) return Projection::build(txn, spec, interrupt);
   return get(store, spec, interrupt);
 }

@@ -68,7 +68,8 @@ class Projection {
  public:
   //! Builds a projection from one snapshot. Never throws for data reasons (unknown type
   //! names simply select nothing); throws what `interrupt` raises when it fires.
-  static std::shared_ptr<const Projection> build(const storage::Transaction& txn, const ProjectionSpec& spec,
+  static std::shared_ptr<const Projection> build(const storage::Transaction& txn,
+                                                 const ProjectionSpec& spec,
                                                  const Interrupt& interrupt = {});
 
   const CsrGraph& graph() const { return graph_; }
@@ -110,11 +111,12 @@ class ProjectionCache {
   //! The projection of `spec` over the store's current data: built from a fresh read
   //! snapshot on a miss, then kept until store.version() moves on. An interrupted build
   //! throws and caches nothing.
-  ProjectionPtr get(const storage::GraphStore& store, const ProjectionSpec& spec, const Interrupt& interrupt = {});
+  ProjectionPtr get(const storage::GraphStore& store, const ProjectionSpec& spec,
+                    const Interrupt& interrupt = {});
   //! For a statement's own snapshot: a write transaction (which may hold uncommitted
   //! changes) always gets a fresh, uncached projection; a read one uses the cache.
-  ProjectionPtr get(const storage::GraphStore& store, const storage::Transaction& txn, const ProjectionSpec& spec,
-                    const Interrupt& interrupt = {});
+  ProjectionPtr get(const storage::GraphStore& store, const storage::Transaction& txn,
+                    const ProjectionSpec& spec, const Interrupt& interrupt = {});
   //! Projections currently held.
   size_t size() const;
 

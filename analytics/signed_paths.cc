@@ -13,7 +13,9 @@ void keepBest(const Projection& p, uint32_t& slot, uint32_t e) {
   if (slot == Link::kNoEdge || p.edge(e).confidence > p.edge(slot).confidence) slot = e;
 }
 
-double confidenceOf(const Projection& p, uint32_t e) { return e == Link::kNoEdge ? -1 : p.edge(e).confidence; }
+double confidenceOf(const Projection& p, uint32_t e) {
+  return e == Link::kNoEdge ? -1 : p.edge(e).confidence;
+}
 
 }  // namespace
 
@@ -35,8 +37,8 @@ std::vector<Link> linksOf(const Projection& p, uint32_t v, const std::vector<Typ
   return links;
 }
 
-std::vector<int> distancesTo(const Projection& p, uint32_t b, int max_hops, const std::vector<uint8_t>& excluded,
-                             const Interrupt& interrupt) {
+std::vector<int> distancesTo(const Projection& p, uint32_t b, int max_hops,
+                             const std::vector<uint8_t>& excluded, const Interrupt& interrupt) {
   std::vector<int> dist(p.nodeCount(), kUnreachable);
   std::vector<uint32_t> frontier = {b}, next;
   dist[b] = 0;
@@ -58,7 +60,8 @@ std::vector<int> distancesTo(const Projection& p, uint32_t b, int max_hops, cons
 }
 
 PathEnumerator::PathEnumerator(const Projection& p, const std::vector<uint8_t>& excluded,
-                               std::vector<TypeId> co_backing, uint64_t budget, const Interrupt& interrupt)
+                               std::vector<TypeId> co_backing, uint64_t budget,
+                               const Interrupt& interrupt)
     : p_(p),
       excluded_(excluded),
       co_backing_(std::move(co_backing)),
@@ -66,7 +69,8 @@ PathEnumerator::PathEnumerator(const Projection& p, const std::vector<uint8_t>& 
       budget_(budget),
       on_path_(p.nodeCount(), 0) {}
 
-void PathEnumerator::run(uint32_t a, std::optional<uint32_t> target, int max_hops, const std::vector<int>* dist,
+void PathEnumerator::run(uint32_t a, std::optional<uint32_t> target, int max_hops,
+                         const std::vector<int>* dist,
                          const std::function<void(SignedPath&&)>& emit) {
   target_ = target;
   max_hops_ = max_hops;
@@ -96,7 +100,8 @@ void PathEnumerator::dfs(uint32_t v, int depth) {
     }
     interrupt_.tick();
     if (on_path_[l.target]) continue;
-    if (dist_ && ((*dist_)[l.target] == kUnreachable || depth + 1 + (*dist_)[l.target] > max_hops_)) continue;
+    if (dist_ && ((*dist_)[l.target] == kUnreachable || depth + 1 + (*dist_)[l.target] > max_hops_))
+      continue;
     // Reading the link as "the neighbour backs v" right after "v's predecessor backs v" would
     // turn on a common recipient: only allowed when v was not reached as a backed recipient.
     Reach next;
@@ -140,7 +145,8 @@ void PathEnumerator::record() {
   for (size_t j = 0; j < n; ++j) {
     const EdgeData& d = p_.edge(edges[j]);
     NodeId u = p_.nodeAt(nodes_[j]), v = p_.nodeAt(nodes_[j + 1]);
-    path.hops.push_back(Hop{d.id, d.type, d.reversed ? v : u, d.reversed ? u : v, d.reversed, d.sign, d.confidence});
+    path.hops.push_back(Hop{d.id, d.type, d.reversed ? v : u, d.reversed ? u : v, d.reversed,
+                            d.sign, d.confidence});
     path.sign *= d.sign;
     conf *= d.confidence;
   }

@@ -34,20 +34,21 @@ struct Link {
 };
 
 //! The signed links of node `v`. `co_backing`: the relation types of the rule above (BACKS).
-std::vector<Link> linksOf(const Projection& p, uint32_t v, const std::vector<TypeId>& co_backing = {});
+std::vector<Link> linksOf(const Projection& p, uint32_t v,
+                          const std::vector<TypeId>& co_backing = {});
 
 //! Hop distances to `b` over signed links, never passing through an excluded node
 //! (kUnreachable beyond `max_hops`); a lower bound for the enumeration's pruning.
-std::vector<int> distancesTo(const Projection& p, uint32_t b, int max_hops, const std::vector<uint8_t>& excluded,
-                             const Interrupt& interrupt);
+std::vector<int> distancesTo(const Projection& p, uint32_t b, int max_hops,
+                             const std::vector<uint8_t>& excluded, const Interrupt& interrupt);
 
 //! Enumerates simple signed paths from `a` of at most `max_hops` links. With a target, only
 //! paths ending there (pruned by `dist`); without one, every path to a non-excluded node.
 //! Paths come with weight 0.5^(length-1) × the product of their relations' confidences.
 class PathEnumerator {
  public:
-  PathEnumerator(const Projection& p, const std::vector<uint8_t>& excluded, std::vector<TypeId> co_backing,
-                 uint64_t budget, const Interrupt& interrupt);
+  PathEnumerator(const Projection& p, const std::vector<uint8_t>& excluded,
+                 std::vector<TypeId> co_backing, uint64_t budget, const Interrupt& interrupt);
 
   void run(uint32_t a, std::optional<uint32_t> target, int max_hops, const std::vector<int>* dist,
            const std::function<void(SignedPath&&)>& emit);

@@ -24,8 +24,11 @@ StanceResult decide(std::vector<SignedPath> paths, const StanceOptions& opt, boo
   for (const auto& path : paths) {
     double share = path.weight / static_cast<double>(per_length[path.hops.size()]);
     (path.sign > 0 ? r.positive : r.negative) += share;
-    (path.sign > 0 ? best_pos : best_neg) = std::max(path.sign > 0 ? best_pos : best_neg, path.weight);
-    if (path.hops.size() == 1) (path.sign > 0 ? direct_pos : direct_neg) = std::max(path.sign > 0 ? direct_pos : direct_neg, path.weight);
+    (path.sign > 0 ? best_pos : best_neg) =
+        std::max(path.sign > 0 ? best_pos : best_neg, path.weight);
+    if (path.hops.size() == 1)
+      (path.sign > 0 ? direct_pos : direct_neg) =
+          std::max(path.sign > 0 ? direct_pos : direct_neg, path.weight);
   }
   if (direct_pos >= 0 || direct_neg >= 0) {
     r.direct = true;
@@ -73,7 +76,8 @@ ProjectionPtr signedProjection(const GraphContext& ctx, const StanceOptions& opt
   return ctx.project(spec);
 }
 
-std::vector<Relative> relatives(const GraphContext& ctx, NodeId a, StanceOptions opt, Stance wanted) {
+std::vector<Relative> relatives(const GraphContext& ctx, NodeId a, StanceOptions opt,
+                                Stance wanted) {
   std::vector<Relative> out;
   ProjectionPtr p = signedProjection(ctx, opt);
   auto ai = p->indexOf(a);
@@ -81,7 +85,9 @@ std::vector<Relative> relatives(const GraphContext& ctx, NodeId a, StanceOptions
   auto excluded = excludedMask(ctx.txn, *p, opt.excluded_labels, ctx.interrupt);
   std::map<NodeId, std::vector<SignedPath>> by_end;
   PathEnumerator en(*p, excluded, coBackingTypes(ctx.txn, opt), opt.budget, ctx.interrupt);
-  std::function<void(SignedPath&&)> emit = [&](SignedPath&& path) { by_end[path.nodes.back()].push_back(std::move(path)); };
+  std::function<void(SignedPath &&)> emit = [&](SignedPath&& path) {
+    by_end[path.nodes.back()].push_back(std::move(path));
+  };
   en.run(*ai, std::nullopt, std::min(opt.max_hops, 2), nullptr, emit);
   for (auto& [node, paths] : by_end) {
     StanceResult s = decide(std::move(paths), opt, en.truncated());
@@ -97,16 +103,21 @@ std::vector<Relative> relatives(const GraphContext& ctx, NodeId a, StanceOptions
 
 const char* stanceName(Stance s) {
   switch (s) {
-    case Stance::kFriendly: return "friendly";
-    case Stance::kHostile: return "hostile";
-    case Stance::kMixed: return "mixed";
-    case Stance::kUnknown: break;
+    case Stance::kFriendly:
+      return "friendly";
+    case Stance::kHostile:
+      return "hostile";
+    case Stance::kMixed:
+      return "mixed";
+    case Stance::kUnknown:
+      break;
   }
   return "unknown";
 }
 
 std::vector<uint8_t> excludedMask(const storage::Transaction& txn, const Projection& p,
-                                  const std::vector<std::string>& labels, const Interrupt& interrupt) {
+                                  const std::vector<std::string>& labels,
+                                  const Interrupt& interrupt) {
   std::vector<uint8_t> mask(p.nodeCount(), 0);
   std::vector<storage::LabelId> ids;
   for (const auto& l : labels)
@@ -138,7 +149,9 @@ StanceResult stance(const GraphContext& ctx, NodeId a, NodeId b, const StanceOpt
   std::vector<int> dist = distancesTo(*p, *bi, opt.max_hops, excluded, ctx.interrupt);
   std::vector<SignedPath> paths;
   PathEnumerator en(*p, excluded, coBackingTypes(ctx.txn, opt), opt.budget, ctx.interrupt);
-  std::function<void(SignedPath&&)> emit = [&](SignedPath&& path) { paths.push_back(std::move(path)); };
+  std::function<void(SignedPath &&)> emit = [&](SignedPath&& path) {
+    paths.push_back(std::move(path));
+  };
   if (dist[*ai] != kUnreachable) en.run(*ai, *bi, opt.max_hops, &dist, emit);
   return decide(std::move(paths), opt, en.truncated());
 }
@@ -161,8 +174,11 @@ std::string describePath(const storage::Transaction& txn, const SignedPath& path
     s += nodeName(txn, path.nodes[i + 1]);
   }
   size_t n = path.hops.size();
-  s += std::string(" (") + (path.sign > 0 ? "friendly" : path.sign < 0 ? "hostile" : "neutral") + ", " +
-       std::to_string(n) + (n == 1 ? " hop)" : " hops)");
+  s += std::string(" (") +
+       (path.sign > 0   ? "friendly"
+        : path.sign < 0 ? "hostile"
+                        : "neutral") +
+       ", " + std::to_string(n) + (n == 1 ? " hop)" : " hops)");
   return s;
 }
 

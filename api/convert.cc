@@ -11,8 +11,12 @@ Error invalidInput(std::string message, int line, int column) {
   return Error(ErrorCode::kInvalidInput, std::move(message), ErrorDetail::kNone, line, column);
 }
 Error ioError(std::string message) { return Error(ErrorCode::kIOError, std::move(message)); }
-Error internalError(std::string message) { return Error(ErrorCode::kInternalError, std::move(message)); }
-Error notFound(std::string message) { return Error(ErrorCode::kEntityNotFound, std::move(message)); }
+Error internalError(std::string message) {
+  return Error(ErrorCode::kInternalError, std::move(message));
+}
+Error notFound(std::string message) {
+  return Error(ErrorCode::kEntityNotFound, std::move(message));
+}
 
 Map toMap(const storage::Transaction& txn, const storage::Properties& props) {
   Map m;
@@ -48,12 +52,13 @@ storage::Result<storage::Properties> toProperties(storage::Transaction& txn, con
     if (!id.ok()) return id.status();
     props.emplace_back(id.value(), value);
   }
-  std::sort(props.begin(), props.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(props.begin(), props.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   return props;
 }
 
-storage::Result<std::vector<storage::LabelId>> internLabels(storage::Transaction& txn,
-                                                            const std::vector<std::string>& labels) {
+storage::Result<std::vector<storage::LabelId>> internLabels(
+    storage::Transaction& txn, const std::vector<std::string>& labels) {
   std::vector<storage::LabelId> ids;
   for (const auto& l : labels) {
     if (l.empty()) return Status::InvalidArgument("a label may not be empty");
@@ -68,17 +73,28 @@ storage::Result<std::vector<storage::LabelId>> internLabels(storage::Transaction
 
 std::string jsonTypeName(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull: return "null";
-    case Value::Type::kBool: return "boolean";
-    case Value::Type::kInt: return "integer";
-    case Value::Type::kFloat: return "float";
-    case Value::Type::kString: return "string";
-    case Value::Type::kDate: return "date";
-    case Value::Type::kList: return "list";
-    case Value::Type::kMap: return "map";
-    case Value::Type::kNode: return "node";
-    case Value::Type::kRelationship: return "relationship";
-    case Value::Type::kPath: return "path";
+    case Value::Type::kNull:
+      return "null";
+    case Value::Type::kBool:
+      return "boolean";
+    case Value::Type::kInt:
+      return "integer";
+    case Value::Type::kFloat:
+      return "float";
+    case Value::Type::kString:
+      return "string";
+    case Value::Type::kDate:
+      return "date";
+    case Value::Type::kList:
+      return "list";
+    case Value::Type::kMap:
+      return "map";
+    case Value::Type::kNode:
+      return "node";
+    case Value::Type::kRelationship:
+      return "relationship";
+    case Value::Type::kPath:
+      return "path";
   }
   return "value";
 }
@@ -109,9 +125,10 @@ std::string normalizeCommon(Map* props) {
   for (auto key : {storage::kSince, storage::kUntil})
     if (auto e = normalizeDate(props, key); !e.empty()) return e;
   auto since = props->find(storage::kSince), until = props->find(storage::kUntil);
-  if (since != props->end() && until != props->end() && since->second.isDate() && until->second.isDate() &&
-      until->second.asDate() < since->second.asDate())
-    return "until: " + until->second.asDate().toString() + " is before since " + since->second.asDate().toString();
+  if (since != props->end() && until != props->end() && since->second.isDate() &&
+      until->second.isDate() && until->second.asDate() < since->second.asDate())
+    return "until: " + until->second.asDate().toString() + " is before since " +
+           since->second.asDate().toString();
   return "";
 }
 
@@ -119,12 +136,15 @@ std::string normalizeCommon(Map* props) {
 
 std::string normalizeEntityProperties(Map* props) {
   if (auto e = normalizeCommon(props); !e.empty()) return e;
-  if (auto it = props->find(storage::kName); it != props->end() && !it->second.isNull() && !it->second.isString())
+  if (auto it = props->find(storage::kName);
+      it != props->end() && !it->second.isNull() && !it->second.isString())
     return "name: expected a string, got " + jsonTypeName(it->second);
   if (auto it = props->find(storage::kAliases); it != props->end() && !it->second.isNull()) {
-    if (!it->second.isList()) return "aliases: expected a list of strings, got " + jsonTypeName(it->second);
+    if (!it->second.isList())
+      return "aliases: expected a list of strings, got " + jsonTypeName(it->second);
     for (const auto& a : it->second.asList())
-      if (!a.isString()) return "aliases: expected a list of strings, got a " + jsonTypeName(a) + " in it";
+      if (!a.isString())
+        return "aliases: expected a list of strings, got a " + jsonTypeName(a) + " in it";
   }
   return "";
 }
@@ -139,9 +159,11 @@ std::string normalizeRelationProperties(Map* props) {
   }
   if (auto it = props->find(storage::kSource); it != props->end() && !it->second.isNull()) {
     if (it->second.isInt()) it->second = Value(List{it->second});
-    if (!it->second.isList()) return "source: expected a list of entity ids, got " + jsonTypeName(it->second);
+    if (!it->second.isList())
+      return "source: expected a list of entity ids, got " + jsonTypeName(it->second);
     for (const auto& s : it->second.asList())
-      if (!s.isInt() || s.asInt() < 0) return "source: expected a list of entity ids, got a " + jsonTypeName(s) + " in it";
+      if (!s.isInt() || s.asInt() < 0)
+        return "source: expected a list of entity ids, got a " + jsonTypeName(s) + " in it";
   }
   if (auto it = props->find(storage::kSaidBy); it != props->end() && !it->second.isNull()) {
     bool ok = it->second.isString();
@@ -149,7 +171,8 @@ std::string normalizeRelationProperties(Map* props) {
       ok = true;
       for (const auto& s : it->second.asList()) ok = ok && s.isString();
     }
-    if (!ok) return "said_by: expected a string or a list of strings, got " + jsonTypeName(it->second);
+    if (!ok)
+      return "said_by: expected a string or a list of strings, got " + jsonTypeName(it->second);
   }
   return "";
 }

@@ -84,7 +84,8 @@ std::string_view trim(std::string_view s) {
 }
 
 bool parseU64(std::string_view s, uint64_t* out) {
-  if (s.empty() || static_cast<unsigned char>(s.front() - '0') > 9 || static_cast<unsigned char>(s.back() - '0') > 9)
+  if (s.empty() || static_cast<unsigned char>(s.front() - '0') > 9 ||
+      static_cast<unsigned char>(s.back() - '0') > 9)
     s = trim(s);
   if (s.empty() || s.size() > 20) return false;
   uint64_t v = 0;
@@ -131,7 +132,8 @@ bool readFile(const std::string& path, std::string* out, std::string* error) {
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::close(fd);
-      *error = n == 0 ? "file shrank while being read" : std::string("read error: ") + std::strerror(errno);
+      *error = n == 0 ? "file shrank while being read"
+                      : std::string("read error: ") + std::strerror(errno);
       return false;
     }
     done += static_cast<size_t>(n);

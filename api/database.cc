@@ -33,8 +33,8 @@ const std::string& Database::path() const { return impl_->path; }
 
 namespace {
 
-Expected<std::unique_ptr<Database::Impl>> openImpl(const std::string& path, const OpenOptions& options,
-                                                   bool temporary) {
+Expected<std::unique_ptr<Database::Impl>> openImpl(const std::string& path,
+                                                   const OpenOptions& options, bool temporary) {
   auto impl = std::make_unique<Database::Impl>();
   impl->path = path;
   impl->temporary = temporary;
@@ -63,7 +63,8 @@ Expected<std::unique_ptr<Database::Impl>> openImpl(const std::string& path, cons
 
 }  // namespace
 
-Expected<std::unique_ptr<Database>> Database::open(const std::string& path, const OpenOptions& options) {
+Expected<std::unique_ptr<Database>> Database::open(const std::string& path,
+                                                   const OpenOptions& options) {
   return api::guarded([&]() -> Expected<std::unique_ptr<Database>> {
     auto impl = openImpl(path, options, false);
     if (!impl) return impl.error();
@@ -77,7 +78,8 @@ Expected<std::unique_ptr<Database>> Database::openTemporary(const OpenOptions& o
     fs::path base = fs::temp_directory_path(ec);
     if (ec) base = "/tmp";
     std::string templ = (base / "entente-XXXXXX").string();
-    if (mkdtemp(templ.data()) == nullptr) return api::ioError("cannot create a temporary directory in " + base.string());
+    if (mkdtemp(templ.data()) == nullptr)
+      return api::ioError("cannot create a temporary directory in " + base.string());
     OpenOptions o = options;
     o.create_if_missing = true;
     o.read_only = false;
@@ -93,7 +95,8 @@ Expected<std::unique_ptr<Database>> Database::openTemporary(const OpenOptions& o
 namespace {
 
 QueryResult fromOutput(query::QueryOutput&& out) {
-  return QueryResult::success(std::move(out.columns), std::move(out.rows), out.stats, std::move(out.notices));
+  return QueryResult::success(std::move(out.columns), std::move(out.rows), out.stats,
+                              std::move(out.notices));
 }
 
 QueryResult errorResult(Error e) { return QueryResult::failure(std::move(e)); }
@@ -106,9 +109,11 @@ QueryResult catching(F&& f) {
   } catch (const query::QueryError& e) {
     return errorResult(e.toError());
   } catch (const std::bad_alloc&) {
-    return errorResult(Error(ErrorCode::kInternalError, "out of memory while running the statement"));
+    return errorResult(
+        Error(ErrorCode::kInternalError, "out of memory while running the statement"));
   } catch (const std::exception& e) {
-    return errorResult(Error(ErrorCode::kInternalError, std::string("unexpected error: ") + e.what()));
+    return errorResult(
+        Error(ErrorCode::kInternalError, std::string("unexpected error: ") + e.what()));
   } catch (...) {
     return errorResult(Error(ErrorCode::kInternalError, "unexpected error"));
   }
@@ -117,7 +122,8 @@ QueryResult catching(F&& f) {
 }  // namespace
 
 QueryResult Database::query(std::string_view text, const Map& params, const QueryOptions& options) {
-  return catching([&] { return fromOutput(impl_->engine->run(text, params, query::QueryOptions(options))); });
+  return catching(
+      [&] { return fromOutput(impl_->engine->run(text, params, query::QueryOptions(options))); });
 }
 
 Expected<std::shared_ptr<const PreparedQuery>> Database::prepare(std::string_view text) {
@@ -132,10 +138,13 @@ Expected<std::shared_ptr<const PreparedQuery>> Database::prepare(std::string_vie
   return prepared;
 }
 
-QueryResult Database::execute(const PreparedQuery& prepared, const Map& params, const QueryOptions& options) {
+QueryResult Database::execute(const PreparedQuery& prepared, const Map& params,
+                              const QueryOptions& options) {
   return catching([&] {
-    if (!prepared.statement) throw query::QueryError(ErrorCode::kArgumentError, "execute: the prepared query is empty");
-    return fromOutput(impl_->engine->execute(*prepared.statement, params, query::QueryOptions(options)));
+    if (!prepared.statement)
+      throw query::QueryError(ErrorCode::kArgumentError, "execute: the prepared query is empty");
+    return fromOutput(
+        impl_->engine->execute(*prepared.statement, params, query::QueryOptions(options)));
   });
 }
 

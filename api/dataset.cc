@@ -10,7 +10,8 @@ namespace entente::api {
 
 namespace {
 
-void checkFields(const Json& j, const std::string& where, std::initializer_list<const char*> allowed) {
+void checkFields(const Json& j, const std::string& where,
+                 std::initializer_list<const char*> allowed) {
   if (!j.is_object()) fail(where + ": expected an object, got " + jsonKind(j));
   for (const auto& [k, v] : j.items()) {
     bool ok = false;
@@ -56,18 +57,24 @@ void Dataset::addRelType(const Json& j, const std::string& where) {
   def.declared = true;
   if (j.contains("sign")) {
     std::string sign = jsonString(j["sign"], where + ".sign");
-    if (sign == "positive" || sign == "+") def.sign = storage::Sign::kPositive;
-    else if (sign == "negative" || sign == "-") def.sign = storage::Sign::kNegative;
-    else if (sign == "neutral" || sign == "0") def.sign = storage::Sign::kNeutral;
-    else fail(where + ".sign: expected \"positive\", \"negative\" or \"neutral\", got '" + sign + "'");
+    if (sign == "positive" || sign == "+")
+      def.sign = storage::Sign::kPositive;
+    else if (sign == "negative" || sign == "-")
+      def.sign = storage::Sign::kNegative;
+    else if (sign == "neutral" || sign == "0")
+      def.sign = storage::Sign::kNeutral;
+    else
+      fail(where + ".sign: expected \"positive\", \"negative\" or \"neutral\", got '" + sign + "'");
   }
   def.symmetric = optionalBool(j, "symmetric", where);
   def.transitive = optionalBool(j, "transitive", where);
-  if (j.contains("inverse") && !j["inverse"].is_null()) def.inverse = jsonString(j["inverse"], where + ".inverse");
+  if (j.contains("inverse") && !j["inverse"].is_null())
+    def.inverse = jsonString(j["inverse"], where + ".inverse");
   if (j.contains("description") && !j["description"].is_null())
     def.description = jsonString(j["description"], where + ".description");
   if (auto it = type_index_.find(def.name); it != type_index_.end())
-    fail(where + ": relation type '" + def.name + "' is declared twice (first at " + type_where_[it->second] + ")");
+    fail(where + ": relation type '" + def.name + "' is declared twice (first at " +
+         type_where_[it->second] + ")");
   declares_types_ = true;
   type_index_.emplace(def.name, types_.size());
   types_.push_back(std::move(def));
@@ -95,19 +102,23 @@ void Dataset::addEntity(const Json& j, const std::string& where) {
   if (j.contains("properties")) e.props = readProperties(j["properties"], where + ".properties");
   for (const char* reserved : {"key", "name", "aliases"})
     if (e.props.count(reserved) && j.contains(reserved))
-      fail(where + ".properties." + reserved + ": given twice (also as \"" + reserved + "\" of the entity)");
+      fail(where + ".properties." + reserved + ": given twice (also as \"" + reserved +
+           "\" of the entity)");
   if (e.props.count("key")) fail(where + ".properties.key: the key is the entity's \"key\" field");
   e.props.insert_or_assign("key", Value(e.key));
-  if (j.contains("name") && !j["name"].is_null()) e.props.insert_or_assign("name", Value(jsonString(j["name"], where + ".name")));
+  if (j.contains("name") && !j["name"].is_null())
+    e.props.insert_or_assign("name", Value(jsonString(j["name"], where + ".name")));
   if (j.contains("aliases") && !j["aliases"].is_null()) {
     const Json& aliases = j["aliases"];
-    if (!aliases.is_array()) fail(where + ".aliases: expected a list of strings, got " + jsonKind(aliases));
+    if (!aliases.is_array())
+      fail(where + ".aliases: expected a list of strings, got " + jsonKind(aliases));
     List list;
     for (size_t i = 0; i < aliases.size(); ++i)
       list.push_back(Value(jsonString(aliases[i], where + ".aliases[" + std::to_string(i) + "]")));
     e.props.insert_or_assign("aliases", Value(std::move(list)));
   }
-  if (auto msg = normalizeEntityProperties(&e.props); !msg.empty()) fail(where + ".properties." + msg);
+  if (auto msg = normalizeEntityProperties(&e.props); !msg.empty())
+    fail(where + ".properties." + msg);
   if (auto it = key_index_.find(e.key); it != key_index_.end())
     fail(where + ": duplicate key '" + e.key + "' (first at " + entities_[it->second].where + ")");
   key_index_.emplace(e.key, entities_.size());

@@ -6,7 +6,8 @@
 // the store) and writes everything in one write transaction: a bad file imports nothing.
 //
 // Record formats (README "Dataset format"):
-//   relation type {"name","sign":"positive|negative|neutral","symmetric","transitive","inverse","description"}
+//   relation type
+//   {"name","sign":"positive|negative|neutral","symmetric","transitive","inverse","description"}
 //   entity        {"key","labels":[…],"name","aliases":[…],"properties":{…}}
 //   relation      {"from":key,"type","to":key,"properties":{"source":[keys],"since","until",…}}
 #pragma once

@@ -65,7 +65,8 @@ Stats Dataset::apply(storage::GraphStore& store) {
     for (const auto& r : relations_)
       if (!known.count(r.type))
         fail(r.where + ".type: unknown relation type '" + r.type + "'" + didYouMean(r.type, known) +
-             "; the vocabulary is declared, so a relation type must be declared in \"relation_types\" first");
+             "; the vocabulary is declared, so a relation type must be declared in "
+             "\"relation_types\" first");
 
   // Keys of entities already in the store (from earlier imports).
   std::unordered_map<std::string, storage::NodeId> stored_keys;
@@ -82,8 +83,8 @@ Stats Dataset::apply(storage::GraphStore& store) {
   }
   for (const auto& e : entities_)
     if (auto it = stored_keys.find(e.key); it != stored_keys.end())
-      fail(e.where + ": key '" + e.key + "' already exists in the database (entity " + std::to_string(it->second) +
-           ")");
+      fail(e.where + ": key '" + e.key + "' already exists in the database (entity " +
+           std::to_string(it->second) + ")");
 
   std::vector<std::string> file_keys;  // for hints only
   auto resolveCheck = [&](const std::string& key, const std::string& where) {

@@ -36,7 +36,9 @@ Expected<Node> Database::addEntity(const std::vector<std::string>& labels, const
     auto id = txn->createNode(label_ids.value(), p.value());
     if (!id.ok()) return fromStatus(id.status());
     auto record = txn->getNode(id.value());
-    if (!record) return api::internalError("entity " + std::to_string(id.value()) + " vanished after creation");
+    if (!record)
+      return api::internalError("entity " + std::to_string(id.value()) +
+                                " vanished after creation");
     Node node = api::toNode(*txn, *record);
     if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return node;
@@ -78,7 +80,8 @@ Expected<Node> Database::updateEntity(uint64_t id, const Map& properties,
 Expected<void> Database::deleteEntity(uint64_t id, bool detach) {
   return guarded([&]() -> Expected<void> {
     auto txn = impl_->store->beginWrite();
-    if (!txn->nodeExists(id)) return api::notFound("entity " + std::to_string(id) + " does not exist");
+    if (!txn->nodeExists(id))
+      return api::notFound("entity " + std::to_string(id) + " does not exist");
     if (auto s = txn->deleteNode(id, detach); !s.ok()) return fromStatus(s);
     if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return {};
@@ -103,7 +106,8 @@ Expected<Relationship> Database::addRelation(uint64_t start, std::string_view ty
     if (auto e = api::normalizeRelationProperties(&props); !e.empty()) return api::invalidInput(e);
     auto txn = impl_->store->beginWrite();
     for (auto id : {start, end})
-      if (!txn->nodeExists(id)) return api::notFound("entity " + std::to_string(id) + " does not exist");
+      if (!txn->nodeExists(id))
+        return api::notFound("entity " + std::to_string(id) + " does not exist");
     if (auto e = checkSources(*txn, props); !e.empty()) return api::notFound(e);
     auto type_id = txn->internString(type);
     if (!type_id.ok()) return fromStatus(type_id.status());
@@ -138,7 +142,8 @@ Expected<Relationship> Database::updateRelation(uint64_t id, const Map& properti
 Expected<void> Database::deleteRelation(uint64_t id) {
   return guarded([&]() -> Expected<void> {
     auto txn = impl_->store->beginWrite();
-    if (!txn->getEdge(id)) return api::notFound("relation " + std::to_string(id) + " does not exist");
+    if (!txn->getEdge(id))
+      return api::notFound("relation " + std::to_string(id) + " does not exist");
     if (auto s = txn->deleteEdge(id); !s.ok()) return fromStatus(s);
     if (auto s = txn->commit(); !s.ok()) return fromStatus(s);
     return {};
@@ -150,7 +155,8 @@ Expected<std::vector<Relationship>> Database::relations(uint64_t entity, Directi
                                                         std::optional<Date> as_of) {
   return guarded([&]() -> Expected<std::vector<Relationship>> {
     auto txn = impl_->store->beginRead();
-    if (!txn->nodeExists(entity)) return api::notFound("entity " + std::to_string(entity) + " does not exist");
+    if (!txn->nodeExists(entity))
+      return api::notFound("entity " + std::to_string(entity) + " does not exist");
     std::vector<storage::TypeId> type_ids;
     for (const auto& t : types)
       if (auto id = txn->lookupString(t)) type_ids.push_back(*id);
@@ -170,7 +176,9 @@ Expected<std::vector<Relationship>> Database::relations(uint64_t entity, Directi
       if (!as_of || storage::validAt(r.properties, *as_of)) out.push_back(std::move(r));
       return true;
     });
-    if (corrupt) return api::ioError("corruption: undecodable properties on a relation of entity " + std::to_string(entity));
+    if (corrupt)
+      return api::ioError("corruption: undecodable properties on a relation of entity " +
+                          std::to_string(entity));
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return out;
   });

@@ -20,12 +20,18 @@ using OJson = nlohmann::ordered_json;
 
 OJson toExportJson(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull: return nullptr;
-    case Value::Type::kBool: return v.asBool();
-    case Value::Type::kInt: return v.asInt();
-    case Value::Type::kFloat: return v.asFloat();
-    case Value::Type::kString: return v.asString();
-    case Value::Type::kDate: return OJson{{"$date", v.asDate().toString()}};
+    case Value::Type::kNull:
+      return nullptr;
+    case Value::Type::kBool:
+      return v.asBool();
+    case Value::Type::kInt:
+      return v.asInt();
+    case Value::Type::kFloat:
+      return v.asFloat();
+    case Value::Type::kString:
+      return v.asString();
+    case Value::Type::kDate:
+      return OJson{{"$date", v.asDate().toString()}};
     case Value::Type::kList: {
       OJson a = OJson::array();
       for (const auto& item : v.asList()) a.push_back(toExportJson(item));
@@ -36,7 +42,8 @@ OJson toExportJson(const Value& v) {
       for (const auto& [k, item] : v.asMap()) o[k] = toExportJson(item);
       return o;
     }
-    default: return v.toCypher();  // not storable; cannot occur in stored properties
+    default:
+      return v.toCypher();  // not storable; cannot occur in stored properties
   }
 }
 
@@ -61,7 +68,9 @@ OJson propertiesJson(const Map& props, const std::unordered_map<uint64_t, std::s
 }
 
 const char* signName(storage::Sign s) {
-  return s == storage::Sign::kPositive ? "positive" : s == storage::Sign::kNegative ? "negative" : "neutral";
+  return s == storage::Sign::kPositive   ? "positive"
+         : s == storage::Sign::kNegative ? "negative"
+                                         : "neutral";
 }
 
 bool isStringList(const Value& v) {
@@ -102,7 +111,8 @@ Expected<std::string> Database::exportJsonText() {
         key = it->second.asString();
       else {
         key = "n" + std::to_string(n.id);
-        for (int i = 1; taken.count(key) || used.count(key); ++i) key = "n" + std::to_string(n.id) + "_" + std::to_string(i);
+        for (int i = 1; taken.count(key) || used.count(key); ++i)
+          key = "n" + std::to_string(n.id) + "_" + std::to_string(i);
       }
       taken.insert(key);
       key_of.emplace(n.id, key);
@@ -116,7 +126,8 @@ Expected<std::string> Database::exportJsonText() {
         corrupt = "relation " + std::to_string(e.id);
         return false;
       }
-      rels.push_back(Relationship{e.id, txn->stringOf(e.type), e.src, e.dst, api::toMap(*txn, props)});
+      rels.push_back(
+          Relationship{e.id, txn->stringOf(e.type), e.src, e.dst, api::toMap(*txn, props)});
       return true;
     });
     if (!corrupt.empty()) return api::ioError("corruption: undecodable properties on " + corrupt);
@@ -128,10 +139,12 @@ Expected<std::string> Database::exportJsonText() {
     std::set<std::string> used_types;
     for (const auto& r : rels) used_types.insert(r.type);
     auto all_types = txn->relTypes();
-    bool any_declared = std::any_of(all_types.begin(), all_types.end(), [](const auto& d) { return d.declared; });
+    bool any_declared =
+        std::any_of(all_types.begin(), all_types.end(), [](const auto& d) { return d.declared; });
     for (const auto& d : all_types)
       if (d.declared || (any_declared && used_types.count(d.name))) types.push_back(d);
-    std::sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    std::sort(types.begin(), types.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
 
     OJson doc = OJson::object();
     doc["format"] = "entente-dataset/1";
@@ -154,11 +167,13 @@ Expected<std::string> Database::exportJsonText() {
       std::sort(n.labels.begin(), n.labels.end());
       e["labels"] = n.labels;
       n.properties.erase(std::string(api::kKey));
-      if (auto it = n.properties.find(storage::kName); it != n.properties.end() && it->second.isString()) {
+      if (auto it = n.properties.find(storage::kName);
+          it != n.properties.end() && it->second.isString()) {
         e["name"] = it->second.asString();
         n.properties.erase(it);
       }
-      if (auto it = n.properties.find(storage::kAliases); it != n.properties.end() && isStringList(it->second)) {
+      if (auto it = n.properties.find(storage::kAliases);
+          it != n.properties.end() && isStringList(it->second)) {
         e["aliases"] = toExportJson(it->second);
         n.properties.erase(it);
       }

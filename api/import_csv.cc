@@ -52,12 +52,14 @@ bool looksLikeHeader(std::string_view first_field) {
 }
 
 // A property cell: integer, date for since/until, else string. Empty = absent (null).
-Value cellValue(std::string_view cell, const std::string& column, const std::string& file, int line) {
+Value cellValue(std::string_view cell, const std::string& column, const std::string& file,
+                int line) {
   std::string_view t = api::trim(cell);
   if (t.empty()) return Value();
   if (column == storage::kSince || column == storage::kUntil) {
     Date d;
-    if (!Date::parse(t, &d)) failAt(file, line, column + ": '" + std::string(t) + "' is not a valid date (YYYY-MM-DD)");
+    if (!Date::parse(t, &d))
+      failAt(file, line, column + ": '" + std::string(t) + "' is not a valid date (YYYY-MM-DD)");
     return Value(d);
   }
   int64_t i;
@@ -71,18 +73,27 @@ std::vector<Column> readHeader(const std::vector<std::string_view>& fields, bool
   std::vector<Column> cols;
   for (size_t i = 0; i < fields.size(); ++i) {
     std::string name(api::trim(fields[i]));
-    if (name.empty()) failAt(file, 1, "column " + std::to_string(i + 1) + " of the header has no name");
+    if (name.empty())
+      failAt(file, 1, "column " + std::to_string(i + 1) + " of the header has no name");
     if (!api::validUtf8(name)) failAt(file, 1, "invalid UTF-8 in the header");
     Column c{Column::kProperty, 0, name};
-    if (nodes && name == "id") c.kind = Column::kId;
-    else if (nodes && (name == "label" || name == "labels")) c.kind = Column::kLabel;
-    else if (!nodes && (name == "src" || name == "source" || name == "from" || name == "start")) c.kind = Column::kSrc;
-    else if (!nodes && (name == "dst" || name == "target" || name == "to" || name == "end")) c.kind = Column::kDst;
-    else if (!nodes && name == "type") c.kind = Column::kType;
-    else c.key = keys->of(name);
+    if (nodes && name == "id")
+      c.kind = Column::kId;
+    else if (nodes && (name == "label" || name == "labels"))
+      c.kind = Column::kLabel;
+    else if (!nodes && (name == "src" || name == "source" || name == "from" || name == "start"))
+      c.kind = Column::kSrc;
+    else if (!nodes && (name == "dst" || name == "target" || name == "to" || name == "end"))
+      c.kind = Column::kDst;
+    else if (!nodes && name == "type")
+      c.kind = Column::kType;
+    else
+      c.key = keys->of(name);
     cols.push_back(std::move(c));
   }
-  auto has = [&](Column::Kind k) { return std::any_of(cols.begin(), cols.end(), [&](auto& c) { return c.kind == k; }); };
+  auto has = [&](Column::Kind k) {
+    return std::any_of(cols.begin(), cols.end(), [&](auto& c) { return c.kind == k; });
+  };
   if (nodes && !has(Column::kId)) failAt(file, 1, "the header has no 'id' column");
   if (!nodes && !has(Column::kSrc) && !has(Column::kDst) && cols.size() >= 2) {
     cols[0].kind = Column::kSrc;  // unnamed endpoint columns: the first two
@@ -110,7 +121,8 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
       std::string data, err;
 
       if (!nodes_file.empty()) {
-        if (!api::readFile(nodes_file, &data, &err)) throw ImportError(nodes_file + ": " + err, 0, 0, ErrorCode::kIOError);
+        if (!api::readFile(nodes_file, &data, &err))
+          throw ImportError(nodes_file + ": " + err, 0, 0, ErrorCode::kIOError);
         api::CsvReader csv(data);
         std::vector<Column> cols;
         bool first = true;
@@ -127,29 +139,41 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
           first = false;
           storage::BulkNode n{};
           if (cols.empty()) {
-            if (f.size() != 1) failAt(nodes_file, csv.line(), "expected one id per line (a file with more columns needs a header: id,label,name,…)");
-            if (!api::parseU64(f[0], &n.id)) failAt(nodes_file, csv.line(), "expected a node id (a non-negative integer), got '" + std::string(f[0]) + "'");
+            if (f.size() != 1)
+              failAt(nodes_file, csv.line(),
+                     "expected one id per line (a file with more columns needs a header: "
+                     "id,label,name,…)");
+            if (!api::parseU64(f[0], &n.id))
+              failAt(
+                  nodes_file, csv.line(),
+                  "expected a node id (a non-negative integer), got '" + std::string(f[0]) + "'");
           } else {
             if (f.size() != cols.size())
-              failAt(nodes_file, csv.line(), "expected " + std::to_string(cols.size()) + " fields, got " + std::to_string(f.size()));
+              failAt(nodes_file, csv.line(),
+                     "expected " + std::to_string(cols.size()) + " fields, got " +
+                         std::to_string(f.size()));
             for (size_t i = 0; i < f.size(); ++i) {
               const Column& c = cols[i];
               if (c.kind == Column::kId) {
-                if (!api::parseU64(f[i], &n.id)) failAt(nodes_file, csv.line(), "id: expected a non-negative integer, got '" + std::string(f[i]) + "'");
+                if (!api::parseU64(f[i], &n.id))
+                  failAt(nodes_file, csv.line(),
+                         "id: expected a non-negative integer, got '" + std::string(f[i]) + "'");
               } else if (c.kind == Column::kLabel) {
                 std::string_view rest = f[i];
                 while (!rest.empty()) {
                   size_t semi = rest.find(';');
                   std::string_view l = api::trim(rest.substr(0, semi));
                   if (!l.empty()) n.labels.push_back(labels.of(l));
-                  rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
+                  rest =
+                      semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
                 }
               } else {
                 addProperty(&n.props, c.key, cellValue(f[i], c.name, nodes_file, csv.line()));
               }
             }
           }
-          if (n.labels.empty() && !default_label.empty()) n.labels.push_back(labels.of(default_label));
+          if (n.labels.empty() && !default_label.empty())
+            n.labels.push_back(labels.of(default_label));
           node_lines.emplace_back(n.id, csv.line());
           nodes.push_back(std::move(n));
         }
@@ -166,12 +190,15 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
       const bool store_empty = impl_->store->approxNodeCount() == 0;
       if (!store_empty)
         for (const auto& [id, line] : node_lines)
-          if (txn->nodeExists(id)) failAt(nodes_file, line, "node " + std::to_string(id) + " already exists in the database");
+          if (txn->nodeExists(id))
+            failAt(nodes_file, line,
+                   "node " + std::to_string(id) + " already exists in the database");
       const uint64_t max_id = node_lines.empty() ? 0 : node_lines.back().first;
       const bool dense = max_id < (uint64_t{1} << 27) || max_id / 16 < node_lines.size();
       std::vector<bool> in_file(dense && !node_lines.empty() ? max_id + 1 : 0);
       std::unordered_set<storage::NodeId> in_file_sparse;
-      for (const auto& [id, line] : node_lines) dense ? (void)(in_file[id] = true) : (void)in_file_sparse.insert(id);
+      for (const auto& [id, line] : node_lines)
+        dense ? (void)(in_file[id] = true) : (void)in_file_sparse.insert(id);
       node_lines = {};
       std::unordered_map<storage::NodeId, bool> in_store;
       auto known = [&](storage::NodeId id) {
@@ -184,7 +211,8 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
 
       if (!edges_file.empty()) {
         data.clear();
-        if (!api::readFile(edges_file, &data, &err)) throw ImportError(edges_file + ": " + err, 0, 0, ErrorCode::kIOError);
+        if (!api::readFile(edges_file, &data, &err))
+          throw ImportError(edges_file + ": " + err, 0, 0, ErrorCode::kIOError);
         api::CsvReader csv(data);
         std::vector<Column> cols;
         bool first = true;
@@ -201,18 +229,27 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
           storage::BulkEdge e{0, default_type_index, 0, {}};
           if (cols.empty()) {
             if (f.size() < 2 || f.size() > 3)
-              failAt(edges_file, csv.line(), "expected src,dst or src,dst,type, got " + std::to_string(f.size()) + " fields");
-            if (!api::parseU64(f[0], &e.src)) failAt(edges_file, csv.line(), "src: expected a node id, got '" + std::string(f[0]) + "'");
-            if (!api::parseU64(f[1], &e.dst)) failAt(edges_file, csv.line(), "dst: expected a node id, got '" + std::string(f[1]) + "'");
+              failAt(
+                  edges_file, csv.line(),
+                  "expected src,dst or src,dst,type, got " + std::to_string(f.size()) + " fields");
+            if (!api::parseU64(f[0], &e.src))
+              failAt(edges_file, csv.line(),
+                     "src: expected a node id, got '" + std::string(f[0]) + "'");
+            if (!api::parseU64(f[1], &e.dst))
+              failAt(edges_file, csv.line(),
+                     "dst: expected a node id, got '" + std::string(f[1]) + "'");
             if (f.size() == 3 && !api::trim(f[2]).empty()) e.type = types.of(api::trim(f[2]));
           } else {
             if (f.size() != cols.size())
-              failAt(edges_file, csv.line(), "expected " + std::to_string(cols.size()) + " fields, got " + std::to_string(f.size()));
+              failAt(edges_file, csv.line(),
+                     "expected " + std::to_string(cols.size()) + " fields, got " +
+                         std::to_string(f.size()));
             for (size_t i = 0; i < f.size(); ++i) {
               const Column& c = cols[i];
               if (c.kind == Column::kSrc || c.kind == Column::kDst) {
                 if (!api::parseU64(f[i], c.kind == Column::kSrc ? &e.src : &e.dst))
-                  failAt(edges_file, csv.line(), c.name + ": expected a node id, got '" + std::string(f[i]) + "'");
+                  failAt(edges_file, csv.line(),
+                         c.name + ": expected a node id, got '" + std::string(f[i]) + "'");
               } else if (c.kind == Column::kType) {
                 if (!api::trim(f[i]).empty()) e.type = types.of(api::trim(f[i]));
               } else {
@@ -222,7 +259,9 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
           }
           for (auto id : {e.src, e.dst})
             if (!known(id))
-              failAt(edges_file, csv.line(), "unknown node " + std::to_string(id) + " (not in the nodes file nor in the database)");
+              failAt(edges_file, csv.line(),
+                     "unknown node " + std::to_string(id) +
+                         " (not in the nodes file nor in the database)");
           edges.push_back(std::move(e));
         }
         if (!csv.error().empty()) failAt(edges_file, csv.line(), csv.error());
@@ -248,7 +287,8 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
       Stats stats;
       auto remapProps = [&](storage::Properties* props) {
         for (auto& [k, v] : *props) k = key_ids[k];
-        std::sort(props->begin(), props->end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::sort(props->begin(), props->end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
         stats.properties_set += static_cast<int64_t>(props->size());
       };
       for (auto& n : nodes) {

@@ -21,7 +21,8 @@ namespace {
 constexpr const char* kFormat = "entente-dataset/1";
 
 void readDocument(const Json& doc, api::Dataset* ds) {
-  if (!doc.is_object()) fail(std::string("expected a JSON object at the top, got ") + api::jsonKind(doc));
+  if (!doc.is_object())
+    fail(std::string("expected a JSON object at the top, got ") + api::jsonKind(doc));
   for (const auto& [k, v] : doc.items()) {
     if (k == "format") {
       if (!v.is_string() || v.get<std::string>() != kFormat)
@@ -37,7 +38,8 @@ void readDocument(const Json& doc, api::Dataset* ds) {
   auto each = [&](const char* key, auto add) {
     if (!doc.contains(key)) return;
     const Json& list = doc[key];
-    for (size_t i = 0; i < list.size(); ++i) add(list[i], std::string(key) + "[" + std::to_string(i) + "]");
+    for (size_t i = 0; i < list.size(); ++i)
+      add(list[i], std::string(key) + "[" + std::to_string(i) + "]");
   };
   each("relation_types", [&](const Json& j, const std::string& w) { ds->addRelType(j, w); });
   each("entities", [&](const Json& j, const std::string& w) { ds->addEntity(j, w); });
@@ -55,7 +57,9 @@ using File = std::unique_ptr<std::FILE, FileCloser>;
 
 File openFile(const std::string& file) {
   File f(std::fopen(file.c_str(), "rb"));
-  if (!f) throw ImportError(std::string("cannot read: ") + std::strerror(errno), 0, 0, ErrorCode::kIOError);
+  if (!f)
+    throw ImportError(std::string("cannot read: ") + std::strerror(errno), 0, 0,
+                      ErrorCode::kIOError);
   return f;
 }
 
@@ -66,8 +70,8 @@ Expected<Stats> Database::importJsonText(std::string_view json, std::string_view
     try {
       size_t limit = impl_->options.max_import_document_bytes;
       if (json.size() > limit)
-        fail("the document is " + api::formatBytes(json.size()) + ", larger than the " + api::formatBytes(limit) +
-             " limit");
+        fail("the document is " + api::formatBytes(json.size()) + ", larger than the " +
+             api::formatBytes(limit) + " limit");
       api::Dataset ds;
       {
         Json doc = api::parseJson(json);
@@ -97,7 +101,8 @@ Expected<Stats> Database::importJson(const std::string& file) {
       size_t n;
       while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
         if (text.size() + n > limit)
-          fail("the file is larger than the " + api::formatBytes(limit) + " limit for one JSON document");
+          fail("the file is larger than the " + api::formatBytes(limit) +
+               " limit for one JSON document");
         text.append(buf, n);
       }
       if (std::ferror(f.get())) throw ImportError("read error", 0, 0, ErrorCode::kIOError);
@@ -118,21 +123,30 @@ Expected<Stats> Database::importJsonLines(const std::string& file) {
       int line_no = 1;
       bool too_long = false;
       auto finishLine = [&] {
-        if (too_long) fail("line " + std::to_string(line_no) + " is longer than the " + api::formatBytes(limit) + " limit", line_no);
+        if (too_long)
+          fail("line " + std::to_string(line_no) + " is longer than the " +
+                   api::formatBytes(limit) + " limit",
+               line_no);
         size_t start = line.find_first_not_of(" \t\r");
         if (start != std::string::npos) {
           Json j = api::parseJson(line, line_no);
           std::string where = "line " + std::to_string(line_no);
           if (!j.is_object() || j.size() != 1)
-            fail(where + ": expected {\"entity\":…}, {\"relation\":…} or {\"relation_type\":…}", line_no);
+            fail(where + ": expected {\"entity\":…}, {\"relation\":…} or {\"relation_type\":…}",
+                 line_no);
           auto first = j.begin();
           const std::string kind = first.key();
           const Json& body = first.value();
           try {
-            if (kind == "entity") ds.addEntity(body, where + ": entity");
-            else if (kind == "relation") ds.addRelation(body, where + ": relation");
-            else if (kind == "relation_type") ds.addRelType(body, where + ": relation_type");
-            else fail(where + ": unknown record kind '" + kind + "' (expected entity, relation or relation_type)");
+            if (kind == "entity")
+              ds.addEntity(body, where + ": entity");
+            else if (kind == "relation")
+              ds.addRelation(body, where + ": relation");
+            else if (kind == "relation_type")
+              ds.addRelType(body, where + ": relation_type");
+            else
+              fail(where + ": unknown record kind '" + kind +
+                   "' (expected entity, relation or relation_type)");
           } catch (const ImportError& e) {
             throw ImportError(e.what(), line_no, 0, e.code());
           }
@@ -146,7 +160,8 @@ Expected<Stats> Database::importJsonLines(const std::string& file) {
         const char* p = buf;
         const char* end = buf + n;
         while (p < end) {
-          const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+          const char* nl =
+              static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
           const char* stop = nl ? nl : end;
           // Past the limit the rest of the line is skipped, not kept: memory stays bounded.
           if (!too_long) {
@@ -154,7 +169,9 @@ Expected<Stats> Database::importJsonLines(const std::string& file) {
               too_long = true;
               line.clear();
               line.shrink_to_fit();
-              fail("line " + std::to_string(line_no) + " is longer than the " + api::formatBytes(limit) + " limit", line_no);
+              fail("line " + std::to_string(line_no) + " is longer than the " +
+                       api::formatBytes(limit) + " limit",
+                   line_no);
             }
             line.append(p, stop);
           }

@@ -23,7 +23,8 @@ void appendString(std::string* out, std::string_view s) {
       // A valid UTF-8 sequence is copied; anything else becomes U+FFFD.
       int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
       if (n > 0 && end - p >= n &&
-          api::validUtf8(std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)))) {
+          api::validUtf8(
+              std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)))) {
         out->append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
         p += n;
       } else {
@@ -33,13 +34,27 @@ void appendString(std::string* out, std::string_view s) {
       continue;
     }
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           out->append("\\u00");
@@ -103,12 +118,24 @@ void appendRelationship(std::string* out, const Relationship& r) {
 
 void appendValue(std::string* out, const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull: out->append("null"); break;
-    case Value::Type::kBool: out->append(v.asBool() ? "true" : "false"); break;
-    case Value::Type::kInt: out->append(std::to_string(v.asInt())); break;
-    case Value::Type::kFloat: appendDouble(out, v.asFloat()); break;
-    case Value::Type::kString: appendString(out, v.asString()); break;
-    case Value::Type::kDate: out->append("\"").append(v.asDate().toString()).append("\""); break;
+    case Value::Type::kNull:
+      out->append("null");
+      break;
+    case Value::Type::kBool:
+      out->append(v.asBool() ? "true" : "false");
+      break;
+    case Value::Type::kInt:
+      out->append(std::to_string(v.asInt()));
+      break;
+    case Value::Type::kFloat:
+      appendDouble(out, v.asFloat());
+      break;
+    case Value::Type::kString:
+      appendString(out, v.asString());
+      break;
+    case Value::Type::kDate:
+      out->append("\"").append(v.asDate().toString()).append("\"");
+      break;
     case Value::Type::kList: {
       out->push_back('[');
       bool first = true;
@@ -120,9 +147,15 @@ void appendValue(std::string* out, const Value& v) {
       out->push_back(']');
       break;
     }
-    case Value::Type::kMap: appendMap(out, v.asMap()); break;
-    case Value::Type::kNode: appendNode(out, v.asNode()); break;
-    case Value::Type::kRelationship: appendRelationship(out, v.asRelationship()); break;
+    case Value::Type::kMap:
+      appendMap(out, v.asMap());
+      break;
+    case Value::Type::kNode:
+      appendNode(out, v.asNode());
+      break;
+    case Value::Type::kRelationship:
+      appendRelationship(out, v.asRelationship());
+      break;
     case Value::Type::kPath: {
       const Path& p = v.asPath();
       out->append("{\"nodes\":[");
@@ -239,7 +272,8 @@ Expected<Map> paramsFromJson(std::string_view json_object) {
   return api::guarded([&]() -> Expected<Map> {
     try {
       api::Json j = api::parseJson(json_object);
-      if (!j.is_object()) api::fail(std::string("params: expected a JSON object, got ") + api::jsonKind(j));
+      if (!j.is_object())
+        api::fail(std::string("params: expected a JSON object, got ") + api::jsonKind(j));
       Map params;
       for (const auto& [k, v] : j.items()) {
         if (!api::validUtf8(k)) api::fail("params: invalid UTF-8 in a parameter name");

@@ -6,7 +6,9 @@
 
 namespace entente::api {
 
-void fail(const std::string& message, int line, int column) { throw ImportError(message, line, column); }
+void fail(const std::string& message, int line, int column) {
+  throw ImportError(message, line, column);
+}
 
 bool validUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -19,18 +21,22 @@ bool validUtf8(std::string_view s) {
     }
     int n;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
-    else return false;
+    if ((c & 0xE0) == 0xC0)
+      n = 1, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0)
+      n = 2, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0)
+      n = 3, cp = c & 0x07;
+    else
+      return false;
     if (end - p <= n) return false;
     for (int i = 1; i <= n; ++i) {
       if ((p[i] & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (p[i] & 0x3F);
     }
     // Overlong forms, surrogates and values past U+10FFFF are invalid.
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
       return false;
     p += n + 1;
   }
@@ -57,15 +63,23 @@ std::string sanitizeUtf8(std::string_view s) {
 
 const char* jsonKind(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return "boolean";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::boolean:
+      return "boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "integer";
-    case Json::value_t::number_float: return "number";
-    case Json::value_t::string: return "string";
-    case Json::value_t::array: return "list";
-    case Json::value_t::object: return "object";
-    default: return "value";
+    case Json::value_t::number_unsigned:
+      return "integer";
+    case Json::value_t::number_float:
+      return "number";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::array:
+      return "list";
+    case Json::value_t::object:
+      return "object";
+    default:
+      return "value";
   }
 }
 
@@ -83,16 +97,20 @@ Json parseJson(std::string_view text, int first_line) {
     size_t stop = e.byte == 0 ? 0 : std::min<size_t>(e.byte - 1, text.size());
     int line = first_line, column = 1;
     for (size_t i = 0; i < stop; ++i) {
-      if (text[i] == '\n') line++, column = 1;
-      else column++;
+      if (text[i] == '\n')
+        line++, column = 1;
+      else
+        column++;
     }
     std::string what = sanitizeUtf8(e.what());
     // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: ".
     if (auto p = what.find("parse error"); p != std::string::npos)
       if (auto q = what.find(": ", p); q != std::string::npos) what = what.substr(q + 2);
-    if (what.find("unexpected end of input") != std::string::npos) what += " (is the file truncated?)";
-    fail("line " + std::to_string(line) + ", column " + std::to_string(column) + ": invalid JSON: " + what, line,
-         column);
+    if (what.find("unexpected end of input") != std::string::npos)
+      what += " (is the file truncated?)";
+    fail("line " + std::to_string(line) + ", column " + std::to_string(column) +
+             ": invalid JSON: " + what,
+         line, column);
   } catch (const Json::out_of_range& e) {
     // A number beyond a double's range (1E999): nlohmann throws this, not a parse_error, and
     // gives no position.
@@ -110,24 +128,31 @@ std::string jsonString(const Json& j, const std::string& path) {
 }
 
 Value jsonToValue(const Json& j, const std::string& path, int depth) {
-  if (depth > kMaxJsonDepth) fail(path + ": nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+  if (depth > kMaxJsonDepth)
+    fail(path + ": nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   switch (j.type()) {
-    case Json::value_t::null: return Value();
-    case Json::value_t::boolean: return Value(j.get<bool>());
-    case Json::value_t::number_integer: return Value(j.get<int64_t>());
+    case Json::value_t::null:
+      return Value();
+    case Json::value_t::boolean:
+      return Value(j.get<bool>());
+    case Json::value_t::number_integer:
+      return Value(j.get<int64_t>());
     case Json::value_t::number_unsigned: {
       uint64_t u = j.get<uint64_t>();
       if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
         fail(path + ": integer " + std::to_string(u) + " does not fit in 64 bits (signed)");
       return Value(static_cast<int64_t>(u));
     }
-    case Json::value_t::number_float: return Value(j.get<double>());
-    case Json::value_t::string: return Value(jsonString(j, path));
+    case Json::value_t::number_float:
+      return Value(j.get<double>());
+    case Json::value_t::string:
+      return Value(jsonString(j, path));
     case Json::value_t::array: {
       List list;
       list.reserve(j.size());
       size_t i = 0;
-      for (const auto& item : j) list.push_back(jsonToValue(item, path + "[" + std::to_string(i++) + "]", depth + 1));
+      for (const auto& item : j)
+        list.push_back(jsonToValue(item, path + "[" + std::to_string(i++) + "]", depth + 1));
       return Value(std::move(list));
     }
     case Json::value_t::object: {
@@ -144,7 +169,8 @@ Value jsonToValue(const Json& j, const std::string& path, int depth) {
       }
       return Value(std::move(map));
     }
-    default: fail(path + ": unsupported JSON value");
+    default:
+      fail(path + ": unsupported JSON value");
   }
 }
 

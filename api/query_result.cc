@@ -3,8 +3,9 @@
 
 namespace entente {
 
-QueryResult QueryResult::success(std::vector<std::string> columns, std::vector<std::vector<Value>> rows,
-                                 Stats stats, std::vector<std::string> notices) {
+QueryResult QueryResult::success(std::vector<std::string> columns,
+                                 std::vector<std::vector<Value>> rows, Stats stats,
+                                 std::vector<std::string> notices) {
   QueryResult r;
   r.columns_ = std::move(columns);
   r.rows_ = std::move(rows);

@@ -40,7 +40,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
+double ms(Clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
+}
 
 struct SignedInput {
   uint64_t nodes = 0;  // ids 1..nodes
@@ -57,8 +59,8 @@ struct Loaded {
   }
 };
 
-bool load(Loaded& db, const std::string& tag, SignedInput& in, storage::TypeId* pos, storage::TypeId* neg,
-          bool have_types) {
+bool load(Loaded& db, const std::string& tag, SignedInput& in, storage::TypeId* pos,
+          storage::TypeId* neg, bool have_types) {
   if (!db.store) {
     db.path = (std::filesystem::temp_directory_path() /
                ("entente-analytics-bench-" + tag + "-" + std::to_string(getpid())))
@@ -114,7 +116,8 @@ void runAlliance(const std::string& name, storage::GraphStore& store, int pairs,
   spec.direction = DirectionMode::kUndirected;
   spec.signed_only = true;
   auto p = ctx.project(spec);
-  std::printf("  signed projection: %u nodes, %zu CSR edges in %.0f ms\n", p->nodeCount(), p->edgeCount(), ms(t0));
+  std::printf("  signed projection: %u nodes, %zu CSR edges in %.0f ms\n", p->nodeCount(),
+              p->edgeCount(), ms(t0));
   std::mt19937_64 rng(11);
   // Pairs at distance <= 3 are the interesting ones: pick a random node and a node 2-3 hops on.
   std::vector<std::pair<NodeId, NodeId>> qs;
@@ -137,9 +140,12 @@ void runAlliance(const std::string& name, storage::GraphStore& store, int pairs,
     paths += s.path_count;
   }
   double st = ms(t0);
-  std::printf("  stance x%d (<= %d hops): %.1f ms total, %.2f ms/query; friendly %d, hostile %d, mixed %d, unknown %d;"
-              " %zu paths weighed, %d hit the budget\n",
-              pairs, max_hops, st, st / pairs, counts[1], counts[2], counts[3], counts[0], paths, truncated);
+  std::printf(
+      "  stance x%d (<= %d hops): %.1f ms total, %.2f ms/query; friendly %d, hostile %d, mixed %d, "
+      "unknown %d;"
+      " %zu paths weighed, %d hit the budget\n",
+      pairs, max_hops, st, st / pairs, counts[1], counts[2], counts[3], counts[0], paths,
+      truncated);
   BackingOptions bo;
   bo.types = {"TRUSTS"};
   bo.forward_only = {"TRUSTS"};
@@ -152,8 +158,10 @@ void runAlliance(const std::string& name, storage::GraphStore& store, int pairs,
     with += !r.paths.empty();
   }
   double bt = ms(t0);
-  std::printf("  backingPaths x%d (<= %d hops, <= 20 paths): %.1f ms total, %.2f ms/query; %zu pairs connected, %zu paths\n",
-              pairs, max_hops, bt, bt / pairs, with, found);
+  std::printf(
+      "  backingPaths x%d (<= %d hops, <= 20 paths): %.1f ms total, %.2f ms/query; %zu pairs "
+      "connected, %zu paths\n",
+      pairs, max_hops, bt, bt / pairs, with, found);
   BlocOptions blo;
   blo.restarts = 10;
   t0 = Clock::now();
@@ -164,11 +172,12 @@ void runAlliance(const std::string& name, storage::GraphStore& store, int pairs,
     auto [f, l] = p->outRange(v);
     for (uint32_t e = f; e < l; ++e) negatives += !p->edge(e).reversed && p->edge(e).sign < 0;
   }
-  std::printf("  blocs: %zu actors, %zu relations, %zu components, frustration %lld (%.2f%% of relations; "
-              "everyone in one camp would frustrate the %lld negative ones) in %.0f ms, exact=%s\n",
-              r.actors, r.relations, r.components.size(), static_cast<long long>(r.frustration),
-              100.0 * r.frustration / std::max<size_t>(1, r.relations), static_cast<long long>(negatives), blt,
-              r.exact ? "yes" : "no");
+  std::printf(
+      "  blocs: %zu actors, %zu relations, %zu components, frustration %lld (%.2f%% of relations; "
+      "everyone in one camp would frustrate the %lld negative ones) in %.0f ms, exact=%s\n",
+      r.actors, r.relations, r.components.size(), static_cast<long long>(r.frustration),
+      100.0 * r.frustration / std::max<size_t>(1, r.relations), static_cast<long long>(negatives),
+      blt, r.exact ? "yes" : "no");
   (void)name;
 }
 
@@ -184,21 +193,27 @@ void runAlgorithms(storage::GraphStore& store, const SignedInput& raw) {
   uint32_t ncomp = 0;
   connectedComponents(*p, &ncomp);
   double cc_ms = ms(t0);
-  std::printf("  projection (RocksDB -> CSR, all types): %.0f ms; PageRank x20 on it: %.0f ms; components: %.0f ms (%u)\n",
-              build, pr_ms, cc_ms, ncomp);
+  std::printf(
+      "  projection (RocksDB -> CSR, all types): %.0f ms; PageRank x20 on it: %.0f ms; components: "
+      "%.0f ms (%u)\n",
+      build, pr_ms, cc_ms, ncomp);
   // Boost.Graph directly on a CSR built from in-memory arrays.
   t0 = Clock::now();
   std::vector<std::pair<uint32_t, uint32_t>> es;
   es.reserve(raw.edges.size());
-  for (const auto& e : raw.edges) es.emplace_back(static_cast<uint32_t>(e.src - 1), static_cast<uint32_t>(e.dst - 1));
-  using Bidi = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
-                                                  boost::no_property, uint32_t, uint32_t>;
-  Bidi g(boost::edges_are_unsorted_multi_pass, es.begin(), es.end(), static_cast<uint32_t>(raw.nodes));
+  for (const auto& e : raw.edges)
+    es.emplace_back(static_cast<uint32_t>(e.src - 1), static_cast<uint32_t>(e.dst - 1));
+  using Bidi = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                                  boost::no_property, boost::no_property, uint32_t,
+                                                  uint32_t>;
+  Bidi g(boost::edges_are_unsorted_multi_pass, es.begin(), es.end(),
+         static_cast<uint32_t>(raw.nodes));
   double csr_ms = ms(t0);
   std::vector<double> rank(raw.nodes);
   t0 = Clock::now();
-  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), get(boost::vertex_index, g)),
-                          boost::graph::n_iterations(20), 0.85);
+  boost::graph::page_rank(
+      g, boost::make_iterator_property_map(rank.begin(), get(boost::vertex_index, g)),
+      boost::graph::n_iterations(20), 0.85);
   double bgl_pr = ms(t0);
   t0 = Clock::now();
   std::vector<uint32_t> rnk(raw.nodes), parent(raw.nodes);
@@ -211,8 +226,10 @@ void runAlgorithms(storage::GraphStore& store, const SignedInput& raw) {
   size_t roots = 0;
   for (uint32_t v = 0; v < raw.nodes; ++v) roots += ds.find_set(v) == v;
   double bgl_cc = ms(t0);
-  std::printf("  Boost.Graph direct: CSR from arrays %.0f ms; page_rank x20 %.0f ms; disjoint_sets components %.0f ms (%zu)\n",
-              csr_ms, bgl_pr, bgl_cc, roots);
+  std::printf(
+      "  Boost.Graph direct: CSR from arrays %.0f ms; page_rank x20 %.0f ms; disjoint_sets "
+      "components %.0f ms (%zu)\n",
+      csr_ms, bgl_pr, bgl_cc, roots);
   (void)pr;
 }
 
@@ -240,7 +257,8 @@ SignedInput synthetic(uint64_t nodes, uint64_t edges, int64_t* planted_frustrati
   for (auto& c : camp) c = rng() & 1;
   *planted_frustration = 0;
   for (uint64_t i = 0; i < edges; ++i) {
-    uint64_t s = 1 + static_cast<uint64_t>(nodes * std::pow(u(rng), 3.0)) % nodes;  // skewed out-degree
+    uint64_t s =
+        1 + static_cast<uint64_t>(nodes * std::pow(u(rng), 3.0)) % nodes;  // skewed out-degree
     uint64_t d = 1 + rng() % nodes;
     if (d == s) d = 1 + d % nodes;
     bool friendly = camp[s] == camp[d];
@@ -260,7 +278,8 @@ void typeEdges(SignedInput& in, storage::TypeId pos, storage::TypeId neg) {
 
 int main(int argc, char** argv) {
   // The shared data sits next to the source tree: <root>/../shared/data.
-  std::string bitcoin = (std::filesystem::path(__FILE__).parent_path() / "../../shared/data/snap/soc-sign-bitcoinotc.csv")
+  std::string bitcoin = (std::filesystem::path(__FILE__).parent_path() /
+                         "../../shared/data/snap/soc-sign-bitcoinotc.csv")
                             .lexically_normal()
                             .string();
   uint64_t synthetic_edges = 1'000'000;
@@ -268,12 +287,18 @@ int main(int argc, char** argv) {
   bool skip_synthetic = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--bitcoin" && i + 1 < argc) bitcoin = argv[++i];
-    else if (a == "--synthetic-edges" && i + 1 < argc) synthetic_edges = std::stoull(argv[++i]);
-    else if (a == "--pairs" && i + 1 < argc) pairs = std::stoi(argv[++i]);
-    else if (a == "--skip-synthetic") skip_synthetic = true;
+    if (a == "--bitcoin" && i + 1 < argc)
+      bitcoin = argv[++i];
+    else if (a == "--synthetic-edges" && i + 1 < argc)
+      synthetic_edges = std::stoull(argv[++i]);
+    else if (a == "--pairs" && i + 1 < argc)
+      pairs = std::stoi(argv[++i]);
+    else if (a == "--skip-synthetic")
+      skip_synthetic = true;
     else {
-      std::fprintf(stderr, "usage: analytics-bench [--bitcoin FILE] [--synthetic-edges N] [--pairs K] [--skip-synthetic]\n");
+      std::fprintf(stderr,
+                   "usage: analytics-bench [--bitcoin FILE] [--synthetic-edges N] [--pairs K] "
+                   "[--skip-synthetic]\n");
       return 2;
     }
   }
@@ -297,8 +322,9 @@ int main(int argc, char** argv) {
   if (!skip_synthetic) {
     uint64_t nodes = std::max<uint64_t>(10, synthetic_edges / 10);
     int64_t planted = 0;
-    std::printf("Synthetic signed graph: %llu nodes, %llu relations, two planted camps, 10%% noise\n",
-                static_cast<unsigned long long>(nodes), static_cast<unsigned long long>(synthetic_edges));
+    std::printf(
+        "Synthetic signed graph: %llu nodes, %llu relations, two planted camps, 10%% noise\n",
+        static_cast<unsigned long long>(nodes), static_cast<unsigned long long>(synthetic_edges));
     SignedInput in = synthetic(nodes, synthetic_edges, &planted);
     SignedInput raw = in;
     Loaded db;

@@ -35,7 +35,8 @@ inline std::vector<int64_t> readInts(const std::string& path) {
   std::exit(1);
 }
 
-inline std::shared_ptr<const entente::PreparedQuery> prepare(entente::Database& db, const std::string& text) {
+inline std::shared_ptr<const entente::PreparedQuery> prepare(entente::Database& db,
+                                                             const std::string& text) {
   auto p = db.prepare(text);
   if (!p) fail("prepare " + text, p.error());
   return p.value();

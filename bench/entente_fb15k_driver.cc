@@ -38,8 +38,8 @@ using bench::fail;
 using bench::prepare;
 using bench::readInts;
 
-entente::QueryResult run(entente::Database& db, const entente::PreparedQuery& q, const entente::Map& params,
-                         const char* what) {
+entente::QueryResult run(entente::Database& db, const entente::PreparedQuery& q,
+                         const entente::Map& params, const char* what) {
   auto r = db.execute(q, params);
   if (!r.ok()) fail(what, r.error());
   return r;
@@ -63,22 +63,25 @@ struct Driver {
   }
 
   void load() {
-    auto loaded = db->importCsv(data + "/nodes.csv", data + "/kg_edges_named.csv", "N", "RELATED_TO");
+    auto loaded =
+        db->importCsv(data + "/nodes.csv", data + "/kg_edges_named.csv", "N", "RELATED_TO");
     if (!loaded) fail("import", loaded.error());
   }
 
   void agg() {
-    auto q = prepare(*db, "MATCH (p)-[:" + kg["t1_name"].get<std::string>() + "]->(c), (p)-[:" +
-                              kg["t2_name"].get<std::string>() +
-                              "]->(j) WHERE id(c) = $id "
-                              "RETURN id(j) AS j, count(DISTINCT p) AS n ORDER BY n DESC, j ASC LIMIT 5");
+    auto q = prepare(
+        *db, "MATCH (p)-[:" + kg["t1_name"].get<std::string>() +
+                 "]->(c), (p)-[:" + kg["t2_name"].get<std::string>() +
+                 "]->(j) WHERE id(c) = $id "
+                 "RETURN id(j) AS j, count(DISTINCT p) AS n ORDER BY n DESC, j ASC LIMIT 5");
     std::string text;
     entente::Map params;
     for (int64_t c : readInts(data + "/q_agg.txt")) {
       params["id"] = entente::Value(c);
       auto r = run(*db, *q, params, "agg");
       text += std::to_string(c);
-      for (const auto& row : r.rows()) text += ' ' + std::to_string(row[0].asInt()) + ':' + std::to_string(row[1].asInt());
+      for (const auto& row : r.rows())
+        text += ' ' + std::to_string(row[0].asInt()) + ':' + std::to_string(row[1].asInt());
       text += '\n';
     }
     std::ofstream(out + "/agg.txt") << text;
@@ -87,7 +90,8 @@ struct Driver {
   // Returns the untimed check, run once the clock stopped.
   std::function<void()> writes() {
     const std::string type = kg["inserted_name"].get<std::string>();
-    auto q = prepare(*db, "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b CREATE (a)-[:" + type + "]->(b)");
+    auto q = prepare(
+        *db, "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b CREATE (a)-[:" + type + "]->(b)");
     const auto v = readInts(data + "/q_writes.txt");
     const auto start = Clock::now();
     entente::Map params;
@@ -96,24 +100,28 @@ struct Driver {
       params["b"] = entente::Value(v[i + 1]);
       auto r = run(*db, *q, params, "write");
       if (r.stats().relationships_created != 1) {
-        std::cerr << "write " << v[i] << "->" << v[i + 1] << " created " << r.stats().relationships_created << " relations\n";
+        std::cerr << "write " << v[i] << "->" << v[i + 1] << " created "
+                  << r.stats().relationships_created << " relations\n";
         std::exit(1);
       }
-      if (const size_t n = i / 2 + 1; n % 1000 == 0) {  // so that a batch killed at its cap tells how far it got
+      if (const size_t n = i / 2 + 1;
+          n % 1000 == 0) {  // so that a batch killed at its cap tells how far it got
         char line[128];
-        std::snprintf(line, sizeof line, R"({"progress":"writes","n":%zu,"of":%zu,"s":%.6f})", n, v.size() / 2,
-                      std::chrono::duration<double>(Clock::now() - start).count());
+        std::snprintf(line, sizeof line, R"({"progress":"writes","n":%zu,"of":%zu,"s":%.6f})", n,
+                      v.size() / 2, std::chrono::duration<double>(Clock::now() - start).count());
         emit(line);
       }
     }
     return [this, type] {
-      auto r = db->query("MATCH (a)-[:" + type + "]->(b) RETURN count(*) AS c, sum(id(a)) AS s, sum(id(b)) AS d");
+      auto r = db->query("MATCH (a)-[:" + type +
+                         "]->(b) RETURN count(*) AS c, sum(id(a)) AS s, sum(id(b)) AS d");
       if (!r.ok()) fail("write check", r.error());
       auto all = db->query("MATCH ()-[r]->() RETURN count(r) AS c");
       if (!all.ok()) fail("write check", all.error());
       const auto& row = r.rows().at(0);
-      std::ofstream(out + "/writes.txt") << row[0].asInt() << ' ' << row[1].asInt() << ' ' << row[2].asInt() << ' '
-                                         << all.rows().at(0)[0].asInt() << '\n';
+      std::ofstream(out + "/writes.txt")
+          << row[0].asInt() << ' ' << row[1].asInt() << ' ' << row[2].asInt() << ' '
+          << all.rows().at(0)[0].asInt() << '\n';
     };
   }
 };
@@ -122,7 +130,8 @@ struct Driver {
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::cerr << "usage: " << argv[0] << " DATA_DIR OUT_DIR DB_DIR BATCHES (comma list of load,agg,writes)\n";
+    std::cerr << "usage: " << argv[0]
+              << " DATA_DIR OUT_DIR DB_DIR BATCHES (comma list of load,agg,writes)\n";
     return 2;
   }
   Driver d{argv[1], argv[2], argv[3], {}, nullptr};
@@ -139,9 +148,12 @@ int main(int argc, char** argv) {
     emit(R"({"start":")" + b + "\"}");
     const auto start = Clock::now();
     std::function<void()> after;
-    if (b == "load") d.load();
-    else if (b == "agg") d.agg();
-    else if (b == "writes") after = d.writes();
+    if (b == "load")
+      d.load();
+    else if (b == "agg")
+      d.agg();
+    else if (b == "writes")
+      after = d.writes();
     else {
       std::cerr << "unknown batch " << b << "\n";
       return 2;

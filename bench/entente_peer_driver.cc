@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string data = argv[1], out = argv[2];
-  const std::string db_dir = argc > 3 ? argv[3] : (std::filesystem::temp_directory_path() / "entente-peer-db").string();
+  const std::string db_dir =
+      argc > 3 ? argv[3] : (std::filesystem::temp_directory_path() / "entente-peer-db").string();
   std::filesystem::remove_all(db_dir);
   std::filesystem::create_directories(out);
 
@@ -49,8 +50,10 @@ int main(int argc, char** argv) {
   const auto hop3_ids = readInts(data + "/q_hop3.txt");
   const auto sp_ids = readInts(data + "/q_sp.txt");
 
-  auto hop1 = prepare(db, "MATCH (a)-[:E]->(b) WHERE id(a) = $id RETURN count(b) AS c, sum(id(b)) AS s");
-  auto hop3 = prepare(db, "MATCH (a)-[:E*1..3]->(b) WHERE id(a) = $id AND b <> a RETURN count(DISTINCT b) AS c");
+  auto hop1 =
+      prepare(db, "MATCH (a)-[:E]->(b) WHERE id(a) = $id RETURN count(b) AS c, sum(id(b)) AS s");
+  auto hop3 = prepare(
+      db, "MATCH (a)-[:E*1..3]->(b) WHERE id(a) = $id AND b <> a RETURN count(DISTINCT b) AS c");
   auto sp = prepare(db,
                     "MATCH p = shortestPath((a)-[:E*..10]->(b)) WHERE id(a) = $s AND id(b) = $t "
                     "RETURN length(p) AS d");
@@ -86,7 +89,8 @@ int main(int argc, char** argv) {
     auto r = db.execute(*sp, params);
     if (!r.ok()) fail("shortest path", r.error());
     const int64_t hops = r.rows().empty() ? -1 : r.rows()[0][0].asInt();
-    sp_out += std::to_string(sp_ids[i]) + ' ' + std::to_string(sp_ids[i + 1]) + ' ' + std::to_string(hops) + '\n';
+    sp_out += std::to_string(sp_ids[i]) + ' ' + std::to_string(sp_ids[i + 1]) + ' ' +
+              std::to_string(hops) + '\n';
   }
   const double sp_s = secondsSince(start);
 
@@ -94,7 +98,8 @@ int main(int argc, char** argv) {
   std::ofstream(out + "/hop3.txt") << hop3_out;
   std::ofstream(out + "/sp.txt") << sp_out;
   std::printf(
-      "{\"system\":\"entente\",\"version\":\"0.1.0\",\"load_s\":%.4f,\"hop1_s\":%.6f,\"hop3_s\":%.4f,"
+      "{\"system\":\"entente\",\"version\":\"0.1.0\",\"load_s\":%.4f,\"hop1_s\":%.6f,\"hop3_s\":%."
+      "4f,"
       "\"sp_s\":%.4f}\n",
       load_s, hop1_s, hop3_s, sp_s);
   return 0;

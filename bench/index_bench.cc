@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   using namespace entente;
   const uint64_t n = argc > 1 ? std::stoull(argv[1]) : 1000000;
   const std::string dir =
-      argc > 2 ? argv[2] : (std::filesystem::temp_directory_path() / "entente-index-bench").string();
+      argc > 2 ? argv[2]
+               : (std::filesystem::temp_directory_path() / "entente-index-bench").string();
   std::filesystem::remove_all(dir);
 
   auto t0 = bench::Clock::now();
@@ -27,12 +28,15 @@ int main(int argc, char** argv) {
       return 1;
     }
     storage::GraphStore& store = **opened;
-    uint32_t person = *store.intern("Person"), id = *store.intern("id"), name = *store.intern("name");
+    uint32_t person = *store.intern("Person"), id = *store.intern("id"),
+             name = *store.intern("name");
     std::vector<storage::BulkNode> nodes;
     nodes.reserve(n);
     for (uint64_t i = 0; i < n; ++i) {
-      storage::Properties props{{id, Value(static_cast<int64_t>(i * 7 + 3))}, {name, Value("p" + std::to_string(i))}};
-      std::sort(props.begin(), props.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      storage::Properties props{{id, Value(static_cast<int64_t>(i * 7 + 3))},
+                                {name, Value("p" + std::to_string(i))}};
+      std::sort(props.begin(), props.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
       nodes.push_back({i, {person}, std::move(props)});
     }
     storage::Status s = store.bulkImport(std::move(nodes), {});
@@ -76,9 +80,11 @@ int main(int argc, char** argv) {
   std::printf("index-bench: %llu :Person nodes\n", static_cast<unsigned long long>(n));
   std::printf("  bulk import                 %8.3f s\n", import_s);
   std::printf("  unique constraint build     %8.3f s   (bar 2 s)\n", build_s);
-  std::printf("  lookup by indexed id        %8.2f us  (bar 10 us; %d prepared executions)\n", by_index, lookups);
+  std::printf("  lookup by indexed id        %8.2f us  (bar 10 us; %d prepared executions)\n",
+              by_index, lookups);
   std::printf("  lookup by id()              %8.2f us\n", by_id);
-  if (plan.ok() && plan.rows().size() > 1) std::printf("  plan: %s\n", plan.rows()[1][0].asString().c_str());
+  if (plan.ok() && plan.rows().size() > 1)
+    std::printf("  plan: %s\n", plan.rows()[1][0].asString().c_str());
   opened.value().reset();
   std::filesystem::remove_all(dir);
   return 0;

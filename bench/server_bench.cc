@@ -3,7 +3,7 @@
 // throughput and latency percentiles (one JSON line per run).
 //
 //   server-bench --port 7687 --connections 16 --seconds 5 --int-param id --range 100000
-//       --query 'MATCH (a)-[:RELATED_TO]->(b) WHERE id(a) = $id RETURN count(b) AS c' 
+//       --query 'MATCH (a)-[:RELATED_TO]->(b) WHERE id(a) = $id RETURN count(b) AS c'
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -77,7 +77,9 @@ void runWorker(const Options& o, int index, std::chrono::steady_clock::time_poin
                  std::to_string(static_cast<int64_t>(rng() % static_cast<uint64_t>(o.range))) + "}";
     request += "}\n";
     auto t0 = std::chrono::steady_clock::now();
-    if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) break;
+    if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) !=
+        static_cast<ssize_t>(request.size()))
+      break;
     size_t nl;
     while ((nl = buffer.find('\n')) == std::string::npos) {
       ssize_t got = recv(fd, chunk, sizeof chunk, 0);
@@ -117,18 +119,27 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--host") o.host = next();
-    else if (a == "--port") o.port = std::atoi(next().c_str());
-    else if (a == "--connections") o.connections = std::atoi(next().c_str());
-    else if (a == "--seconds") o.seconds = std::atof(next().c_str());
-    else if (a == "--query") o.query = next();
-    else if (a == "--int-param") o.int_param = next();
-    else if (a == "--range") o.range = std::max<int64_t>(1, std::atoll(next().c_str()));
-    else if (a == "--token") o.token = next();
+    if (a == "--host")
+      o.host = next();
+    else if (a == "--port")
+      o.port = std::atoi(next().c_str());
+    else if (a == "--connections")
+      o.connections = std::atoi(next().c_str());
+    else if (a == "--seconds")
+      o.seconds = std::atof(next().c_str());
+    else if (a == "--query")
+      o.query = next();
+    else if (a == "--int-param")
+      o.int_param = next();
+    else if (a == "--range")
+      o.range = std::max<int64_t>(1, std::atoll(next().c_str()));
+    else if (a == "--token")
+      o.token = next();
     else {
-      std::fprintf(stderr,
-                   "usage: server-bench --port N [--host H] [--connections C] [--seconds S] [--query Q]\n"
-                   "                    [--int-param NAME --range N] [--token T]\n");
+      std::fprintf(
+          stderr,
+          "usage: server-bench --port N [--host H] [--connections C] [--seconds S] [--query Q]\n"
+          "                    [--int-param NAME --range N] [--token T]\n");
       return 2;
     }
   }
@@ -139,8 +150,10 @@ int main(int argc, char** argv) {
   std::vector<Worker> workers(o.connections);
   std::vector<std::thread> threads;
   auto start = std::chrono::steady_clock::now();
-  auto end = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(o.seconds));
-  for (int i = 0; i < o.connections; ++i) threads.emplace_back(runWorker, std::cref(o), i, end, &workers[i]);
+  auto end = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double>(o.seconds));
+  for (int i = 0; i < o.connections; ++i)
+    threads.emplace_back(runWorker, std::cref(o), i, end, &workers[i]);
   for (auto& t : threads) t.join();
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::vector<double> all;
@@ -152,9 +165,11 @@ int main(int argc, char** argv) {
     if (first_error.empty()) first_error = w.first_error;
   }
   double p50 = percentile(all, 0.50), p99 = percentile(all, 0.99);
-  std::printf("{\"connections\":%d,\"queries\":%zu,\"seconds\":%.2f,\"qps\":%.0f,\"p50_us\":%.1f,\"p99_us\":%.1f,\"errors\":%llu}\n",
-              o.connections, all.size(), elapsed, all.size() / elapsed, p50, p99,
-              static_cast<unsigned long long>(errors));
+  std::printf(
+      "{\"connections\":%d,\"queries\":%zu,\"seconds\":%.2f,\"qps\":%.0f,\"p50_us\":%.1f,\"p99_"
+      "us\":%.1f,\"errors\":%llu}\n",
+      o.connections, all.size(), elapsed, all.size() / elapsed, p50, p99,
+      static_cast<unsigned long long>(errors));
   if (errors) std::fprintf(stderr, "first error: %s\n", first_error.c_str());
   return errors ? 1 : 0;
 }

@@ -25,7 +25,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double secondsSince(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // CPU seconds used by the whole process (all threads) and by this thread: on a shared
 // machine these say what the wall clock would say on an idle one.
@@ -80,8 +82,10 @@ int main(int argc, char** argv) {
   std::string nodes_txt, edges_txt, hop1_txt, hop3_txt;
   if (!readFile(data + "/nodes.csv", &nodes_txt) || !readFile(data + "/edges.csv", &edges_txt) ||
       !readFile(data + "/q_hop1.txt", &hop1_txt) || !readFile(data + "/q_hop3.txt", &hop3_txt)) {
-    std::fprintf(stderr, "storage-bench: cannot read the workload in %s\n(generate it with: python3 "
-                 "../shared/peers/gen_graph.py 100000 1000000 %s)\n", data.c_str(), data.c_str());
+    std::fprintf(stderr,
+                 "storage-bench: cannot read the workload in %s\n(generate it with: python3 "
+                 "../shared/peers/gen_graph.py 100000 1000000 %s)\n",
+                 data.c_str(), data.c_str());
     return 2;
   }
 
@@ -102,7 +106,8 @@ int main(int argc, char** argv) {
   }
   GraphStore& store = **opened;
   auto type = store.intern("LINK");
-  for (size_t i = 0; i + 1 < ends.size(); i += 2) edges.push_back({ends[i], *type, ends[i + 1], {}});
+  for (size_t i = 0; i + 1 < ends.size(); i += 2)
+    edges.push_back({ends[i], *type, ends[i + 1], {}});
   parse_s = secondsSince(t0);
   size_t n_nodes = nodes.size(), n_edges = edges.size();
   auto t1 = Clock::now();
@@ -229,15 +234,17 @@ int main(int argc, char** argv) {
   std::printf("storage-bench: %zu nodes, %zu edges from %s\n", n_nodes, n_edges, data.c_str());
   std::printf("                                 wall        cpu\n");
   std::printf("  parse CSV + open          %8.3f s\n", parse_s);
-  std::printf("  bulk import               %8.3f s %8.3f s  (cpu: both threads; bar 0.5 s)\n", import_s, import_cpu);
-  std::printf("  1-hop avg, txn per query  %8.2f us %7.2f us  (bar 2 us; x%zu)\n", hop1_own.wall / hop1.size() * 1e6,
-              hop1_own.cpu / hop1.size() * 1e6, hop1.size());
-  std::printf("  1-hop avg, one txn        %8.2f us %7.2f us\n", hop1_shared.wall / hop1.size() * 1e6,
-              hop1_shared.cpu / hop1.size() * 1e6);
-  std::printf("  3-hop distinct x%zu      %8.2f ms %7.2f ms  (txn per query; bar 30 ms)\n", hop3.size(),
-              hop3_t.wall * 1e3, hop3_t.cpu * 1e3);
+  std::printf("  bulk import               %8.3f s %8.3f s  (cpu: both threads; bar 0.5 s)\n",
+              import_s, import_cpu);
+  std::printf("  1-hop avg, txn per query  %8.2f us %7.2f us  (bar 2 us; x%zu)\n",
+              hop1_own.wall / hop1.size() * 1e6, hop1_own.cpu / hop1.size() * 1e6, hop1.size());
+  std::printf("  1-hop avg, one txn        %8.2f us %7.2f us\n",
+              hop1_shared.wall / hop1.size() * 1e6, hop1_shared.cpu / hop1.size() * 1e6);
+  std::printf("  3-hop distinct x%zu      %8.2f ms %7.2f ms  (txn per query; bar 30 ms)\n",
+              hop3.size(), hop3_t.wall * 1e3, hop3_t.cpu * 1e3);
   std::printf("  peak RSS                  %8.1f MiB\n", ru.ru_maxrss / 1024.0);
-  std::printf("  answers                   %s\n", errors == 0 ? "all equal to the in-memory BFS" : "MISMATCH");
+  std::printf("  answers                   %s\n",
+              errors == 0 ? "all equal to the in-memory BFS" : "MISMATCH");
   opened.value().reset();  // close before removing the files
   std::filesystem::remove_all(db);
   return errors == 0 ? 0 : 1;

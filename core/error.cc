@@ -94,7 +94,9 @@ std::optional<Key> lookupKey(const Table& table, std::string_view name) {
 
 std::string_view name(ErrorCode code) { return lookupName(kCodeNames, code); }
 std::string_view name(ErrorDetail detail) { return lookupName(kDetailNames, detail); }
-std::optional<ErrorCode> parseErrorCode(std::string_view n) { return lookupKey<ErrorCode>(kCodeNames, n); }
+std::optional<ErrorCode> parseErrorCode(std::string_view n) {
+  return lookupKey<ErrorCode>(kCodeNames, n);
+}
 std::optional<ErrorDetail> parseErrorDetail(std::string_view n) {
   if (n.empty()) return ErrorDetail::kNone;
   return lookupKey<ErrorDetail>(kDetailNames, n);

@@ -1,9 +1,9 @@
 // core/value.cc — equality, type names and Cypher-literal rendering of entente::Value.
-#include <cmath>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <charconv>
 #include <string>
 
 #include "entente/value.h"
@@ -15,12 +15,23 @@ void appendQuoted(std::string& out, std::string_view s) {
   out += '\'';
   for (char c : s) {
     switch (c) {
-      case '\'': out += "\\'"; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\'':
+        out += "\\'";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   out += '\'';
@@ -42,8 +53,14 @@ void appendName(std::string& out, std::string_view name) {
 }
 
 void appendFloat(std::string& out, double d) {
-  if (std::isnan(d)) { out += "NaN"; return; }
-  if (std::isinf(d)) { out += d > 0 ? "Infinity" : "-Infinity"; return; }
+  if (std::isnan(d)) {
+    out += "NaN";
+    return;
+  }
+  if (std::isinf(d)) {
+    out += d > 0 ? "Infinity" : "-Infinity";
+    return;
+  }
   // Shortest text that reads back as the same double; plain notation for everyday
   // magnitudes (1500.0, not 1.5e+03), exponent notation only for very large or small ones.
   char buf[64];
@@ -60,12 +77,24 @@ void appendMap(std::string& out, const Map& m);
 
 void appendValue(std::string& out, const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull: out += "null"; break;
-    case Value::Type::kBool: out += v.asBool() ? "true" : "false"; break;
-    case Value::Type::kInt: out += std::to_string(v.asInt()); break;
-    case Value::Type::kFloat: appendFloat(out, v.asFloat()); break;
-    case Value::Type::kString: appendQuoted(out, v.asString()); break;
-    case Value::Type::kDate: out += "date('" + v.asDate().toString() + "')"; break;
+    case Value::Type::kNull:
+      out += "null";
+      break;
+    case Value::Type::kBool:
+      out += v.asBool() ? "true" : "false";
+      break;
+    case Value::Type::kInt:
+      out += std::to_string(v.asInt());
+      break;
+    case Value::Type::kFloat:
+      appendFloat(out, v.asFloat());
+      break;
+    case Value::Type::kString:
+      appendQuoted(out, v.asString());
+      break;
+    case Value::Type::kDate:
+      out += "date('" + v.asDate().toString() + "')";
+      break;
     case Value::Type::kList: {
       out += '[';
       bool first = true;
@@ -77,7 +106,9 @@ void appendValue(std::string& out, const Value& v) {
       out += ']';
       break;
     }
-    case Value::Type::kMap: appendMap(out, v.asMap()); break;
+    case Value::Type::kMap:
+      appendMap(out, v.asMap());
+      break;
     case Value::Type::kNode: {
       const Node& n = v.asNode();
       out += '(';
@@ -141,7 +172,8 @@ bool Value::isStorable() const {
   switch (type()) {
     case Type::kNode:
     case Type::kRelationship:
-    case Type::kPath: return false;
+    case Type::kPath:
+      return false;
     case Type::kList:
       for (const Value& x : asList()) {
         if (!x.isStorable()) return false;
@@ -152,27 +184,39 @@ bool Value::isStorable() const {
         if (!x.isStorable()) return false;
       }
       return true;
-    default: return true;
+    default:
+      return true;
   }
 }
 
 bool operator==(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case Value::Type::kNull: return true;
-    case Value::Type::kBool: return a.asBool() == b.asBool();
-    case Value::Type::kInt: return a.asInt() == b.asInt();
-    case Value::Type::kFloat: return a.asFloat() == b.asFloat();
-    case Value::Type::kString: return a.asString() == b.asString();
-    case Value::Type::kDate: return a.asDate() == b.asDate();
-    case Value::Type::kList: return a.asList() == b.asList();
-    case Value::Type::kMap: return a.asMap() == b.asMap();
-    case Value::Type::kNode: return a.asNode().id == b.asNode().id;
-    case Value::Type::kRelationship: return a.asRelationship().id == b.asRelationship().id;
+    case Value::Type::kNull:
+      return true;
+    case Value::Type::kBool:
+      return a.asBool() == b.asBool();
+    case Value::Type::kInt:
+      return a.asInt() == b.asInt();
+    case Value::Type::kFloat:
+      return a.asFloat() == b.asFloat();
+    case Value::Type::kString:
+      return a.asString() == b.asString();
+    case Value::Type::kDate:
+      return a.asDate() == b.asDate();
+    case Value::Type::kList:
+      return a.asList() == b.asList();
+    case Value::Type::kMap:
+      return a.asMap() == b.asMap();
+    case Value::Type::kNode:
+      return a.asNode().id == b.asNode().id;
+    case Value::Type::kRelationship:
+      return a.asRelationship().id == b.asRelationship().id;
     case Value::Type::kPath: {
       const Path& p = a.asPath();
       const Path& q = b.asPath();
-      if (p.nodes.size() != q.nodes.size() || p.relationships.size() != q.relationships.size()) return false;
+      if (p.nodes.size() != q.nodes.size() || p.relationships.size() != q.relationships.size())
+        return false;
       for (size_t i = 0; i < p.nodes.size(); ++i) {
         if (p.nodes[i].id != q.nodes[i].id) return false;
       }
@@ -187,17 +231,28 @@ bool operator==(const Value& a, const Value& b) {
 
 const char* Value::typeName(Type t) {
   switch (t) {
-    case Type::kNull: return "Null";
-    case Type::kBool: return "Boolean";
-    case Type::kInt: return "Integer";
-    case Type::kFloat: return "Float";
-    case Type::kString: return "String";
-    case Type::kDate: return "Date";
-    case Type::kList: return "List";
-    case Type::kMap: return "Map";
-    case Type::kNode: return "Node";
-    case Type::kRelationship: return "Relationship";
-    case Type::kPath: return "Path";
+    case Type::kNull:
+      return "Null";
+    case Type::kBool:
+      return "Boolean";
+    case Type::kInt:
+      return "Integer";
+    case Type::kFloat:
+      return "Float";
+    case Type::kString:
+      return "String";
+    case Type::kDate:
+      return "Date";
+    case Type::kList:
+      return "List";
+    case Type::kMap:
+      return "Map";
+    case Type::kNode:
+      return "Node";
+    case Type::kRelationship:
+      return "Relationship";
+    case Type::kPath:
+      return "Path";
   }
   return "Unknown";
 }

@@ -17,8 +17,9 @@ int main(int argc, char** argv) {
   }
 
   // Parse and plan once, run with different parameters.
-  auto who_backs = (*db)->prepare("MATCH (s)-[r:BACKS]->(g) WHERE g.name = $group "
-                                  "RETURN s.name AS supporter, r.since AS since");
+  auto who_backs = (*db)->prepare(
+      "MATCH (s)-[r:BACKS]->(g) WHERE g.name = $group "
+      "RETURN s.name AS supporter, r.since AS since");
   if (!who_backs) return 1;
   for (const char* group : {"Free Syrian Army", "Syrian government"}) {
     entente::QueryResult r = (*db)->execute(**who_backs, {{"group", entente::Value(group)}});

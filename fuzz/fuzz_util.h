@@ -15,13 +15,15 @@ namespace entente::fuzz {
 inline std::unique_ptr<Database> freshDatabase(bool with_dataset) {
   auto db = Database::openTemporary();
   if (!db) {
-    std::fprintf(stderr, "fuzz: cannot open a temporary database: %s\n", db.error().message().c_str());
+    std::fprintf(stderr, "fuzz: cannot open a temporary database: %s\n",
+                 db.error().message().c_str());
     std::abort();
   }
   if (with_dataset) {
     auto loaded = db.value()->loadBundledDataset();
     if (!loaded) {
-      std::fprintf(stderr, "fuzz: cannot load the bundled dataset: %s\n", loaded.error().message().c_str());
+      std::fprintf(stderr, "fuzz: cannot load the bundled dataset: %s\n",
+                   loaded.error().message().c_str());
       std::abort();
     }
   }

@@ -38,8 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   // One line of JSON, ending with '\n', and nothing the engine did not expect.
-  if (response.empty() || response.back() != '\n' ||
-      response.find('\n') != response.size() - 1) {
+  if (response.empty() || response.back() != '\n' || response.find('\n') != response.size() - 1) {
     std::fprintf(stderr, "fuzz: response is not one line: %s\n", response.c_str());
     std::abort();
   }

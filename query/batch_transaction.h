@@ -31,9 +31,13 @@ class BatchTransaction final : public storage::Transaction {
   int64_t batches() const { return batches_; }
 
   bool writable() const override { return cur_->writable(); }
-  std::optional<uint32_t> lookupString(std::string_view s) const override { return cur_->lookupString(s); }
+  std::optional<uint32_t> lookupString(std::string_view s) const override {
+    return cur_->lookupString(s);
+  }
   std::string stringOf(uint32_t id) const override { return cur_->stringOf(id); }
-  std::optional<storage::NodeRecord> getNode(storage::NodeId id) const override { return cur_->getNode(id); }
+  std::optional<storage::NodeRecord> getNode(storage::NodeId id) const override {
+    return cur_->getNode(id);
+  }
   bool nodeExists(storage::NodeId id) const override { return cur_->nodeExists(id); }
   std::optional<Value> nodeProperty(storage::NodeId id, storage::KeyId key) const override {
     return cur_->nodeProperty(id, key);
@@ -41,17 +45,25 @@ class BatchTransaction final : public storage::Transaction {
   bool nodeHasLabel(storage::NodeId id, storage::LabelId label) const override {
     return cur_->nodeHasLabel(id, label);
   }
-  void scanNodes(const std::function<bool(storage::NodeId)>& fn) const override { cur_->scanNodes(fn); }
-  void scanLabel(storage::LabelId label, const std::function<bool(storage::NodeId)>& fn) const override {
+  void scanNodes(const std::function<bool(storage::NodeId)>& fn) const override {
+    cur_->scanNodes(fn);
+  }
+  void scanLabel(storage::LabelId label,
+                 const std::function<bool(storage::NodeId)>& fn) const override {
     cur_->scanLabel(label, fn);
   }
-  std::vector<storage::NodeId> findByName(std::string_view name) const override { return cur_->findByName(name); }
-  std::optional<storage::EdgeRecord> getEdge(storage::EdgeId id) const override { return cur_->getEdge(id); }
+  std::vector<storage::NodeId> findByName(std::string_view name) const override {
+    return cur_->findByName(name);
+  }
+  std::optional<storage::EdgeRecord> getEdge(storage::EdgeId id) const override {
+    return cur_->getEdge(id);
+  }
   std::optional<Value> edgeProperty(storage::EdgeId id, storage::NodeId src, storage::TypeId type,
                                     storage::NodeId dst, storage::KeyId key) const override {
     return cur_->edgeProperty(id, src, type, dst, key);
   }
-  void edges(storage::NodeId node, storage::Direction dir, const std::vector<storage::TypeId>& types,
+  void edges(storage::NodeId node, storage::Direction dir,
+             const std::vector<storage::TypeId>& types,
              const std::function<bool(const storage::EdgeRef&)>& fn) const override {
     cur_->edges(node, dir, types, fn);
   }
@@ -59,13 +71,17 @@ class BatchTransaction final : public storage::Transaction {
                 const std::vector<storage::TypeId>& types) const override {
     return cur_->degree(node, dir, types);
   }
-  void scanEdges(const std::function<bool(const storage::EdgeRef&)>& fn) const override { cur_->scanEdges(fn); }
+  void scanEdges(const std::function<bool(const storage::EdgeRef&)>& fn) const override {
+    cur_->scanEdges(fn);
+  }
   storage::RelTypeDef relType(storage::TypeId id) const override { return cur_->relType(id); }
   std::vector<storage::RelTypeDef> relTypes() const override { return cur_->relTypes(); }
   std::vector<std::string> labels() const override { return cur_->labels(); }
   std::vector<std::string> propertyKeys() const override { return cur_->propertyKeys(); }
 
-  storage::Result<uint32_t> internString(std::string_view s) override { return cur_->internString(s); }
+  storage::Result<uint32_t> internString(std::string_view s) override {
+    return cur_->internString(s);
+  }
   storage::Result<storage::NodeId> createNode(const std::vector<storage::LabelId>& labels,
                                               const storage::Properties& props) override {
     return cur_->createNode(labels, props);
@@ -74,11 +90,14 @@ class BatchTransaction final : public storage::Transaction {
                                    const storage::Properties& props) override {
     return cur_->createNodeWithId(id, labels, props);
   }
-  storage::Status updateNode(const storage::NodeRecord& node) override { return cur_->updateNode(node); }
+  storage::Status updateNode(const storage::NodeRecord& node) override {
+    return cur_->updateNode(node);
+  }
   storage::Status deleteNode(storage::NodeId id, bool detach, size_t* edges_deleted) override {
     return cur_->deleteNode(id, detach, edges_deleted);
   }
-  storage::Result<storage::EdgeId> createEdge(storage::NodeId src, storage::TypeId type, storage::NodeId dst,
+  storage::Result<storage::EdgeId> createEdge(storage::NodeId src, storage::TypeId type,
+                                              storage::NodeId dst,
                                               const storage::Properties& props) override {
     return cur_->createEdge(src, type, dst, props);
   }
@@ -86,7 +105,9 @@ class BatchTransaction final : public storage::Transaction {
     return cur_->updateEdgeProps(id, props);
   }
   storage::Status deleteEdge(storage::EdgeId id) override { return cur_->deleteEdge(id); }
-  storage::Status putRelType(const storage::RelTypeDef& def) override { return cur_->putRelType(def); }
+  storage::Status putRelType(const storage::RelTypeDef& def) override {
+    return cur_->putRelType(def);
+  }
   storage::Status commit() override { return cur_->commit(); }
   void rollback() override { cur_->rollback(); }
 

@@ -25,7 +25,8 @@ namespace {
 constexpr size_t kMaxCachedPlans = 4096;
 
 Date today() {
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now().time_since_epoch());
   int64_t days = secs.count() / 86400;
   if (secs.count() < 0 && secs.count() % 86400) --days;
   return Date{static_cast<int32_t>(days)};
@@ -48,7 +49,8 @@ struct Engine::Impl {
   // Projections of this store only, freed with the engine (see QueryOptions::projections).
   analytics::ProjectionCache projections;
 
-  void runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options, QueryOutput& out);
+  void runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options,
+                QueryOutput& out);
 };
 
 Engine::Engine(storage::GraphStore& store) : impl_(std::make_unique<Impl>(store)) {}
@@ -96,11 +98,14 @@ std::shared_ptr<const PreparedStatement> Engine::prepare(std::string_view text) 
   return ps;
 }
 
-const std::vector<std::string>& Engine::columns(const PreparedStatement& statement) { return statement.columns; }
+const std::vector<std::string>& Engine::columns(const PreparedStatement& statement) {
+  return statement.columns;
+}
 bool Engine::isReadOnly(const PreparedStatement& statement) { return statement.read_only; }
 const analytics::ProjectionCache& Engine::projections() const { return impl_->projections; }
 
-QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, const QueryOptions& options) {
+QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
+                            const QueryOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
   QueryOutput out;
   out.columns = ps.columns;
@@ -109,7 +114,9 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, cons
     const ast::DeclareRelType& d = st.declare;
     storage::RelTypeDef def;
     def.name = d.name;
-    def.sign = d.sign > 0 ? storage::Sign::kPositive : d.sign < 0 ? storage::Sign::kNegative : storage::Sign::kNeutral;
+    def.sign = d.sign > 0   ? storage::Sign::kPositive
+               : d.sign < 0 ? storage::Sign::kNegative
+                            : storage::Sign::kNeutral;
     def.symmetric = d.symmetric;
     def.transitive = d.transitive;
     def.inverse = d.inverse;
@@ -133,7 +140,8 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, cons
       impl_->cache.clear();
     }
   } else if (st.explain == ast::ExplainMode::kExplain) {
-    for (auto& line : explainLines(*ps.plan.root, ps.plan.names)) out.rows.push_back({Value(std::move(line))});
+    for (auto& line : explainLines(*ps.plan.root, ps.plan.names))
+      out.rows.push_back({Value(std::move(line))});
   } else {
     QueryOptions run_options = options;
     run_options.projections = &impl_->projections;
@@ -144,13 +152,14 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params, cons
   return out;
 }
 
-void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options,
-                            QueryOutput& out) {
+void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params,
+                            const QueryOptions& options, QueryOutput& out) {
   const PlannedQuery& plan = ps.plan;
   std::unique_ptr<storage::Transaction> txn = ps.read_only ? store.beginRead() : store.beginWrite();
   BatchTransaction* batches = nullptr;  // CALL { } IN TRANSACTIONS: one write transaction per batch
   if (plan.batched) {
-    auto b = std::make_unique<BatchTransaction>(std::move(txn), [this] { return store.beginWrite(); });
+    auto b =
+        std::make_unique<BatchTransaction>(std::move(txn), [this] { return store.beginWrite(); });
     batches = b.get();
     txn = std::move(b);
   }
@@ -167,8 +176,9 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
     RValue d = plan.as_of->eval(row, st);
     st.as_of = storage::dateOrIsoString(d);
     if (!st.as_of) {
-      throw QueryError(ErrorCode::kTypeError, std::string("AS OF expects a date or an ISO date string, got ") +
-                                        (d.isString() ? "'" + d.asString() + "'" : d.kindName()),
+      throw QueryError(ErrorCode::kTypeError,
+                       std::string("AS OF expects a date or an ISO date string, got ") +
+                           (d.isString() ? "'" + d.asString() + "'" : d.kindName()),
                        ps.ast.as_of->pos, ErrorDetail::kInvalidArgumentType);
     }
     st.valid_time = storage::ValidTimeKeys::of(*txn);
@@ -179,7 +189,8 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
   while (root->next(row)) {
     if (!collect) continue;
     if (options.max_rows && out.rows.size() >= options.max_rows)
-      throw QueryError(ErrorCode::kLimitExceeded, "The result has more than " + std::to_string(options.max_rows) + " rows");
+      throw QueryError(ErrorCode::kLimitExceeded,
+                       "The result has more than " + std::to_string(options.max_rows) + " rows");
     std::vector<Value> r;
     r.reserve(plan.column_slots.size());
     for (int slot : plan.column_slots) r.push_back(materialize(row[slot], *txn, names));
@@ -188,7 +199,8 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params, cons
   if (txn->writable()) throwIfFailed(txn->commit());
   if (st.profiling) {
     for (auto& line : profileLines(*plan.root, st))
-      out.rows.push_back({Value(std::move(line.text)), Value(static_cast<int64_t>(line.rows)), Value(line.time_ms)});
+      out.rows.push_back({Value(std::move(line.text)), Value(static_cast<int64_t>(line.rows)),
+                          Value(line.time_ms)});
   }
   out.stats = st.stats;
   out.notices = std::move(st.notices);

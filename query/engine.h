@@ -1,12 +1,11 @@
 // query/engine.h — runs statements of the query language against a GraphStore.
 //
 // The pipeline is parse (query/parse) -> bind and plan in one walk (query/plan: names,
-// variables and functions resolved; start from the most selective point, filters pushed down) -> execute (physical
-// operators pulling rows one at a time, query/exec/operator.h). Plans are cached by
-// statement text, so a repeated statement is parsed and planned once; parameters are bound
-// at execution.
-// Reads run on a snapshot; a statement that writes runs in one write transaction, committed
-// whole or not at all. Errors are thrown as QueryError (query/error.h).
+// variables and functions resolved; start from the most selective point, filters pushed down) ->
+// execute (physical operators pulling rows one at a time, query/exec/operator.h). Plans are cached
+// by statement text, so a repeated statement is parsed and planned once; parameters are bound at
+// execution. Reads run on a snapshot; a statement that writes runs in one write transaction,
+// committed whole or not at all. Errors are thrown as QueryError (query/error.h).
 #pragma once
 
 #include <atomic>
@@ -28,7 +27,7 @@ namespace entente::query {
 struct QueryOutput {
   std::vector<std::string> columns;
   std::vector<std::vector<Value>> rows;
-  Stats stats;  // entente/statement_types.h: the public struct, one definition
+  Stats stats;                       // entente/statement_types.h: the public struct, one definition
   std::vector<std::string> notices;  // e.g. "unbounded * capped at 15 hops"
 };
 
@@ -44,7 +43,8 @@ class Engine {
   //! Parses, binds and plans (or takes from the plan cache). Throws QueryError.
   std::shared_ptr<const PreparedStatement> prepare(std::string_view text);
   //! Runs a prepared statement. Thread-safe for concurrent readers. Throws QueryError.
-  QueryOutput execute(const PreparedStatement& statement, const Map& params, const QueryOptions& options = {});
+  QueryOutput execute(const PreparedStatement& statement, const Map& params,
+                      const QueryOptions& options = {});
   QueryOutput run(std::string_view text, const Map& params = {}, const QueryOptions& options = {}) {
     return execute(*prepare(text), params, options);
   }

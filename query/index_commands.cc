@@ -11,7 +11,9 @@ namespace {
 
 using Kind = ast::IndexCommand::Kind;
 
-bool isConstraint(const storage::IndexDef& d) { return d.constraint != storage::ConstraintKind::kNone; }
+bool isConstraint(const storage::IndexDef& d) {
+  return d.constraint != storage::ConstraintKind::kNone;
+}
 
 std::string entityType(const storage::IndexDef& d) {
   return d.entity == storage::IndexEntity::kNode ? "NODE" : "RELATIONSHIP";
@@ -19,9 +21,12 @@ std::string entityType(const storage::IndexDef& d) {
 
 std::string stateName(storage::IndexState s) {
   switch (s) {
-    case storage::IndexState::kPopulating: return "POPULATING";
-    case storage::IndexState::kOnline: return "ONLINE";
-    case storage::IndexState::kFailed: return "FAILED";
+    case storage::IndexState::kPopulating:
+      return "POPULATING";
+    case storage::IndexState::kOnline:
+      return "ONLINE";
+    case storage::IndexState::kFailed:
+      return "FAILED";
   }
   return "UNKNOWN";
 }
@@ -37,7 +42,8 @@ Value nullValue() { return Value(); }
 void show(const ast::IndexCommand& cmd, storage::GraphStore& store, QueryOutput& out) {
   auto txn = store.beginRead();
   auto all = txn->indexes();
-  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.def.name < b.def.name; });
+  std::sort(all.begin(), all.end(),
+            [](const auto& a, const auto& b) { return a.def.name < b.def.name; });
   for (const auto& s : all) {
     const storage::IndexDef& d = s.def;
     if (cmd.constraint ? !isConstraint(d) : !d.hasEntries()) continue;
@@ -46,13 +52,15 @@ void show(const ast::IndexCommand& cmd, storage::GraphStore& store, QueryOutput&
     List targets{Value(txn->stringOf(d.target))};
     std::vector<Value> row{Value(static_cast<int64_t>(d.id)), Value(d.name)};
     if (cmd.constraint) {
-      row.insert(row.end(), {Value(constraintType(d)), Value(entityType(d)), Value(std::move(targets)),
-                             Value(std::move(props)), d.unique() ? Value(d.name) : nullValue()});
+      row.insert(row.end(),
+                 {Value(constraintType(d)), Value(entityType(d)), Value(std::move(targets)),
+                  Value(std::move(props)), d.unique() ? Value(d.name) : nullValue()});
     } else {
-      row.insert(row.end(), {Value(stateName(d.state)), Value(std::string("RANGE")), Value(entityType(d)),
-                             Value(std::move(targets)), Value(std::move(props)),
-                             isConstraint(d) ? Value(d.name) : nullValue(),
-                             Value(static_cast<int64_t>(s.entries)), Value(static_cast<int64_t>(s.distinct))});
+      row.insert(row.end(),
+                 {Value(stateName(d.state)), Value(std::string("RANGE")), Value(entityType(d)),
+                  Value(std::move(targets)), Value(std::move(props)),
+                  isConstraint(d) ? Value(d.name) : nullValue(),
+                  Value(static_cast<int64_t>(s.entries)), Value(static_cast<int64_t>(s.distinct))});
     }
     out.rows.push_back(std::move(row));
   }
@@ -68,17 +76,20 @@ void create(const ast::IndexCommand& cmd, storage::GraphStore& store) {
   auto txn = store.beginWrite();
   storage::IndexSpec spec;
   spec.name = cmd.name;
-  spec.entity = cmd.relationship ? storage::IndexEntity::kRelationship : storage::IndexEntity::kNode;
+  spec.entity =
+      cmd.relationship ? storage::IndexEntity::kRelationship : storage::IndexEntity::kNode;
   spec.target = intern(*txn, cmd.target);
   for (const auto& p : cmd.properties) spec.keys.push_back(intern(*txn, p));
-  spec.constraint = cmd.rule == ast::IndexCommand::Rule::kUnique    ? storage::ConstraintKind::kUnique
-                    : cmd.rule == ast::IndexCommand::Rule::kNotNull ? storage::ConstraintKind::kNotNull
-                                                                    : storage::ConstraintKind::kNone;
+  spec.constraint = cmd.rule == ast::IndexCommand::Rule::kUnique ? storage::ConstraintKind::kUnique
+                    : cmd.rule == ast::IndexCommand::Rule::kNotNull
+                        ? storage::ConstraintKind::kNotNull
+                        : storage::ConstraintKind::kNone;
   if (spec.constraint == storage::ConstraintKind::kNotNull && spec.keys.size() != 1)
     throw QueryError(ErrorCode::kSyntaxError, "A NOT NULL constraint takes one property", cmd.pos);
   auto r = txn->createIndex(spec);
   if (!r.ok()) {
-    if (r.status().code() == storage::Status::Code::kAlreadyExists && cmd.if_not_exists) return;  // no-op
+    if (r.status().code() == storage::Status::Code::kAlreadyExists && cmd.if_not_exists)
+      return;  // no-op
     check(r.status());
   }
   check(txn->commit());
@@ -90,15 +101,17 @@ void drop(const ast::IndexCommand& cmd, storage::GraphStore& store) {
   const char* what = cmd.constraint ? "constraint" : "index";
   if (!def) {
     if (cmd.if_exists) return;
-    throw QueryError(ErrorCode::kSchemaError, std::string("Unable to drop ") + what + ": no " + what + " named `" +
-                                          cmd.name + "` exists",
-                     cmd.pos);
+    throw QueryError(
+        ErrorCode::kSchemaError,
+        std::string("Unable to drop ") + what + ": no " + what + " named `" + cmd.name + "` exists",
+        cmd.pos);
   }
   if (isConstraint(*def) != cmd.constraint) {
-    throw QueryError(ErrorCode::kSchemaError,
-                     std::string("Unable to drop ") + what + " `" + cmd.name + "`: it is " +
-                         (cmd.constraint ? "an index; use DROP INDEX" : "a constraint; use DROP CONSTRAINT"),
-                     cmd.pos);
+    throw QueryError(
+        ErrorCode::kSchemaError,
+        std::string("Unable to drop ") + what + " `" + cmd.name + "`: it is " +
+            (cmd.constraint ? "an index; use DROP INDEX" : "a constraint; use DROP CONSTRAINT"),
+        cmd.pos);
   }
   check(txn->dropIndex(cmd.name));
   check(txn->commit());
@@ -108,17 +121,22 @@ void drop(const ast::IndexCommand& cmd, storage::GraphStore& store) {
 
 std::vector<std::string> indexCommandColumns(const ast::IndexCommand& cmd) {
   if (cmd.kind != Kind::kShow) return {};
-  if (cmd.constraint) return {"id", "name", "type", "entityType", "labelsOrTypes", "properties", "ownedIndex"};
-  return {"id",           "name",       "state",           "type",    "entityType",
-          "labelsOrTypes", "properties", "owningConstraint", "entries", "distinctValues"};
+  if (cmd.constraint)
+    return {"id", "name", "type", "entityType", "labelsOrTypes", "properties", "ownedIndex"};
+  return {"id",         "name",          "state",      "type",
+          "entityType", "labelsOrTypes", "properties", "owningConstraint",
+          "entries",    "distinctValues"};
 }
 
 void runIndexCommand(const ast::IndexCommand& cmd, storage::GraphStore& store, QueryOutput& out) {
   switch (cmd.kind) {
-    case Kind::kShow: return show(cmd, store, out);
+    case Kind::kShow:
+      return show(cmd, store, out);
     case Kind::kCreateIndex:
-    case Kind::kCreateConstraint: return create(cmd, store);
-    case Kind::kDrop: return drop(cmd, store);
+    case Kind::kCreateConstraint:
+      return create(cmd, store);
+    case Kind::kDrop:
+      return drop(cmd, store);
   }
 }
 

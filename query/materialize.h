@@ -13,6 +13,7 @@ namespace entente::query {
 
 //! Converts one value, reading labels, types and properties of graph values from `txn`.
 //! `names` caches dictionary strings for the duration of one statement.
-Value materialize(const RValue& v, const storage::Transaction& txn, std::unordered_map<uint32_t, std::string>& names);
+Value materialize(const RValue& v, const storage::Transaction& txn,
+                  std::unordered_map<uint32_t, std::string>& names);
 
 }  // namespace entente::query

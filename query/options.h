@@ -20,7 +20,7 @@ struct QueryOptions : entente::QueryOptions {
   QueryOptions() = default;
   explicit QueryOptions(const entente::QueryOptions& limits) : entente::QueryOptions(limits) {}
 
-  int64_t default_max_hops = 15;              // cap for unbounded `*`
+  int64_t default_max_hops = 15;  // cap for unbounded `*`
   //! The time source of the budget; empty = std::chrono::steady_clock::now. While `timeout`
   //! is set it is read once when the statement starts and then at every budget check (every
   //! 1024 units of work in operators, 4096 in analytics), never per row. Tests set it to make

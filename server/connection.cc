@@ -7,10 +7,13 @@ namespace entente::server {
 namespace asio = boost::asio;
 
 Connection::Connection(Server& server, asio::ip::tcp::socket socket, uint64_t number)
-    : server_(server), socket_(std::move(socket)), last_activity_(std::chrono::steady_clock::now()) {
+    : server_(server),
+      socket_(std::move(socket)),
+      last_activity_(std::chrono::steady_clock::now()) {
   boost::system::error_code ec;
   auto ep = socket_.remote_endpoint(ec);
-  peer_ = "#" + std::to_string(number) + " " + (ec ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port()));
+  peer_ = "#" + std::to_string(number) + " " +
+          (ec ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port()));
   socket_.set_option(asio::ip::tcp::no_delay(true), ec);
 }
 
@@ -26,7 +29,8 @@ void Connection::stop() {
   });
 }
 
-void Connection::closeIfIdle(std::chrono::steady_clock::time_point now, std::chrono::milliseconds idle) {
+void Connection::closeIfIdle(std::chrono::steady_clock::time_point now,
+                             std::chrono::milliseconds idle) {
   asio::post(socket_.get_executor(), [self = shared_from_this(), now, idle] {
     if (self->reading_ && now - self->last_activity_ > idle) self->close("idle timeout");
   });
@@ -36,9 +40,8 @@ void Connection::doRead() {
   if (closed_) return;
   reading_ = true;
   socket_.async_read_some(asio::buffer(read_buf_),
-                          [self = shared_from_this()](const boost::system::error_code& ec, size_t n) {
-                            self->onRead(ec, n);
-                          });
+                          [self = shared_from_this()](const boost::system::error_code& ec,
+                                                      size_t n) { self->onRead(ec, n); });
 }
 
 void Connection::onRead(const boost::system::error_code& ec, size_t n) {
@@ -66,12 +69,15 @@ void Connection::process() {
     std::string_view line(in_.data() + start, nl - start);
     start = nl + 1;
     if (line.size() > limits.max_request_bytes) {
-      out_ += errorLine("null", Error(ErrorCode::kLimitExceeded, "request line longer than " + std::to_string(limits.max_request_bytes) + " bytes"));
+      out_ += errorLine("null", Error(ErrorCode::kLimitExceeded,
+                                      "request line longer than " +
+                                          std::to_string(limits.max_request_bytes) + " bytes"));
       close_after_write_ = true;
       break;
     }
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank line: no request
+    if (line.find_first_not_of(" \t") == std::string_view::npos)
+      continue;  // blank line: no request
     out_ += server_.handler().handle(line, peer_);
     ++answered;
   }
@@ -79,7 +85,9 @@ void Connection::process() {
   if (!close_after_write_ && in_.find('\n') == std::string::npos) {
     scanned_ = in_.size();
     if (in_.size() > limits.max_request_bytes) {
-      out_ += errorLine("null", Error(ErrorCode::kLimitExceeded, "request line longer than " + std::to_string(limits.max_request_bytes) + " bytes"));
+      out_ += errorLine("null", Error(ErrorCode::kLimitExceeded,
+                                      "request line longer than " +
+                                          std::to_string(limits.max_request_bytes) + " bytes"));
       close_after_write_ = true;
     }
   }
@@ -93,17 +101,18 @@ void Connection::process() {
 }
 
 void Connection::doWrite() {
-  asio::async_write(socket_, asio::buffer(out_), [self = shared_from_this()](const boost::system::error_code& ec, size_t) {
-    self->out_.clear();
-    if (self->closed_) return;
-    if (ec) {
-      self->close("write error");
-    } else if (self->close_after_write_) {
-      self->drainAndClose();
-    } else {
-      self->process();
-    }
-  });
+  asio::async_write(socket_, asio::buffer(out_),
+                    [self = shared_from_this()](const boost::system::error_code& ec, size_t) {
+                      self->out_.clear();
+                      if (self->closed_) return;
+                      if (ec) {
+                        self->close("write error");
+                      } else if (self->close_after_write_) {
+                        self->drainAndClose();
+                      } else {
+                        self->process();
+                      }
+                    });
 }
 
 // Closing with unread input makes the kernel send a reset, which can destroy the error line
@@ -111,21 +120,26 @@ void Connection::doWrite() {
 void Connection::drainAndClose() {
   boost::system::error_code ec;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ec);
-  auto timer = std::make_shared<asio::steady_timer>(socket_.get_executor(), std::chrono::seconds(2));
-  timer->async_wait([self = shared_from_this()](const boost::system::error_code&) { self->close("request too long"); });
+  auto timer =
+      std::make_shared<asio::steady_timer>(socket_.get_executor(), std::chrono::seconds(2));
+  timer->async_wait([self = shared_from_this()](const boost::system::error_code&) {
+    self->close("request too long");
+  });
   drain(std::move(timer));
 }
 
 void Connection::drain(std::shared_ptr<asio::steady_timer> timer) {
-  socket_.async_read_some(asio::buffer(read_buf_), [self = shared_from_this(), timer](const boost::system::error_code& ec, size_t) {
-    if (self->closed_) return;
-    if (ec) {
-      timer->cancel();
-      self->close("request too long");
-    } else {
-      self->drain(timer);
-    }
-  });
+  socket_.async_read_some(
+      asio::buffer(read_buf_),
+      [self = shared_from_this(), timer](const boost::system::error_code& ec, size_t) {
+        if (self->closed_) return;
+        if (ec) {
+          timer->cancel();
+          self->close("request too long");
+        } else {
+          self->drain(timer);
+        }
+      });
 }
 
 void Connection::close(const char* why) {

@@ -9,8 +9,11 @@
 // still answered before the connection closes.
 #pragma once
 
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
+// <utility> first: Boost 1.74's awaitable.hpp uses std::exchange without including it.
+// clang-format off
+#include <utility>
 #include <boost/asio.hpp>
+// clang-format on
 
 #include <atomic>
 #include <chrono>
@@ -46,9 +49,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Server& server_;
   boost::asio::ip::tcp::socket socket_;
   std::string peer_;
-  std::string in_;        // received bytes not yet answered
-  size_t scanned_ = 0;    // in_[0, scanned_) holds no '\n'
-  std::string out_;       // responses being written
+  std::string in_;      // received bytes not yet answered
+  size_t scanned_ = 0;  // in_[0, scanned_) holds no '\n'
+  std::string out_;     // responses being written
   char read_buf_[16384];
   bool reading_ = false;
   bool stopping_ = false;

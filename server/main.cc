@@ -19,13 +19,20 @@ int main(int argc, char** argv) {
   app.add_option("--port", o.port, "TCP port (0: any free port)")->capture_default_str();
   app.add_option("--bind", o.bind, "Address to listen on")->capture_default_str();
   app.add_option("--token", o.token, "Shared secret every request must carry as \"token\"");
-  app.add_option("--max-request-bytes", o.limits.max_request_bytes, "Longest request line")->capture_default_str();
-  app.add_option("--query-timeout-ms", timeout_ms, "Time budget per query (0: none)")->capture_default_str();
-  app.add_option("--max-rows", o.limits.max_rows, "Most rows per result (0: no limit)")->capture_default_str();
-  app.add_option("--max-connections", o.max_connections, "Most clients at once")->capture_default_str();
-  app.add_option("--threads", o.threads, "Worker threads (0: two per core, at least 4)")->capture_default_str();
-  app.add_option("--slow-query-ms", slow_ms, "Log queries slower than this (0: never)")->capture_default_str();
-  app.add_option("--idle-timeout-ms", idle_ms, "Close connections idle this long (0: never)")->capture_default_str();
+  app.add_option("--max-request-bytes", o.limits.max_request_bytes, "Longest request line")
+      ->capture_default_str();
+  app.add_option("--query-timeout-ms", timeout_ms, "Time budget per query (0: none)")
+      ->capture_default_str();
+  app.add_option("--max-rows", o.limits.max_rows, "Most rows per result (0: no limit)")
+      ->capture_default_str();
+  app.add_option("--max-connections", o.max_connections, "Most clients at once")
+      ->capture_default_str();
+  app.add_option("--threads", o.threads, "Worker threads (0: two per core, at least 4)")
+      ->capture_default_str();
+  app.add_option("--slow-query-ms", slow_ms, "Log queries slower than this (0: never)")
+      ->capture_default_str();
+  app.add_option("--idle-timeout-ms", idle_ms, "Close connections idle this long (0: never)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   o.limits.query_timeout = std::chrono::milliseconds(timeout_ms);
   o.limits.slow_query = std::chrono::milliseconds(slow_ms);

@@ -19,8 +19,10 @@ size_t skipBlanks(std::string_view s, size_t i) {
 // End (one past) of the JSON string starting at s[i] == '"'.
 size_t skipString(std::string_view s, size_t i) {
   for (++i; i < s.size(); ++i) {
-    if (s[i] == '\\') ++i;
-    else if (s[i] == '"') return i + 1;
+    if (s[i] == '\\')
+      ++i;
+    else if (s[i] == '"')
+      return i + 1;
   }
   return s.size();
 }
@@ -80,7 +82,9 @@ std::optional<std::string_view> rawMember(std::string_view object, std::string_v
   return found;
 }
 
-std::string errorLine(std::string_view id_json, const Error& error) { return errorToJson(error, id_json) + "\n"; }
+std::string errorLine(std::string_view id_json, const Error& error) {
+  return errorToJson(error, id_json) + "\n";
+}
 
 void logLine(std::string_view message) {
   static std::mutex mu;
@@ -98,9 +102,12 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
   try {
     request = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& e) {
-    return errorLine("null", Error(ErrorCode::kArgumentError, std::string("malformed request: ") + e.what()));
+    return errorLine(
+        "null", Error(ErrorCode::kArgumentError, std::string("malformed request: ") + e.what()));
   }
-  if (!request.is_object()) return errorLine("null", Error(ErrorCode::kArgumentError, "malformed request: expected a JSON object"));
+  if (!request.is_object())
+    return errorLine("null",
+                     Error(ErrorCode::kArgumentError, "malformed request: expected a JSON object"));
 
   std::string id = "null";
   if (auto it = request.find("id"); it != request.end()) {
@@ -109,15 +116,19 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
   }
   if (!token_.empty()) {
     auto t = request.find("token");
-    if (t == request.end() || !t->is_string() || !sameSecret(t->get_ref<const std::string&>(), token_))
+    if (t == request.end() || !t->is_string() ||
+        !sameSecret(t->get_ref<const std::string&>(), token_))
       return errorLine(id, Error(ErrorCode::kUnauthorized, "missing or wrong token"));
   }
   auto q = request.find("query");
   if (q == request.end() || !q->is_string())
-    return errorLine(id, Error(ErrorCode::kArgumentError, "malformed request: \"query\" must be a string"));
+    return errorLine(
+        id, Error(ErrorCode::kArgumentError, "malformed request: \"query\" must be a string"));
   Map params;
   if (auto p = request.find("params"); p != request.end() && !p->is_null()) {
-    if (!p->is_object()) return errorLine(id, Error(ErrorCode::kArgumentError, "malformed request: \"params\" must be an object"));
+    if (!p->is_object())
+      return errorLine(
+          id, Error(ErrorCode::kArgumentError, "malformed request: \"params\" must be an object"));
     auto raw = rawMember(line, "params");
     auto parsed = paramsFromJson(raw ? *raw : std::string_view(p->dump()));
     if (!parsed) return errorLine(id, parsed.error());

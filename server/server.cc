@@ -33,7 +33,8 @@ bool Server::listen() {
   if (!ec) acceptor_.bind(endpoint, ec);
   if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    logLine("cannot listen on " + options_.bind + ":" + std::to_string(options_.port) + ": " + ec.message());
+    logLine("cannot listen on " + options_.bind + ":" + std::to_string(options_.port) + ": " +
+            ec.message());
     return false;
   }
   port_ = acceptor_.local_endpoint().port();
@@ -43,14 +44,17 @@ bool Server::listen() {
 void Server::run() {
   signals_.async_wait([this](const boost::system::error_code& ec, int sig) {
     if (ec) return;
-    logLine(std::string("received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") + ": finishing in-flight requests");
+    logLine(std::string("received ") + (sig == SIGTERM ? "SIGTERM" : "SIGINT") +
+            ": finishing in-flight requests");
     stop();
   });
   doAccept();
   sweep();
   // Queries run on these threads; more threads than cores keeps small queries flowing while
   // a few long ones run (the default).
-  int n = options_.threads > 0 ? options_.threads : static_cast<int>(std::max(4u, 2 * std::thread::hardware_concurrency()));
+  int n = options_.threads > 0
+              ? options_.threads
+              : static_cast<int>(std::max(4u, 2 * std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (int i = 1; i < n; ++i) pool.emplace_back([this] { io_.run(); });
   io_.run();
@@ -75,37 +79,40 @@ void Server::stop() {
 }
 
 void Server::doAccept() {
-  acceptor_.async_accept(asio::make_strand(io_), [this](const boost::system::error_code& ec, tcp::socket socket) {
-    if (stopping_) return;
-    if (ec) {
-      if (ec != asio::error::operation_aborted) logLine("accept failed: " + ec.message());
-    } else {
-      std::shared_ptr<Connection> connection;
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        if (connections_.size() < options_.max_connections) {
-          connection = std::make_shared<Connection>(*this, std::move(socket), next_number_++);
-          connections_[connection.get()] = connection;
+  acceptor_.async_accept(
+      asio::make_strand(io_), [this](const boost::system::error_code& ec, tcp::socket socket) {
+        if (stopping_) return;
+        if (ec) {
+          if (ec != asio::error::operation_aborted) logLine("accept failed: " + ec.message());
+        } else {
+          std::shared_ptr<Connection> connection;
+          {
+            std::lock_guard<std::mutex> lock(mu_);
+            if (connections_.size() < options_.max_connections) {
+              connection = std::make_shared<Connection>(*this, std::move(socket), next_number_++);
+              connections_[connection.get()] = connection;
+            }
+          }
+          if (connection) {
+            logLine(connection->peer() + ": connected");
+            connection->start();
+          } else {
+            reject(std::move(socket));
+          }
         }
-      }
-      if (connection) {
-        logLine(connection->peer() + ": connected");
-        connection->start();
-      } else {
-        reject(std::move(socket));
-      }
-    }
-    if (!stopping_) doAccept();
-  });
+        if (!stopping_) doAccept();
+      });
 }
 
 // Over the connection limit: one error line, then close.
 void Server::reject(tcp::socket socket) {
-  logLine("connection refused: " + std::to_string(options_.max_connections) + " connections already open");
+  logLine("connection refused: " + std::to_string(options_.max_connections) +
+          " connections already open");
   auto s = std::make_shared<tcp::socket>(std::move(socket));
-  auto line = std::make_shared<std::string>(
-      errorLine("null", Error(ErrorCode::kLimitExceeded, "too many connections (the server allows " +
-                                                             std::to_string(options_.max_connections) + ")")));
+  auto line = std::make_shared<std::string>(errorLine(
+      "null",
+      Error(ErrorCode::kLimitExceeded, "too many connections (the server allows " +
+                                           std::to_string(options_.max_connections) + ")")));
   asio::async_write(*s, asio::buffer(*line), [s, line](const boost::system::error_code&, size_t) {
     boost::system::error_code ec;
     s->shutdown(tcp::socket::shutdown_both, ec);
@@ -121,7 +128,8 @@ void Server::forget(Connection* connection, const char* why) {
 
 void Server::sweep() {
   if (options_.idle_timeout.count() <= 0 || stopping_) return;
-  sweeper_.expires_after(std::min<std::chrono::milliseconds>(options_.idle_timeout, std::chrono::seconds(1)));
+  sweeper_.expires_after(
+      std::min<std::chrono::milliseconds>(options_.idle_timeout, std::chrono::seconds(1)));
   sweeper_.async_wait([this](const boost::system::error_code& ec) {
     if (ec || stopping_) return;
     auto now = std::chrono::steady_clock::now();

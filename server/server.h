@@ -8,8 +8,11 @@
 // the last one has closed: a response is only sent after its write committed.
 #pragma once
 
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp uses std::exchange unincluded
+// <utility> first: Boost 1.74's awaitable.hpp uses std::exchange without including it.
+// clang-format off
+#include <utility>
 #include <boost/asio.hpp>
+// clang-format on
 
 #include <atomic>
 #include <memory>

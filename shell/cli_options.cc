@@ -8,13 +8,16 @@ std::optional<CliOptions> parseCli(int argc, char** argv, int* exit_code) {
   CliOptions o;
   std::string mode = "table";
   std::vector<std::string> params;
-  CLI::App app{"entente — the interactive shell of the Entente knowledge-graph database.\n"
-               "Without PATH it opens a scratch database preloaded with the bundled Aleppo dataset."};
+  CLI::App app{
+      "entente — the interactive shell of the Entente knowledge-graph database.\n"
+      "Without PATH it opens a scratch database preloaded with the bundled Aleppo dataset."};
   app.add_option("path", o.path, "Database directory to open or create");
   app.add_option("-c,--command", o.commands, "Run QUERY (repeatable) and exit")->type_name("QUERY");
-  app.add_option("--mode", mode, "Output mode")->check(CLI::IsMember({"table", "json", "csv", "dot"}));
+  app.add_option("--mode", mode, "Output mode")
+      ->check(CLI::IsMember({"table", "json", "csv", "dot"}));
   app.add_option("--read", o.read_files, "Run the statements in FILE and exit")->type_name("FILE");
-  app.add_option("--param", params, "Query parameter for -c statements (repeatable)")->type_name("NAME=JSON");
+  app.add_option("--param", params, "Query parameter for -c statements (repeatable)")
+      ->type_name("NAME=JSON");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -13,8 +13,8 @@
 namespace entente::shell {
 
 struct CliOptions {
-  std::string path;                  // empty: scratch database with the bundled dataset
-  std::vector<std::string> commands; // -c, in order
+  std::string path;                   // empty: scratch database with the bundled dataset
+  std::vector<std::string> commands;  // -c, in order
   std::vector<std::string> read_files;
   OutputMode mode = OutputMode::kTable;
   std::vector<std::pair<std::string, std::string>> params;  // NAME, JSON text

@@ -7,31 +7,41 @@ namespace entente::shell {
 namespace {
 
 const char* const kKeywords[] = {
-    "MATCH", "OPTIONAL", "WHERE", "WITH", "UNWIND", "RETURN", "DISTINCT", "AS", "ORDER", "BY",
-    "ASC", "DESC", "SKIP", "LIMIT", "UNION", "ALL", "CREATE", "MERGE", "ON", "SET", "REMOVE",
-    "DELETE", "DETACH", "CALL", "YIELD", "AND", "OR", "XOR", "NOT", "IN", "STARTS", "ENDS",
-    "CONTAINS", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "EXPLAIN",
-    "PROFILE", "SHOW", "SCHEMA", "OF", "RELATION", "TYPE", "POSITIVE", "NEGATIVE", "SYMMETRIC",
-    "TRANSITIVE", "INVERSE", "COMMENT", "FOREACH", "TRANSACTIONS", "ROWS", "INDEX", "INDEXES",
-    "CONSTRAINT", "CONSTRAINTS", "FOR", "REQUIRE", "DROP", "IF", "EXISTS", "UNIQUE"};
+    "MATCH",        "OPTIONAL", "WHERE",     "WITH",       "UNWIND",     "RETURN",      "DISTINCT",
+    "AS",           "ORDER",    "BY",        "ASC",        "DESC",       "SKIP",        "LIMIT",
+    "UNION",        "ALL",      "CREATE",    "MERGE",      "ON",         "SET",         "REMOVE",
+    "DELETE",       "DETACH",   "CALL",      "YIELD",      "AND",        "OR",          "XOR",
+    "NOT",          "IN",       "STARTS",    "ENDS",       "CONTAINS",   "IS",          "NULL",
+    "TRUE",         "FALSE",    "CASE",      "WHEN",       "THEN",       "ELSE",        "END",
+    "EXPLAIN",      "PROFILE",  "SHOW",      "SCHEMA",     "OF",         "RELATION",    "TYPE",
+    "POSITIVE",     "NEGATIVE", "SYMMETRIC", "TRANSITIVE", "INVERSE",    "COMMENT",     "FOREACH",
+    "TRANSACTIONS", "ROWS",     "INDEX",     "INDEXES",    "CONSTRAINT", "CONSTRAINTS", "FOR",
+    "REQUIRE",      "DROP",     "IF",        "EXISTS",     "UNIQUE"};
 
-const char* const kFunctions[] = {
-    "id", "labels", "type", "reduce", "properties", "keys", "length", "nodes", "relationships",
-    "startNode", "endNode", "size", "coalesce", "toUpper", "toLower", "toString", "toInteger",
-    "toFloat", "date", "count", "sum", "avg", "min", "max", "collect", "shortestPath",
-    "allShortestPaths", "range", "exists"};
+const char* const kFunctions[] = {"id",        "labels",       "type",
+                                  "reduce",    "properties",   "keys",
+                                  "length",    "nodes",        "relationships",
+                                  "startNode", "endNode",      "size",
+                                  "coalesce",  "toUpper",      "toLower",
+                                  "toString",  "toInteger",    "toFloat",
+                                  "date",      "count",        "sum",
+                                  "avg",       "min",          "max",
+                                  "collect",   "shortestPath", "allShortestPaths",
+                                  "range",     "exists"};
 
 bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 bool startsWithNoCase(std::string_view s, std::string_view prefix) {
   if (prefix.size() > s.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i])))
       return false;
   return true;
 }
 
-void addMatches(const std::vector<std::string>& pool, std::string_view word, std::vector<std::string>* out) {
+void addMatches(const std::vector<std::string>& pool, std::string_view word,
+                std::vector<std::string>* out) {
   for (const auto& s : pool)
     if (startsWithNoCase(s, word)) out->push_back(s);
 }
@@ -49,7 +59,8 @@ std::string commonPrefix(const std::vector<std::string>& candidates) {
   return prefix;
 }
 
-std::vector<std::string> completeAt(std::string_view text, const Vocabulary& vocabulary, size_t* word_start) {
+std::vector<std::string> completeAt(std::string_view text, const Vocabulary& vocabulary,
+                                    size_t* word_start) {
   std::vector<std::string> out;
   // Dot-command names at the start of the line.
   size_t first = text.find_first_not_of(" \t");
@@ -68,8 +79,10 @@ std::vector<std::string> completeAt(std::string_view text, const Vocabulary& voc
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quote) {
-      if (c == '\\') ++i;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++i;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
     if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
@@ -108,11 +121,14 @@ std::vector<std::string> completeAt(std::string_view text, const Vocabulary& voc
       addMatches(vocabulary.property_keys, word, &out);
     } else if (!word.empty()) {
       // Keywords in the case the user types them.
-      bool lower = std::none_of(word.begin(), word.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+      bool lower = std::none_of(word.begin(), word.end(),
+                                [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
       for (const char* k : kKeywords) {
         if (!startsWithNoCase(k, word)) continue;
         std::string s = k;
-        if (lower) std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (lower)
+          std::transform(s.begin(), s.end(), s.begin(),
+                         [](unsigned char c) { return std::tolower(c); });
         out.push_back(s);
       }
       for (const char* f : kFunctions)

@@ -47,7 +47,8 @@ struct DotCommands {
   };
 
   static bool usage(Shell& sh, const Entry& e) {
-    sh.printError(Error(ErrorCode::kArgumentError, std::string("usage: ") + e.name + (*e.usage ? " " : "") + e.usage));
+    sh.printError(Error(ErrorCode::kArgumentError,
+                        std::string("usage: ") + e.name + (*e.usage ? " " : "") + e.usage));
     return false;
   }
 
@@ -135,7 +136,8 @@ struct DotCommands {
     return true;
   }
   static bool params(Shell& sh, const std::vector<std::string>&, std::string_view) {
-    for (const auto& [name, value] : sh.params_) sh.out_ << '$' << name << " = " << toJson(value) << '\n';
+    for (const auto& [name, value] : sh.params_)
+      sh.out_ << '$' << name << " = " << toJson(value) << '\n';
     sh.out_.flush();
     return true;
   }
@@ -151,9 +153,12 @@ struct DotCommands {
         {".mode", "table|json|csv|dot", "Set the output mode (no argument: show it)", mode},
         {".timer", "on|off", "Show how long each statement takes", timer},
         {".read", "FILE", "Run the statements and dot-commands in FILE", read},
-        {".import", "FILE | NODES.csv EDGES.csv", "Import a dataset (.json, .jsonl) or CSV nodes and edges", import},
-        {".export", "FILE [--dot]", "Write the database as a JSON dataset, or the last result as Graphviz", exportFile},
-        {".param", "NAME [JSON]", "Set parameter $NAME to a JSON value (no value: unset it)", param},
+        {".import", "FILE | NODES.csv EDGES.csv",
+         "Import a dataset (.json, .jsonl) or CSV nodes and edges", import},
+        {".export", "FILE [--dot]",
+         "Write the database as a JSON dataset, or the last result as Graphviz", exportFile},
+        {".param", "NAME [JSON]", "Set parameter $NAME to a JSON value (no value: unset it)",
+         param},
         {".params", "", "List the parameters", params},
         {".quit", "", "Leave the shell (also .exit, Ctrl-D)", quit},
         {".exit", "", "Leave the shell", quit},
@@ -189,7 +194,8 @@ bool Shell::runDotCommand(const std::string& line) {
   std::string_view rest = end == std::string_view::npos ? std::string_view() : text.substr(end);
   for (const auto& e : DotCommands::table())
     if (name == e.name) return e.handler(*this, splitArgs(rest), rest);
-  printError(Error(ErrorCode::kArgumentError, "unknown command " + std::string(name) + " (.help lists the commands)"));
+  printError(Error(ErrorCode::kArgumentError,
+                   "unknown command " + std::string(name) + " (.help lists the commands)"));
   return false;
 }
 

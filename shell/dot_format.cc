@@ -39,8 +39,12 @@ struct Graph {
   // True if `v` held anything drawable.
   bool collect(const Value& v) {
     switch (v.type()) {
-      case Value::Type::kNode: addNode(v.asNode()); return true;
-      case Value::Type::kRelationship: addRel(v.asRelationship()); return true;
+      case Value::Type::kNode:
+        addNode(v.asNode());
+        return true;
+      case Value::Type::kRelationship:
+        addRel(v.asRelationship());
+        return true;
       case Value::Type::kPath: {
         for (const auto& n : v.asPath().nodes) addNode(n);
         for (const auto& r : v.asPath().relationships) addRel(r);
@@ -56,7 +60,8 @@ struct Graph {
         for (const auto& [k, item] : v.asMap()) any = collect(item) || any;
         return any;
       }
-      default: return false;
+      default:
+        return false;
     }
   }
 };
@@ -73,13 +78,15 @@ void writeDot(std::ostream& out, const QueryResult& result) {
   }
   out << "digraph entente {\n";
   if (ignored > 0)
-    out << "  // " << ignored << (ignored == 1 ? " row" : " rows") << " without nodes or relationships ignored\n";
+    out << "  // " << ignored << (ignored == 1 ? " row" : " rows")
+        << " without nodes or relationships ignored\n";
   // Endpoints of returned relationships that were not returned themselves: label = id.
   for (const auto& [id, e] : g.edges) {
     g.nodes.try_emplace(e.start, std::to_string(e.start));
     g.nodes.try_emplace(e.end, std::to_string(e.end));
   }
-  for (const auto& [id, label] : g.nodes) out << "  n" << id << " [label=" << quoted(label) << "];\n";
+  for (const auto& [id, label] : g.nodes)
+    out << "  n" << id << " [label=" << quoted(label) << "];\n";
   for (const auto& [id, e] : g.edges)
     out << "  n" << e.start << " -> n" << e.end << " [label=" << quoted(e.type) << "];\n";
   out << "}\n";

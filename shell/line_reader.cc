@@ -68,7 +68,8 @@ unsigned char LineReader::completeFn(EditLine* el, int) {
   const LineInfo* li = el_line(el);
   std::string before(li->buffer, li->cursor);
   size_t start = before.size();
-  std::vector<std::string> candidates = me->complete_ ? me->complete_(before, &start) : std::vector<std::string>{};
+  std::vector<std::string> candidates =
+      me->complete_ ? me->complete_(before, &start) : std::vector<std::string>{};
   if (candidates.empty()) return CC_REFRESH_BEEP;
   std::string typed = before.substr(start);
   std::string replacement = candidates.size() == 1 ? candidates[0] : commonPrefix(candidates);

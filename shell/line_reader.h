@@ -18,7 +18,8 @@ namespace entente::shell {
 
 class LineReader {
  public:
-  using CompleteFn = std::function<std::vector<std::string>(std::string_view before_cursor, size_t* word_start)>;
+  using CompleteFn =
+      std::function<std::vector<std::string>(std::string_view before_cursor, size_t* word_start)>;
 
   //! `history_file` may be empty (no history kept on disk).
   LineReader(const char* program, std::string history_file, CompleteFn complete);

@@ -39,16 +39,20 @@ void installSigint() {
 
 int terminalWidth() {
   winsize ws{};
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
   if (const char* cols = std::getenv("COLUMNS")) return std::atoi(cols);
   return 0;
 }
 
 int interactive(Shell& shell, bool scratch, const std::string& path) {
-  std::cout << "Entente " << "0.1.0" << " \u2014 who backs whom. End statements with ';', "
+  std::cout << "Entente "
+            << "0.1.0"
+            << " \u2014 who backs whom. End statements with ';', "
             << ".help for commands, Ctrl-D to leave.\n";
   if (scratch) {
-    std::cout << "This is a scratch database preloaded with the bundled Aleppo dataset (CNN, 2024-12-02);\n"
+    std::cout << "This is a scratch database preloaded with the bundled Aleppo dataset (CNN, "
+                 "2024-12-02);\n"
                  "changes are not saved. Open or create one with: entente PATH\n"
                  "Try: MATCH (s)-[:BACKS]->(\"Free Syrian Army\") RETURN s.name;\n";
   } else {
@@ -56,8 +60,9 @@ int interactive(Shell& shell, bool scratch, const std::string& path) {
   }
   const char* home = std::getenv("HOME");
   std::string history = home && *home ? std::string(home) + "/.entente_history" : "";
-  LineReader reader("entente", history,
-                    [&](std::string_view before, size_t* start) { return shell.complete(before, start); });
+  LineReader reader("entente", history, [&](std::string_view before, size_t* start) {
+    return shell.complete(before, start);
+  });
   StatementSplitter splitter;
   std::string entry;  // the raw lines of the statement being typed, for the history
   std::string line;
@@ -118,7 +123,8 @@ int main(int argc, char** argv) {
   }
   if (scratch) {
     auto loaded = (*db)->loadBundledDataset();
-    if (!loaded) std::cerr << "Warning: bundled dataset not loaded: " << loaded.error().message() << '\n';
+    if (!loaded)
+      std::cerr << "Warning: bundled dataset not loaded: " << loaded.error().message() << '\n';
   }
 
   Shell shell(**db, std::cout, std::cerr);
@@ -126,7 +132,8 @@ int main(int argc, char** argv) {
   for (const auto& [name, json] : options->params) {
     auto value = valueFromJson(json);
     if (!value) {
-      std::cerr << "Error: " << value.error().codeName() << ": --param " << name << ": " << value.error().message() << '\n';
+      std::cerr << "Error: " << value.error().codeName() << ": --param " << name << ": "
+                << value.error().message() << '\n';
       return 1;
     }
     shell.params()[name] = *value;

@@ -16,20 +16,28 @@ std::optional<OutputMode> parseMode(std::string_view name) {
 
 const char* modeName(OutputMode mode) {
   switch (mode) {
-    case OutputMode::kTable: return "table";
-    case OutputMode::kJson: return "json";
-    case OutputMode::kCsv: return "csv";
-    case OutputMode::kDot: return "dot";
+    case OutputMode::kTable:
+      return "table";
+    case OutputMode::kJson:
+      return "json";
+    case OutputMode::kCsv:
+      return "csv";
+    case OutputMode::kDot:
+      return "dot";
   }
   return "table";
 }
 
 std::string cellText(const Value& v, bool null_as_empty) {
   switch (v.type()) {
-    case Value::Type::kNull: return null_as_empty ? "" : "null";
-    case Value::Type::kString: return v.asString();
-    case Value::Type::kDate: return v.asDate().toString();
-    default: return v.toCypher();
+    case Value::Type::kNull:
+      return null_as_empty ? "" : "null";
+    case Value::Type::kString:
+      return v.asString();
+    case Value::Type::kDate:
+      return v.asDate().toString();
+    default:
+      return v.toCypher();
   }
 }
 
@@ -51,12 +59,15 @@ void writeCsv(std::ostream& out, const QueryResult& result) {
   for (size_t c = 0; c < columns.size(); ++c) out << (c ? "," : "") << csvField(columns[c]);
   out << '\n';
   for (const auto& row : result.rows()) {
-    for (size_t c = 0; c < row.size(); ++c) out << (c ? "," : "") << csvField(cellText(row[c], true));
+    for (size_t c = 0; c < row.size(); ++c)
+      out << (c ? "," : "") << csvField(cellText(row[c], true));
     out << '\n';
   }
 }
 
-void writeJson(std::ostream& out, const QueryResult& result) { out << resultToJson(result, "null") << '\n'; }
+void writeJson(std::ostream& out, const QueryResult& result) {
+  out << resultToJson(result, "null") << '\n';
+}
 
 std::string statsSummary(const Stats& s) {
   struct Item {

@@ -22,7 +22,8 @@ void Shell::printError(const Error& error) {
 }
 
 bool Shell::run(const Piece& piece) {
-  return piece.kind == Piece::Kind::kDotCommand ? runDotCommand(piece.text) : runStatement(piece.text);
+  return piece.kind == Piece::Kind::kDotCommand ? runDotCommand(piece.text)
+                                                : runStatement(piece.text);
 }
 
 bool Shell::runStatement(const std::string& text) {
@@ -32,7 +33,8 @@ bool Shell::runStatement(const std::string& text) {
   running = true;
   auto t0 = std::chrono::steady_clock::now();
   QueryResult result = db_.query(text, params_, options);
-  double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double elapsed =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   running = false;
   cancel_flag = false;
   show(result, elapsed);
@@ -57,13 +59,20 @@ void Shell::show(const QueryResult& result, double elapsed_ms) {
     case OutputMode::kTable: {
       writeTable(out_, result, width_);
       std::string summary = statsSummary(result.stats());
-      if (!summary.empty()) out_ << summary << '\n';
-      else if (result.columns().empty()) out_ << "OK\n";
+      if (!summary.empty())
+        out_ << summary << '\n';
+      else if (result.columns().empty())
+        out_ << "OK\n";
       break;
     }
-    case OutputMode::kCsv: writeCsv(out_, result); break;
-    case OutputMode::kDot: writeDot(out_, result); break;
-    case OutputMode::kJson: break;
+    case OutputMode::kCsv:
+      writeCsv(out_, result);
+      break;
+    case OutputMode::kDot:
+      writeDot(out_, result);
+      break;
+    case OutputMode::kJson:
+      break;
   }
   if (timer_) (mode_ == OutputMode::kTable ? out_ : err_) << "Run Time: " << elapsed_ms << " ms\n";
   out_.flush();
@@ -119,11 +128,12 @@ void Shell::refreshVocabulary() {
   // Neo4j-style procedures first; plain queries if the engine has no such procedure.
   vocabulary_.labels = firstColumn({"CALL db.labels() YIELD label RETURN label",
                                     "MATCH (n) UNWIND labels(n) AS l RETURN DISTINCT l"});
-  vocabulary_.relation_types = firstColumn(
-      {"CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
-       "MATCH ()-[r]->() RETURN DISTINCT type(r)"});
-  vocabulary_.property_keys = firstColumn({"CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey",
-                                           "MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k"});
+  vocabulary_.relation_types =
+      firstColumn({"CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
+                   "MATCH ()-[r]->() RETURN DISTINCT type(r)"});
+  vocabulary_.property_keys =
+      firstColumn({"CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey",
+                   "MATCH (n) UNWIND keys(n) AS k RETURN DISTINCT k"});
   vocabulary_.entity_names =
       firstColumn({"MATCH (n) WHERE n.name IS NOT NULL RETURN DISTINCT n.name LIMIT 20000"});
   vocabulary_stale_ = false;

@@ -37,8 +37,8 @@ class StatementSplitter {
 
   std::string buffer_;
   State state_ = State::kCode;
-  bool escaped_ = false;     // previous char was a backslash inside a string
-  bool has_content_ = false; // something besides blanks and comments since the last `;`
+  bool escaped_ = false;      // previous char was a backslash inside a string
+  bool has_content_ = false;  // something besides blanks and comments since the last `;`
 };
 
 //! Removes leading and trailing blanks.

@@ -35,10 +35,14 @@ std::string sanitize(std::string text) {
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
-    if (c == '\n') out += "\u21B5";
-    else if (c == '\t') out += ' ';
-    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) out += '?';
-    else out += c;
+    if (c == '\n')
+      out += "\u21B5";
+    else if (c == '\t')
+      out += ' ';
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      out += '?';
+    else
+      out += c;
   }
   return out;
 }
@@ -77,8 +81,10 @@ void line(std::ostream& out, const std::vector<std::string>& cells, const std::v
     std::string text = fit(cells[c], widths[c]);
     int pad = widths[c] - displayWidth(text);
     out << ' ';
-    if (right_align[c]) out << std::string(pad, ' ') << text;
-    else out << text << std::string(pad, ' ');
+    if (right_align[c])
+      out << std::string(pad, ' ') << text;
+    else
+      out << text << std::string(pad, ' ');
     out << " \u2502";
   }
   out << '\n';
@@ -121,7 +127,8 @@ void writeTable(std::ostream& out, const QueryResult& result, int width) {
   int frame = 3 * static_cast<int>(n) + 1;
   auto total = [&](int cap) {
     long sum = frame;
-    for (size_t c = 0; c < n; ++c) sum += std::min(natural[c], std::max(cap, std::min(natural[c], 8)));
+    for (size_t c = 0; c < n; ++c)
+      sum += std::min(natural[c], std::max(cap, std::min(natural[c], 8)));
     return sum;
   };
   int widest = *std::max_element(natural.begin(), natural.end());
@@ -129,10 +136,13 @@ void writeTable(std::ostream& out, const QueryResult& result, int width) {
     int lo = 0, hi = widest;  // total(lo) may still exceed: then every column sits at its floor
     while (lo < hi) {
       int mid = (lo + hi + 1) / 2;
-      if (total(mid) <= width) lo = mid;
-      else hi = mid - 1;
+      if (total(mid) <= width)
+        lo = mid;
+      else
+        hi = mid - 1;
     }
-    for (size_t c = 0; c < n; ++c) widths[c] = std::min(natural[c], std::max(lo, std::min(natural[c], 8)));
+    for (size_t c = 0; c < n; ++c)
+      widths[c] = std::min(natural[c], std::max(lo, std::min(natural[c], 8)));
   }
 
   rule(out, widths, "\u250C", "\u252C", "\u2510");

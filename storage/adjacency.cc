@@ -42,7 +42,7 @@ struct AdjacencySnapshot::NodeList {
     TypeId type;
     NodeId other;
     EdgeId edge;
-    std::string_view props;              // into the base or `hold`
+    std::string_view props;                   // into the base or `hold`
     std::shared_ptr<const std::string> hold;  // owner of props that are not in the base
   };
   std::vector<Entry> entries;  // sorted by (type, other, edge)
@@ -58,25 +58,29 @@ std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::build(std::vector<Ad
   auto less = [](const AdjInput& x, const AdjInput& y) {
     return std::tie(x.src, x.type, x.dst, x.id) < std::tie(y.src, y.type, y.dst, y.id);
   };
-  if (!std::is_sorted(edges.begin(), edges.end(), less)) std::sort(edges.begin(), edges.end(), less);
+  if (!std::is_sorted(edges.begin(), edges.end(), less))
+    std::sort(edges.begin(), edges.end(), less);
   AdjacencyBuilder builder(edges.size());
   for (const AdjInput& e : edges)
     if (!builder.add(e.src, e.type, e.dst, e.id, e.props)) return nullptr;
   return builder.finish();
 }
 
-std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::fromBase(std::shared_ptr<const Base> base) {
+std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::fromBase(
+    std::shared_ptr<const Base> base) {
   auto s = std::make_shared<AdjacencySnapshot>();
   s->edge_count_ = base->side[0].entries.size();
   s->base_ = std::move(base);
   return s;
 }
 
-bool AdjacencySnapshot::visit(int side, NodeId node, const std::vector<TypeId>& types, bool skip_self_loops,
+bool AdjacencySnapshot::visit(int side, NodeId node, const std::vector<TypeId>& types,
+                              bool skip_self_loops,
                               const std::function<bool(const EdgeRef&)>& fn) const {
   auto report = [&](TypeId type, NodeId other, EdgeId edge, std::string_view props) {
     if (skip_self_loops && other == node) return true;
-    return side == 0 ? fn(EdgeRef{edge, node, type, other, props}) : fn(EdgeRef{edge, other, type, node, props});
+    return side == 0 ? fn(EdgeRef{edge, node, type, other, props})
+                     : fn(EdgeRef{edge, other, type, node, props});
   };
   if (!overlay_[side].empty()) {
     auto it = overlay_[side].find(node);
@@ -108,7 +112,8 @@ bool AdjacencySnapshot::edges(NodeId node, Direction dir, const std::vector<Type
   return true;
 }
 
-size_t AdjacencySnapshot::degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const {
+size_t AdjacencySnapshot::degree(NodeId node, Direction dir,
+                                 const std::vector<TypeId>& types) const {
   size_t n = 0;
   edges(node, dir, types, [&n](const EdgeRef&) {
     ++n;
@@ -120,12 +125,14 @@ size_t AdjacencySnapshot::degree(NodeId node, Direction dir, const std::vector<T
 size_t AdjacencySnapshot::memoryBytes() const {
   size_t bytes = base_->memoryBytes();
   for (const auto& side : overlay_)
-    for (const auto& [node, list] : side) bytes += 64 + list->entries.capacity() * sizeof(NodeList::Entry);
+    for (const auto& [node, list] : side)
+      bytes += 64 + list->entries.capacity() * sizeof(NodeList::Entry);
   return bytes;
 }
 
-std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::apply(const std::vector<AdjChange>& changes) const {
-  auto next = std::make_shared<AdjacencySnapshot>(*this);  // shares the base and every list
+std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::apply(
+    const std::vector<AdjChange>& changes) const {
+  auto next = std::make_shared<AdjacencySnapshot>(*this);          // shares the base and every list
   std::unordered_map<NodeId, std::shared_ptr<NodeList>> fresh[2];  // lists copied by this apply
   auto listOf = [&](int side, NodeId node) -> NodeList& {
     auto f = fresh[side].find(node);
@@ -153,10 +160,14 @@ std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::apply(const std::vec
       auto at = std::lower_bound(list.begin(), list.end(), 0, [&](const NodeList::Entry& x, int) {
         return entryLess(x, c.type, other, c.id);
       });
-      bool existed = at != list.end() && at->edge == c.id && at->type == c.type && at->other == other;
+      bool existed =
+          at != list.end() && at->edge == c.id && at->type == c.type && at->other == other;
       if (existed) at = list.erase(at);
-      if (c.present) list.insert(at, {c.type, other, c.id, hold ? std::string_view(*hold) : std::string_view(), hold});
-      if (side == 0) next->edge_count_ += static_cast<size_t>(c.present) - static_cast<size_t>(existed);
+      if (c.present)
+        list.insert(
+            at, {c.type, other, c.id, hold ? std::string_view(*hold) : std::string_view(), hold});
+      if (side == 0)
+        next->edge_count_ += static_cast<size_t>(c.present) - static_cast<size_t>(existed);
     }
   }
   for (int side = 0; side < 2; ++side)
@@ -164,7 +175,8 @@ std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::apply(const std::vec
       next->overlay_entries_ += list->entries.size();
       next->overlay_[side][node] = std::move(list);
     }
-  if (next->overlay_entries_ > std::max(kMinMergeEntries, base_->side[0].entries.size() / 4)) return next->merged();
+  if (next->overlay_entries_ > std::max(kMinMergeEntries, base_->side[0].entries.size() / 4))
+    return next->merged();
   return next;
 }
 
@@ -179,7 +191,8 @@ bool AdjacencySnapshot::scanAll(const std::function<bool(const EdgeRef&)>& fn) c
 
 std::shared_ptr<const AdjacencySnapshot> AdjacencySnapshot::merged() const {
   AdjacencyBuilder builder(edge_count_);
-  bool ok = scanAll([&](const EdgeRef& e) { return builder.add(e.src, e.type, e.dst, e.id, e.raw_props); });
+  bool ok = scanAll(
+      [&](const EdgeRef& e) { return builder.add(e.src, e.type, e.dst, e.id, e.raw_props); });
   return ok ? builder.finish() : nullptr;
 }
 

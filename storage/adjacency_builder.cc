@@ -14,7 +14,8 @@ AdjacencyBuilder::AdjacencyBuilder(size_t expected_edges)
 bool AdjacencyBuilder::add(NodeId src, TypeId type, NodeId dst, EdgeId id, std::string_view props) {
   if (!ok_) return false;
   // Ids must fit the 32-bit entries, and node ids must be dense enough for offset arrays.
-  if (src >= node_cap_ || dst >= node_cap_ || src >= kMaxId || dst >= kMaxId || id >= kMaxId || src < last_src_) {
+  if (src >= node_cap_ || dst >= node_cap_ || src >= kMaxId || dst >= kMaxId || id >= kMaxId ||
+      src < last_src_) {
     ok_ = false;
     return false;
   }
@@ -28,7 +29,8 @@ bool AdjacencyBuilder::add(NodeId src, TypeId type, NodeId dst, EdgeId id, std::
   min_edge_ = std::min(min_edge_, id);
   max_edge_ = std::max(max_edge_, id);
   if (!props.empty()) {
-    pending_props_.push_back({static_cast<uint32_t>(id), {base_->prop_bytes.size(), static_cast<uint32_t>(props.size())}});
+    pending_props_.push_back({static_cast<uint32_t>(id),
+                              {base_->prop_bytes.size(), static_cast<uint32_t>(props.size())}});
     base_->prop_bytes.append(props);
   }
   return true;
@@ -57,7 +59,9 @@ std::shared_ptr<const AdjacencySnapshot> AdjacencyBuilder::finish() {
       const Entry& e = out.entries[i];
       in.entries[next[e.other]++] = {e.type, static_cast<uint32_t>(n), e.edge};
     }
-  auto less = [](const Entry& x, const Entry& y) { return std::tie(x.type, x.other, x.edge) < std::tie(y.type, y.other, y.edge); };
+  auto less = [](const Entry& x, const Entry& y) {
+    return std::tie(x.type, x.other, x.edge) < std::tie(y.type, y.other, y.edge);
+  };
   for (uint64_t n = 0; n < limit; ++n) {
     auto first = in.entries.begin() + in.offsets[n], last = in.entries.begin() + in.offsets[n + 1];
     if (!std::is_sorted(first, last, less)) std::sort(first, last, less);

@@ -63,7 +63,8 @@ void AdjacencyCache::rebuild(BuildJob job) {
   }).detach();
 }
 
-void AdjacencyCache::finishBuild(uint64_t generation, std::shared_ptr<const AdjacencySnapshot> built) {
+void AdjacencyCache::finishBuild(uint64_t generation,
+                                 std::shared_ptr<const AdjacencySnapshot> built) {
   if (generation != generation_ || stop_.load()) return;  // superseded
   building_ = false;
   if (!built) {

@@ -26,7 +26,8 @@ class AdjacencyCache {
  public:
   //! A build job: returns the snapshot of the state at the time it was started, or null if
   //! it cannot be built or `stop` became true.
-  using BuildJob = std::function<std::shared_ptr<const AdjacencySnapshot>(const std::atomic<bool>& stop)>;
+  using BuildJob =
+      std::function<std::shared_ptr<const AdjacencySnapshot>(const std::atomic<bool>& stop)>;
 
   //! `mu` is the mutex callers hold; `on_ready` runs under it when a background build lands.
   AdjacencyCache(bool enabled, std::mutex* mu, std::function<void()> on_ready);

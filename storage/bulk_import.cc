@@ -25,7 +25,8 @@ Status RocksStore::bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge>
   return BulkImporter(*this, std::move(nodes), std::move(edges)).run();
 }
 
-BulkImporter::BulkImporter(RocksStore& store, std::vector<BulkNode> nodes, std::vector<BulkEdge> edges)
+BulkImporter::BulkImporter(RocksStore& store, std::vector<BulkNode> nodes,
+                           std::vector<BulkEdge> edges)
     : store_(store), nodes_(std::move(nodes)), edges_(std::move(edges)) {}
 
 BulkImporter::~BulkImporter() {
@@ -77,7 +78,8 @@ void BulkImporter::markKind(uint32_t id, uint8_t kind) {
 Status BulkImporter::writeIndexFile() {
   bool index_file = false;
   std::string file = tmp_ + "/index.sst";
-  Status s = store_.bulkIndexEntries(nodes_, edges_, base_, file, &index_file, &meta_puts_, &index_delta_);
+  Status s =
+      store_.bulkIndexEntries(nodes_, edges_, base_, file, &index_file, &meta_puts_, &index_delta_);
   if (s.ok() && index_file) addArg(keys::kIndex, file);
   return s;
 }
@@ -96,15 +98,18 @@ Status BulkImporter::writeMetaFiles() {
   meta_puts_[std::string(keys::kMetaNextNode)] = u64(next_node);
   meta_puts_[std::string(keys::kMetaNextEdge)] = u64(base_ + edges_.size());
   meta_puts_[std::string(keys::kMetaCountNodes)] = u64(store_.node_count_.load() + nodes_.size());
-  for (auto [l, d] : label_delta_) meta_puts_[keys::metaCountLabelKey(l)] = u64(store_.approxLabelCount(l) + d);
-  Status s = writeSst(store_.db_->GetOptions(store_.cf(keys::kMeta)), tmp + "/meta.sst", [&](auto&& put) {
-    for (const auto& [k, v] : meta_puts_) put(k, v);
-  });
+  for (auto [l, d] : label_delta_)
+    meta_puts_[keys::metaCountLabelKey(l)] = u64(store_.approxLabelCount(l) + d);
+  Status s =
+      writeSst(store_.db_->GetOptions(store_.cf(keys::kMeta)), tmp + "/meta.sst", [&](auto&& put) {
+        for (const auto& [k, v] : meta_puts_) put(k, v);
+      });
   if (s.ok()) addArg(keys::kMeta, tmp + "/meta.sst");
   if (s.ok() && !dict_puts_.empty()) {
-    s = writeSst(store_.db_->GetOptions(store_.cf(keys::kDict)), tmp + "/dict.sst", [&](auto&& put) {
-      for (const auto& [k, v] : dict_puts_) put(k, v);
-    });
+    s = writeSst(store_.db_->GetOptions(store_.cf(keys::kDict)), tmp + "/dict.sst",
+                 [&](auto&& put) {
+                   for (const auto& [k, v] : dict_puts_) put(k, v);
+                 });
     if (s.ok()) addArg(keys::kDict, tmp + "/dict.sst");
   }
   return s;

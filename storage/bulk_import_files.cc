@@ -52,7 +52,8 @@ void BulkImporter::buildOutEntries() {
     out_[i] = {edges[i].src, edges[i].dst, base_ + i, edges[i].type};
     max_id_ = std::max({max_id_, edges[i].src, edges[i].dst});
   }
-  if (!std::is_sorted(out_.begin(), out_.end(), adjLess)) std::sort(out_.begin(), out_.end(), adjLess);
+  if (!std::is_sorted(out_.begin(), out_.end(), adjLess))
+    std::sort(out_.begin(), out_.end(), adjLess);
 }
 
 std::string_view BulkImporter::propsOf(EdgeId eid) const {
@@ -74,16 +75,18 @@ Status BulkImporter::makeTempDir() {
 void BulkImporter::startAdjacencyFiles() {
   if (edges_.empty()) return;
   out_thread_ = std::thread([this] {
-    out_status_ = writeSst(store_.db_->GetOptions(store_.cf(keys::kOut)), tmp_ + "/out.sst", [&](auto&& put) {
-      for (const AdjEntry& x : out_) put(keys::adjKey(x.a, x.t, x.b, x.e).view(), propsOf(x.e));
-    });
+    out_status_ =
+        writeSst(store_.db_->GetOptions(store_.cf(keys::kOut)), tmp_ + "/out.sst", [&](auto&& put) {
+          for (const AdjEntry& x : out_) put(keys::adjKey(x.a, x.t, x.b, x.e).view(), propsOf(x.e));
+        });
   });
   in_thread_ = std::thread([this] {
     // (src,type,dst,e) --stable by type--> (type,src,dst,e) --stable by dst--> (dst,type,src,e)
     std::vector<AdjEntry> in;
     bool small_types = *types_seen_.rbegin() < 4 * edges_.size() + 1024;
     if (max_id_ < 8 * edges_.size() + (1u << 20) && small_types) {
-      in = types_seen_.size() > 1 ? countingSort(out_, *types_seen_.rbegin() + 1, [](const AdjEntry& x) { return x.t; })
+      in = types_seen_.size() > 1 ? countingSort(out_, *types_seen_.rbegin() + 1,
+                                                 [](const AdjEntry& x) { return x.t; })
                                   : out_;
       in = countingSort(in, max_id_ + 1, [](const AdjEntry& x) { return x.b; });
     } else {
@@ -92,9 +95,10 @@ void BulkImporter::startAdjacencyFiles() {
         return adjLess({x.b, x.a, x.e, x.t}, {y.b, y.a, y.e, y.t});
       });
     }
-    in_status_ = writeSst(store_.db_->GetOptions(store_.cf(keys::kIn)), tmp_ + "/in.sst", [&](auto&& put) {
-      for (const AdjEntry& x : in) put(keys::adjKey(x.b, x.t, x.a, x.e).view(), propsOf(x.e));
-    });
+    in_status_ =
+        writeSst(store_.db_->GetOptions(store_.cf(keys::kIn)), tmp_ + "/in.sst", [&](auto&& put) {
+          for (const AdjEntry& x : in) put(keys::adjKey(x.b, x.t, x.a, x.e).view(), propsOf(x.e));
+        });
   });
 }
 
@@ -119,15 +123,16 @@ Status BulkImporter::writeNodeFiles() {
   const std::string& tmp = tmp_;
   if (nodes.empty()) return Status::OK();
   std::string buf;
-  Status s = writeSst(store_.db_->GetOptions(store_.cf(keys::kNodes)), tmp + "/nodes.sst", [&](auto&& put) {
-    for (const BulkNode& n : nodes) {
-      buf.clear();
-      codec::appendVarint(&buf, n.labels.size());
-      for (LabelId l : n.labels) codec::appendVarint(&buf, l);
-      if (!n.props.empty()) buf += encodeProperties(n.props);
-      put(keys::nodeKey(n.id).view(), buf);
-    }
-  });
+  Status s = writeSst(store_.db_->GetOptions(store_.cf(keys::kNodes)), tmp + "/nodes.sst",
+                      [&](auto&& put) {
+                        for (const BulkNode& n : nodes) {
+                          buf.clear();
+                          codec::appendVarint(&buf, n.labels.size());
+                          for (LabelId l : n.labels) codec::appendVarint(&buf, l);
+                          if (!n.props.empty()) buf += encodeProperties(n.props);
+                          put(keys::nodeKey(n.id).view(), buf);
+                        }
+                      });
   if (s.ok()) addArg(keys::kNodes, tmp + "/nodes.sst");
   std::vector<std::pair<LabelId, NodeId>> label_keys;
   std::vector<std::string> name_keys;
@@ -153,15 +158,17 @@ Status BulkImporter::writeNodeFiles() {
   std::sort(name_keys.begin(), name_keys.end());
   name_keys.erase(std::unique(name_keys.begin(), name_keys.end()), name_keys.end());
   if (s.ok() && !label_keys.empty()) {
-    s = writeSst(store_.db_->GetOptions(store_.cf(keys::kLabels)), tmp + "/labels.sst", [&](auto&& put) {
-      for (auto [l, id] : label_keys) put(keys::labelKey(l, id).view(), {});
-    });
+    s = writeSst(store_.db_->GetOptions(store_.cf(keys::kLabels)), tmp + "/labels.sst",
+                 [&](auto&& put) {
+                   for (auto [l, id] : label_keys) put(keys::labelKey(l, id).view(), {});
+                 });
     if (s.ok()) addArg(keys::kLabels, tmp + "/labels.sst");
   }
   if (s.ok() && !name_keys.empty()) {
-    s = writeSst(store_.db_->GetOptions(store_.cf(keys::kNames)), tmp + "/names.sst", [&](auto&& put) {
-      for (const std::string& k : name_keys) put(k, {});
-    });
+    s = writeSst(store_.db_->GetOptions(store_.cf(keys::kNames)), tmp + "/names.sst",
+                 [&](auto&& put) {
+                   for (const std::string& k : name_keys) put(k, {});
+                 });
     if (s.ok()) addArg(keys::kNames, tmp + "/names.sst");
   }
   return s;
@@ -170,10 +177,12 @@ Status BulkImporter::writeNodeFiles() {
 Status BulkImporter::writeEdgeFile() {
   const auto& edges = edges_;
   if (edges.empty()) return Status::OK();
-  Status s = writeSst(store_.db_->GetOptions(store_.cf(keys::kEdges)), tmp_ + "/edges.sst", [&](auto&& put) {
-    for (size_t i = 0; i < edges.size(); ++i)
-      put(keys::edgeKey(base_ + i).view(), keys::edgeValue(edges[i].src, edges[i].type, edges[i].dst).view());
-  });
+  Status s = writeSst(store_.db_->GetOptions(store_.cf(keys::kEdges)), tmp_ + "/edges.sst",
+                      [&](auto&& put) {
+                        for (size_t i = 0; i < edges.size(); ++i)
+                          put(keys::edgeKey(base_ + i).view(),
+                              keys::edgeValue(edges[i].src, edges[i].type, edges[i].dst).view());
+                      });
   if (s.ok()) addArg(keys::kEdges, tmp_ + "/edges.sst");
   for (TypeId t : types_seen_) markKind(t, keys::kKindType);
   if (any_props_)

@@ -20,29 +20,38 @@ bool BulkImporter::known(uint32_t id) { return store_.dict_.stringOf(id, &ignore
 
 Status BulkImporter::checkProps(const Properties& props) {
   for (const auto& [key, value] : props) {
-    if (!known(key)) return Status::InvalidArgument("Bulk import: unknown property key id " + std::to_string(key));
+    if (!known(key))
+      return Status::InvalidArgument("Bulk import: unknown property key id " + std::to_string(key));
     if (!codec::isStorableValue(value))
-      return Status::InvalidArgument("Bulk import: property '" + std::string(store_.dict_.stringOf(key, &ignored_) ? ignored_ : "") +
-                                     "' cannot store a " + value.typeName() + " value");
+      return Status::InvalidArgument(
+          "Bulk import: property '" +
+          std::string(store_.dict_.stringOf(key, &ignored_) ? ignored_ : "") + "' cannot store a " +
+          value.typeName() + " value");
   }
   return Status::OK();
 }
 
 Status BulkImporter::validateNodes() {
   auto& nodes = nodes_;
-  if (!std::is_sorted(nodes.begin(), nodes.end(), [](const BulkNode& x, const BulkNode& y) { return x.id < y.id; }))
-    std::sort(nodes.begin(), nodes.end(), [](const BulkNode& x, const BulkNode& y) { return x.id < y.id; });
+  if (!std::is_sorted(nodes.begin(), nodes.end(),
+                      [](const BulkNode& x, const BulkNode& y) { return x.id < y.id; }))
+    std::sort(nodes.begin(), nodes.end(),
+              [](const BulkNode& x, const BulkNode& y) { return x.id < y.id; });
   for (size_t i = 0; i < nodes.size(); ++i) {
     BulkNode& n = nodes[i];
     if (i > 0 && nodes[i - 1].id == n.id)
-      return Status::InvalidArgument("Bulk import: node id " + std::to_string(n.id) + " appears twice");
+      return Status::InvalidArgument("Bulk import: node id " + std::to_string(n.id) +
+                                     " appears twice");
     if (n.id == UINT64_MAX) return Status::InvalidArgument("Bulk import: node id out of range");
     std::sort(n.labels.begin(), n.labels.end());
     n.labels.erase(std::unique(n.labels.begin(), n.labels.end()), n.labels.end());
     for (LabelId l : n.labels)
-      if (!known(l)) return Status::InvalidArgument("Bulk import: unknown label id " + std::to_string(l));
+      if (!known(l))
+        return Status::InvalidArgument("Bulk import: unknown label id " + std::to_string(l));
     if (Status s = checkProps(n.props); !s.ok()) return s;
-    if (inStore(n.id)) return Status::Constraint("Bulk import: node id " + std::to_string(n.id) + " is already taken");
+    if (inStore(n.id))
+      return Status::Constraint("Bulk import: node id " + std::to_string(n.id) +
+                                " is already taken");
   }
   return Status::OK();
 }
@@ -59,12 +68,14 @@ Status BulkImporter::validateEdges() {
   }
   std::unordered_set<NodeId> existing;  // endpoints found in the store
   auto endpointOk = [&](NodeId id) {
-    if (dense ? (id >= lo && id <= hi && bitmap[id - lo])
-              : std::binary_search(nodes.begin(), nodes.end(), id,
-                                   [](const auto& x, const auto& y) {
-                                     if constexpr (std::is_same_v<std::decay_t<decltype(x)>, BulkNode>) return x.id < y;
-                                     else return x < y.id;
-                                   }))
+    if (dense
+            ? (id >= lo && id <= hi && bitmap[id - lo])
+            : std::binary_search(nodes.begin(), nodes.end(), id, [](const auto& x, const auto& y) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(x)>, BulkNode>)
+                  return x.id < y;
+                else
+                  return x < y.id;
+              }))
       return true;
     if (existing.count(id)) return true;
     if (!inStore(id)) return false;
@@ -75,13 +86,18 @@ Status BulkImporter::validateEdges() {
   bool have_last = false;
   for (const BulkEdge& e : edges_) {
     if (!have_last || e.type != last_type) {
-      if (!known(e.type)) return Status::InvalidArgument("Bulk import: unknown relation type id " + std::to_string(e.type));
+      if (!known(e.type))
+        return Status::InvalidArgument("Bulk import: unknown relation type id " +
+                                       std::to_string(e.type));
       types_seen_.insert(e.type);
       last_type = e.type;
       have_last = true;
     }
-    if (!endpointOk(e.src)) return Status::NotFound("Bulk import: start node " + std::to_string(e.src) + " does not exist");
-    if (!endpointOk(e.dst)) return Status::NotFound("Bulk import: end node " + std::to_string(e.dst) + " does not exist");
+    if (!endpointOk(e.src))
+      return Status::NotFound("Bulk import: start node " + std::to_string(e.src) +
+                              " does not exist");
+    if (!endpointOk(e.dst))
+      return Status::NotFound("Bulk import: end node " + std::to_string(e.dst) + " does not exist");
     if (!e.props.empty()) {
       any_props_ = true;
       if (Status s = checkProps(e.props); !s.ok()) return s;

@@ -35,11 +35,13 @@ template <typename Fill>
 Status writeSst(rocksdb::Options options, const std::string& file, Fill&& fill) {
   // Written uncompressed: an import is CPU-bound here, and compactions compress later.
   options.compression = rocksdb::kNoCompression;
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, nullptr, /*invalidate_page_cache=*/false);
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, nullptr,
+                                /*invalidate_page_cache=*/false);
   rocksdb::Status s = writer.Open(file);
   if (!s.ok()) return fromRocks(s, "bulk import: creating " + file);
   fill([&](std::string_view k, std::string_view v) {
-    if (s.ok()) s = writer.Put(rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size()));
+    if (s.ok())
+      s = writer.Put(rocksdb::Slice(k.data(), k.size()), rocksdb::Slice(v.data(), v.size()));
   });
   if (s.ok()) s = writer.Finish();
   return fromRocks(s, "bulk import: writing " + file);

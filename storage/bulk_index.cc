@@ -27,8 +27,9 @@ struct BulkEntry {
 
 }  // namespace
 
-Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const std::vector<BulkEdge>& edges,
-                                    EdgeId base, const std::string& file, bool* wrote,
+Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes,
+                                    const std::vector<BulkEdge>& edges, EdgeId base,
+                                    const std::string& file, bool* wrote,
                                     std::map<std::string, std::string>* meta_puts,
                                     std::unordered_map<IndexId, IndexCounts>* delta) {
   *wrote = false;
@@ -40,10 +41,12 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
     return def.entity == IndexEntity::kNode ? nodes[i].props : edges[i].props;
   };
   auto entity = [&](const IndexDef& def, uint64_t id) {
-    return std::string(def.entity == IndexEntity::kNode ? "Node(" : "Relationship(") + std::to_string(id) + ")";
+    return std::string(def.entity == IndexEntity::kNode ? "Node(" : "Relationship(") +
+           std::to_string(id) + ")";
   };
   auto target = [&](const IndexDef& def) {
-    return std::string(def.entity == IndexEntity::kNode ? "label `" : "type `") + str(def.target) + "`";
+    return std::string(def.entity == IndexEntity::kNode ? "label `" : "type `") + str(def.target) +
+           "`";
   };
   auto describe = [&](const IndexDef& def, const Properties& props) {
     std::string names, values;
@@ -54,7 +57,8 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
         if (k == def.keys[i]) v = val;
       values += (i ? ", " : "") + v.toCypher();
     }
-    return def.keys.size() == 1 ? "property " + names + " = " + values : "properties " + names + " = (" + values + ")";
+    return def.keys.size() == 1 ? "property " + names + " = " + values
+                                : "properties " + names + " = (" + values + ")";
   };
 
   std::vector<std::string> out;  // entry keys, sorted: indexes in id order, entries sorted within
@@ -67,7 +71,8 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
     for (size_t i = 0; i < n; ++i) {
       uint64_t eid;
       if (def.entity == IndexEntity::kNode) {
-        if (!std::binary_search(nodes[i].labels.begin(), nodes[i].labels.end(), def.target)) continue;
+        if (!std::binary_search(nodes[i].labels.begin(), nodes[i].labels.end(), def.target))
+          continue;
         eid = nodes[i].id;
       } else {
         if (edges[i].type != def.target) continue;
@@ -76,14 +81,16 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
       const Properties& props = propsOf(def, i);
       if (def.constraint == ConstraintKind::kNotNull) {
         for (uint32_t k : def.keys)
-          if (std::none_of(props.begin(), props.end(), [&](const auto& kv) { return kv.first == k; }))
-            return Status::ConstraintViolation("Bulk import: " + entity(def, eid) + " with " + target(def) +
-                                               " must have the property `" + str(k) + "` (constraint `" + def.name +
-                                               "`)");
+          if (std::none_of(props.begin(), props.end(),
+                           [&](const auto& kv) { return kv.first == k; }))
+            return Status::ConstraintViolation("Bulk import: " + entity(def, eid) + " with " +
+                                               target(def) + " must have the property `" + str(k) +
+                                               "` (constraint `" + def.name + "`)");
         continue;
       }
       bool nan = false;
-      if (ikeys::encodeTuple(props, def.keys, &tuple, &nan)) entries.push_back({tuple, eid, i, nan});
+      if (ikeys::encodeTuple(props, def.keys, &tuple, &nan))
+        entries.push_back({tuple, eid, i, nan});
     }
     if (entries.empty()) continue;
     std::sort(entries.begin(), entries.end(), [](const BulkEntry& a, const BulkEntry& b) {
@@ -95,9 +102,10 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
       const BulkEntry& e = entries[i];
       const bool first = i == 0 || entries[i - 1].tuple != e.tuple;
       if (!first && def.unique() && !e.nan)
-        return Status::ConstraintViolation("Bulk import: " + entity(def, entries[i - 1].entity) + " and " +
-                                           entity(def, e.entity) + " both have " + target(def) + " and " +
-                                           describe(def, propsOf(def, e.input)) + " (constraint `" + def.name + "`)");
+        return Status::ConstraintViolation(
+            "Bulk import: " + entity(def, entries[i - 1].entity) + " and " + entity(def, e.entity) +
+            " both have " + target(def) + " and " + describe(def, propsOf(def, e.input)) +
+            " (constraint `" + def.name + "`)");
       if (first) {
         bool taken = false;
         if (stored) {
@@ -107,8 +115,8 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
           if (taken && def.unique() && !e.nan)
             return Status::ConstraintViolation(
                 "Bulk import: " + entity(def, ikeys::entryEntity(existing->key().ToStringView())) +
-                " already exists with " + target(def) + " and " + describe(def, propsOf(def, e.input)) +
-                " (constraint `" + def.name + "`)");
+                " already exists with " + target(def) + " and " +
+                describe(def, propsOf(def, e.input)) + " (constraint `" + def.name + "`)");
         }
         if (!taken) ++d.distinct;
       }
@@ -121,12 +129,14 @@ Status RocksStore::bulkIndexEntries(const std::vector<BulkNode>& nodes, const st
     keys::appendU64(&v, static_cast<uint64_t>(now.distinct + d.distinct));
     (*meta_puts)[keys::metaCountIndexKey(id)] = v;
   }
-  if (!existing->status().ok()) return fromRocks(existing->status(), "bulk import: reading indexes");
+  if (!existing->status().ok())
+    return fromRocks(existing->status(), "bulk import: reading indexes");
   if (out.empty()) return Status::OK();
 
   rocksdb::Options options = db_->GetOptions(cf(keys::kIndex));
   options.compression = rocksdb::kNoCompression;
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, nullptr, /*invalidate_page_cache=*/false);
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, nullptr,
+                                /*invalidate_page_cache=*/false);
   rocksdb::Status s = writer.Open(file);
   for (size_t i = 0; s.ok() && i < out.size(); ++i) s = writer.Put(out[i], rocksdb::Slice());
   if (s.ok()) s = writer.Finish();

@@ -35,9 +35,9 @@ namespace entente::storage {
 
 using NodeId = uint64_t;
 using EdgeId = uint64_t;
-using LabelId = uint32_t;   // dictionary id of a label
-using TypeId = uint32_t;    // dictionary id of a relation type
-using KeyId = uint32_t;     // dictionary id of a property key
+using LabelId = uint32_t;  // dictionary id of a label
+using TypeId = uint32_t;   // dictionary id of a relation type
+using KeyId = uint32_t;    // dictionary id of a property key
 
 //! Properties of a node or edge: sorted by KeyId, no duplicate keys, no null values.
 using Properties = std::vector<std::pair<KeyId, Value>>;
@@ -85,17 +85,17 @@ struct RelTypeDef {
 struct StoreOptions {
   bool create_if_missing = true;
   bool error_if_exists = false;
-  bool sync = false;            // fsync the WAL on each commit (power-loss durability)
+  bool sync = false;  // fsync the WAL on each commit (power-loss durability)
   size_t block_cache_mb = 64;
   bool read_only = false;
   //! Keep an in-memory copy of the adjacency for traversals (storage/adjacency.h).
   bool adjacency_cache = true;
 };
 
-//! Reserved relation property names with engine meaning (README, "What it can do"); the valid-time ones,
-//! kSince and kUntil, are in storage/valid_time.h with the rule that reads them.
-inline constexpr std::string_view kSource = "source", kSaidBy = "said_by", kConfidence = "confidence",
-                                  kName = "name", kAliases = "aliases";
+//! Reserved relation property names with engine meaning (README, "What it can do"); the valid-time
+//! ones, kSince and kUntil, are in storage/valid_time.h with the rule that reads them.
+inline constexpr std::string_view kSource = "source", kSaidBy = "said_by",
+                                  kConfidence = "confidence", kName = "name", kAliases = "aliases";
 
 class GraphStore;
 
@@ -108,7 +108,7 @@ class Transaction {
 
   // ---- dictionary (read) -------------------------------------------------------------
   virtual std::optional<uint32_t> lookupString(std::string_view s) const = 0;  // id if known
-  virtual std::string stringOf(uint32_t id) const = 0;                           // "" if unknown
+  virtual std::string stringOf(uint32_t id) const = 0;                         // "" if unknown
 
   // ---- nodes -------------------------------------------------------------------------
   virtual std::optional<NodeRecord> getNode(NodeId id) const = 0;
@@ -163,7 +163,7 @@ class Transaction {
   //! Definition of a relation type (declared, or neutral/asymmetric default if only used).
   virtual RelTypeDef relType(TypeId id) const = 0;
   virtual std::vector<RelTypeDef> relTypes() const = 0;  // every declared or used type
-  virtual std::vector<std::string> labels() const = 0;    // every label ever used
+  virtual std::vector<std::string> labels() const = 0;   // every label ever used
   virtual std::vector<std::string> propertyKeys() const = 0;
 
   // ---- property indexes and constraints (storage/index_schema.h) -----------------------
@@ -210,14 +210,17 @@ class Transaction {
   // the transaction as it was before the call.
   //! Returns the id of s, assigning a new one if needed.
   virtual Result<uint32_t> internString(std::string_view s) = 0;
-  virtual Result<NodeId> createNode(const std::vector<LabelId>& labels, const Properties& props) = 0;
+  virtual Result<NodeId> createNode(const std::vector<LabelId>& labels,
+                                    const Properties& props) = 0;
   //! Bulk/explicit-id variant: fails if the id is taken.
-  virtual Status createNodeWithId(NodeId id, const std::vector<LabelId>& labels, const Properties& props) = 0;
+  virtual Status createNodeWithId(NodeId id, const std::vector<LabelId>& labels,
+                                  const Properties& props) = 0;
   //! Replaces labels and properties of an existing node (indexes kept in step).
   virtual Status updateNode(const NodeRecord& node) = 0;
   //! Fails with kConstraint if the node still has edges and !detach; with detach deletes them.
   virtual Status deleteNode(NodeId id, bool detach, size_t* edges_deleted = nullptr) = 0;
-  virtual Result<EdgeId> createEdge(NodeId src, TypeId type, NodeId dst, const Properties& props) = 0;
+  virtual Result<EdgeId> createEdge(NodeId src, TypeId type, NodeId dst,
+                                    const Properties& props) = 0;
   virtual Status updateEdgeProps(EdgeId id, const Properties& props) = 0;
   virtual Status deleteEdge(EdgeId id) = 0;
   virtual Status putRelType(const RelTypeDef& def) = 0;
@@ -253,7 +256,8 @@ class GraphStore {
 
   //! Opens or creates the database at `path`. A database of another format version is
   //! refused with a clear message.
-  static Result<std::unique_ptr<GraphStore>> open(const std::string& path, const StoreOptions& options = {});
+  static Result<std::unique_ptr<GraphStore>> open(const std::string& path,
+                                                  const StoreOptions& options = {});
   virtual ~GraphStore() = default;
 
   //! REQUIRES: every Transaction is destroyed before the GraphStore that began it.

@@ -38,7 +38,9 @@ class IndexCatalog {
   //! Indexes and constraints on one label (kNode) or type (kRelationship), by id.
   const std::vector<const IndexDef*>& on(IndexEntity entity, uint32_t target) const;
   //! Whether anything is defined on that kind of entity (the hot-path test).
-  bool anyOn(IndexEntity entity) const { return entity == IndexEntity::kNode ? any_node_ : any_rel_; }
+  bool anyOn(IndexEntity entity) const {
+    return entity == IndexEntity::kNode ? any_node_ : any_rel_;
+  }
   const std::map<IndexId, IndexDef>& all() const { return defs_; }
   bool empty() const { return defs_.empty(); }
 

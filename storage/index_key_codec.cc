@@ -33,15 +33,22 @@ void appendInt(std::string* out, int64_t i) {
 std::string classPrefix(const Value& v) {
   std::string s;
   switch (v.type()) {
-    case Value::Type::kBool: s.push_back(static_cast<char>(kClassBool)); break;
+    case Value::Type::kBool:
+      s.push_back(static_cast<char>(kClassBool));
+      break;
     case Value::Type::kInt:
-    case Value::Type::kFloat: s.push_back(static_cast<char>(kClassNumber)); break;
-    case Value::Type::kString: s.push_back(static_cast<char>(kClassString)); break;
+    case Value::Type::kFloat:
+      s.push_back(static_cast<char>(kClassNumber));
+      break;
+    case Value::Type::kString:
+      s.push_back(static_cast<char>(kClassString));
+      break;
     case Value::Type::kDate:
       s.push_back(static_cast<char>(kClassTemporal));
       s.push_back(static_cast<char>(kTemporalDate));
       break;
-    default: break;
+    default:
+      break;
   }
   return s;
 }
@@ -61,8 +68,10 @@ bool indexable(const Value& v) {
     case Value::Type::kInt:
     case Value::Type::kFloat:
     case Value::Type::kString:
-    case Value::Type::kDate: return true;
-    default: return false;
+    case Value::Type::kDate:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -74,8 +83,12 @@ void appendValue(std::string* out, const Value& v) {
       out->push_back(static_cast<char>(kClassBool));
       out->push_back(v.asBool() ? 1 : 0);
       break;
-    case Value::Type::kInt: appendInt(out, v.asInt()); break;
-    case Value::Type::kFloat: appendNumber(out, v.asFloat(), 0); break;
+    case Value::Type::kInt:
+      appendInt(out, v.asInt());
+      break;
+    case Value::Type::kFloat:
+      appendNumber(out, v.asFloat(), 0);
+      break;
     case Value::Type::kString:
       out->push_back(static_cast<char>(kClassString));
       for (char c : v.asString()) {
@@ -90,7 +103,8 @@ void appendValue(std::string* out, const Value& v) {
       out->push_back(static_cast<char>(kTemporalDate));
       keys::appendU32(out, static_cast<uint32_t>(v.asDate().days) ^ 0x80000000u);
       break;
-    default: break;  // not indexable (REQUIRES)
+    default:
+      break;  // not indexable (REQUIRES)
   }
 }
 
@@ -106,7 +120,8 @@ bool encodeTuple(const Properties& props, const std::vector<uint32_t>& keys, std
   if (has_nan) *has_nan = false;
   for (uint32_t k : keys) {
     // Linear: properties are few, and this does not rely on the caller having sorted them.
-    auto it = std::find_if(props.begin(), props.end(), [k](const auto& kv) { return kv.first == k; });
+    auto it =
+        std::find_if(props.begin(), props.end(), [k](const auto& kv) { return kv.first == k; });
     if (it == props.end() || !indexable(it->second)) return false;
     if (has_nan && isNaN(it->second)) *has_nan = true;
     appendValue(out, it->second);
@@ -123,7 +138,9 @@ std::string entryKey(IndexId id, std::string_view tuple, uint64_t entity) {
   return k;
 }
 
-uint64_t entryEntity(std::string_view key) { return keys::loadU64(key.data() + key.size() - kEntityLen); }
+uint64_t entryEntity(std::string_view key) {
+  return keys::loadU64(key.data() + key.size() - kEntityLen);
+}
 
 std::string_view entryTuple(std::string_view key) {
   return key.substr(kIndexIdLen, key.size() - kIndexIdLen - kEntityLen);
@@ -134,14 +151,17 @@ Status seekIntervals(IndexId id, size_t nkeys, const IndexRange& range,
   out->clear();
   const bool has_component = range.kind != IndexRange::Kind::kAll;
   if (range.leading.size() + (has_component ? 1 : 0) > nkeys)
-    return Status::InvalidArgument("Index seek: " + std::to_string(range.leading.size() + has_component) +
-                                   " properties given for an index on " + std::to_string(nkeys));
+    return Status::InvalidArgument(
+        "Index seek: " + std::to_string(range.leading.size() + has_component) +
+        " properties given for an index on " + std::to_string(nkeys));
   std::string base = indexPrefix(id);
   bool empty = false;
   for (const Value& v : range.leading) {
     if (isListOrMap(v)) return notIndexed(v);
-    if (!indexable(v) || isNaN(v)) empty = true;  // null or NaN: `=` is never true
-    else appendValue(&base, v);
+    if (!indexable(v) || isNaN(v))
+      empty = true;  // null or NaN: `=` is never true
+    else
+      appendValue(&base, v);
   }
   auto upper = [](const std::string& k) { return keys::prefixUpperBound(k); };
   switch (range.kind) {
@@ -166,11 +186,13 @@ Status seekIntervals(IndexId id, size_t nkeys, const IndexRange& range,
     case IndexRange::Kind::kRange: {
       const auto& lo = range.lower;
       const auto& hi = range.upper;
-      if (!lo && !hi) return Status::InvalidArgument("Index seek: a range needs a lower or an upper bound");
+      if (!lo && !hi)
+        return Status::InvalidArgument("Index seek: a range needs a lower or an upper bound");
       for (const auto* b : {&lo, &hi})
         if (*b && isListOrMap((*b)->value)) return notIndexed((*b)->value);
       if (empty) break;
-      if ((lo && (!indexable(lo->value) || isNaN(lo->value))) || (hi && (!indexable(hi->value) || isNaN(hi->value))))
+      if ((lo && (!indexable(lo->value) || isNaN(lo->value))) ||
+          (hi && (!indexable(hi->value) || isNaN(hi->value))))
         break;  // null or NaN bound: the comparison is never true
       std::string cls = classPrefix(lo ? lo->value : hi->value);
       if (lo && hi && classPrefix(hi->value) != cls) break;  // different types: never true

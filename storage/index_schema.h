@@ -31,8 +31,8 @@ enum class ConstraintKind : uint8_t { kNone = 0, kUnique = 1, kNotNull = 2 };
 struct IndexSpec {
   std::string name;
   IndexEntity entity = IndexEntity::kNode;
-  uint32_t target = 0;          // LabelId (kNode) or TypeId (kRelationship)
-  std::vector<uint32_t> keys;   // KeyIds, one or more, no duplicates; order matters
+  uint32_t target = 0;         // LabelId (kNode) or TypeId (kRelationship)
+  std::vector<uint32_t> keys;  // KeyIds, one or more, no duplicates; order matters
   ConstraintKind constraint = ConstraintKind::kNone;
 };
 

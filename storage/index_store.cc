@@ -11,7 +11,8 @@ Status RocksStore::loadIndexCatalog() {
   auto catalog = std::make_shared<IndexCatalog>();
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(keys::kMeta)));
   const std::string_view defs = keys::kMetaIndexPrefix, counts = keys::kMetaCountIndexPrefix;
-  for (it->Seek(rocksdb::Slice(defs.data(), defs.size())); it->Valid() && it->key().starts_with(defs); it->Next()) {
+  for (it->Seek(rocksdb::Slice(defs.data(), defs.size()));
+       it->Valid() && it->key().starts_with(defs); it->Next()) {
     auto k = it->key();
     IndexDef def;
     if (k.size() != defs.size() + 4 || !codec::decodeIndexDef(it->value().ToStringView(), &def))
@@ -19,10 +20,11 @@ Status RocksStore::loadIndexCatalog() {
     def.id = keys::loadU32(k.data() + defs.size());
     catalog->put(std::move(def));
   }
-  for (it->Seek(rocksdb::Slice(counts.data(), counts.size())); it->Valid() && it->key().starts_with(counts);
-       it->Next()) {
+  for (it->Seek(rocksdb::Slice(counts.data(), counts.size()));
+       it->Valid() && it->key().starts_with(counts); it->Next()) {
     auto k = it->key();
-    if (k.size() != counts.size() + 4 || it->value().size() != 16) return Status::Corruption("Corrupt index count in meta");
+    if (k.size() != counts.size() + 4 || it->value().size() != 16)
+      return Status::Corruption("Corrupt index count in meta");
     index_counts_[keys::loadU32(k.data() + counts.size())] = {
         static_cast<int64_t>(keys::loadU64(it->value().data())),
         static_cast<int64_t>(keys::loadU64(it->value().data() + 8))};

@@ -3,7 +3,7 @@
 
 namespace entente::storage::keys {
 
-const char* const kCfNames[kCfCount] = {"default", "meta", "dict", "nodes", "out",
+const char* const kCfNames[kCfCount] = {"default", "meta",  "dict",   "nodes", "out",
                                         "in",      "edges", "labels", "names", "index"};
 
 std::string nameKey(std::string_view folded_name, NodeId node) {
@@ -92,8 +92,8 @@ namespace {
 // Lower-case mapping of a code point in U+0080..U+07FF (2-byte UTF-8); returns cp itself
 // when there is no simple mapping. 0x69 ('i') is returned for U+0130 (dotted capital I).
 uint32_t lowerTwoByte(uint32_t cp) {
-  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 0x20;        // Latin-1
-  if (cp >= 0x100 && cp <= 0x17F) {                                       // Latin Extended-A
+  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 0x20;  // Latin-1
+  if (cp >= 0x100 && cp <= 0x17F) {                                // Latin Extended-A
     if (cp == 0x130) return 'i';
     if (cp == 0x178) return 0xFF;
     bool even_upper = (cp <= 0x137 && cp != 0x131) || (cp >= 0x14A && cp <= 0x177);

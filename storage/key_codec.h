@@ -18,15 +18,17 @@
 //   "count_index" [index:4]          -> [entries:8][distinct value tuples:8]
 //
 // Column family `dict` (string dictionary, loaded into memory at open)
-//   's' [string bytes]               -> [id:4]                         dictStringKey / dictStringValue
-//   'i' [id:4]                       -> [kind bits:1] [string bytes]   dictIdKey / dictIdValue
+//   's' [string bytes]               -> [id:4]                         dictStringKey /
+//   dictStringValue 'i' [id:4]                       -> [kind bits:1] [string bytes]   dictIdKey /
+//   dictIdValue
 //                                       kind bits: kKind* below (what the string names)
 //
 // Column family `nodes`
 //   [node:8]                         -> varint n, n x varint label id (sorted), properties
 //
 // Column family `out` (adjacency from the source)       `in` (adjacency from the target)
-//   [src:8][type:4][dst:8][edge:8]   -> properties      [dst:8][type:4][src:8][edge:8] -> properties
+//   [src:8][type:4][dst:8][edge:8]   -> properties      [dst:8][type:4][src:8][edge:8] ->
+//   properties
 //   +-------+------+-------+-------+
 //   |  src  | type |  dst  | edge  |   "edges of node n" = prefix [n]; "of type T" = [n][T]
 //   +-------+------+-------+-------+
@@ -65,7 +67,19 @@
 namespace entente::storage::keys {
 
 // ---- column family names (order = index into the handle array) ---------------------------
-enum Cf : int { kDefault = 0, kMeta, kDict, kNodes, kOut, kIn, kEdges, kLabels, kNames, kIndex, kCfCount };
+enum Cf : int {
+  kDefault = 0,
+  kMeta,
+  kDict,
+  kNodes,
+  kOut,
+  kIn,
+  kEdges,
+  kLabels,
+  kNames,
+  kIndex,
+  kCfCount
+};
 extern const char* const kCfNames[kCfCount];
 
 // ---- fixed-width big-endian integers -----------------------------------------------------
@@ -172,11 +186,13 @@ struct DictEntry {
 bool decodeDictIdEntry(std::string_view key, std::string_view value, DictEntry* out);
 
 // ---- meta keys ----------------------------------------------------------------------------
-inline constexpr std::string_view kMetaFormatVersion = "format_version", kMetaNextNode = "next_node",
-                                  kMetaNextEdge = "next_edge", kMetaCountNodes = "count_nodes",
+inline constexpr std::string_view kMetaFormatVersion = "format_version",
+                                  kMetaNextNode = "next_node", kMetaNextEdge = "next_edge",
+                                  kMetaCountNodes = "count_nodes",
                                   kMetaCountLabelPrefix = "count_label",
                                   kMetaRelTypePrefix = "reltype", kMetaIndexPrefix = "index",
-                                  kMetaNextIndex = "next_index", kMetaCountIndexPrefix = "count_index";
+                                  kMetaNextIndex = "next_index",
+                                  kMetaCountIndexPrefix = "count_index";
 std::string metaCountLabelKey(LabelId label);
 std::string metaRelTypeKey(TypeId type);
 inline std::string metaIndexKey(uint32_t index) {

@@ -8,9 +8,22 @@ namespace entente::storage {
 namespace codec {
 namespace {
 
-enum Tag : uint8_t { kNull = 0, kFalse, kTrue, kInt, kFloat, kString, kDate, kList, kMap, kTagCount };
+enum Tag : uint8_t {
+  kNull = 0,
+  kFalse,
+  kTrue,
+  kInt,
+  kFloat,
+  kString,
+  kDate,
+  kList,
+  kMap,
+  kTagCount
+};
 
-uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+uint64_t zigzag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
 int64_t unzigzag(uint64_t u) { return static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1); }
 
 // Reads a length and checks that that many bytes are left.
@@ -125,9 +138,15 @@ bool readValue(const char** p, const char* end, Value* out, int depth) {
   auto tag = static_cast<uint8_t>(*(*p)++);
   uint64_t u = 0;
   switch (tag) {
-    case kNull: *out = Value(); return true;
-    case kFalse: *out = Value(false); return true;
-    case kTrue: *out = Value(true); return true;
+    case kNull:
+      *out = Value();
+      return true;
+    case kFalse:
+      *out = Value(false);
+      return true;
+    case kTrue:
+      *out = Value(true);
+      return true;
     case kInt:
       if (!readVarint(p, end, &u)) return false;
       *out = Value(unzigzag(u));
@@ -160,7 +179,8 @@ bool readValue(const char** p, const char* end, Value* out, int depth) {
       const char* q = *p;
       const char* sub_end = *p + u;
       uint64_t count = 0;
-      if (!readVarint(&q, sub_end, &count) || count > static_cast<uint64_t>(sub_end - q)) return false;
+      if (!readVarint(&q, sub_end, &count) || count > static_cast<uint64_t>(sub_end - q))
+        return false;
       if (tag == kList) {
         List list;
         list.reserve(count);
@@ -198,13 +218,20 @@ bool skipValue(const char** p, const char* end) {
   auto tag = static_cast<uint8_t>(*(*p)++);
   uint64_t u = 0;
   switch (tag) {
-    case kNull: case kFalse: case kTrue: return true;
-    case kInt: case kDate: return readVarint(p, end, &u);
+    case kNull:
+    case kFalse:
+    case kTrue:
+      return true;
+    case kInt:
+    case kDate:
+      return readVarint(p, end, &u);
     case kFloat:
       if (end - *p < 8) return false;
       *p += 8;
       return true;
-    case kString: case kList: case kMap:
+    case kString:
+    case kList:
+    case kMap:
       if (!readLength(p, end, &u)) return false;
       *p += u;
       return true;
@@ -300,8 +327,10 @@ std::string encodeProperties(const Properties& props) {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     Properties dedup;  // the last of equal keys wins, like repeated assignments
     for (auto& kv : fixed) {
-      if (!dedup.empty() && dedup.back().first == kv.first) dedup.back() = std::move(kv);
-      else dedup.push_back(std::move(kv));
+      if (!dedup.empty() && dedup.back().first == kv.first)
+        dedup.back() = std::move(kv);
+      else
+        dedup.push_back(std::move(kv));
     }
     fixed = std::move(dedup);
     in = &fixed;
@@ -339,7 +368,7 @@ std::optional<Value> findProperty(std::string_view bytes, KeyId key) {
     uint64_t k = 0;
     if (!codec::readVarint(&p, end, &k) || k > UINT32_MAX) return std::nullopt;
     if (!first && k <= prev) return std::nullopt;  // malformed: keys must increase
-    if (k > key) return std::nullopt;               // sorted: it is not there
+    if (k > key) return std::nullopt;              // sorted: it is not there
     if (k == key) {
       Value v;
       if (!codec::readValue(&p, end, &v)) return std::nullopt;

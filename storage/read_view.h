@@ -61,7 +61,7 @@ struct ReadView {
   rocksdb::DB* db;
   const rocksdb::Snapshot* snapshot;
   std::shared_ptr<const AdjacencySnapshot> adj;  // the same commits in memory; null: use RocksDB
-  std::shared_ptr<const IndexCatalog> catalog;    // the index catalog of the same commits
+  std::shared_ptr<const IndexCatalog> catalog;   // the index catalog of the same commits
   uint64_t seq;
   uint64_t version;
   std::mutex mu;

@@ -1,13 +1,13 @@
 // storage/rocks_store.cc — opening, options, format version and in-memory state.
 #include "storage/rocks_store.h"
 
-#include <filesystem>
-#include <fstream>
 #include <rocksdb/cache.h>
 #include <rocksdb/convenience.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
+#include <filesystem>
+#include <fstream>
 
 #include "storage/adjacency_builder.h"
 #include "storage/property_codec.h"
@@ -26,11 +26,13 @@ Status fromRocks(const rocksdb::Status& s, std::string_view context) {
   return Status::IOError(std::move(msg));
 }
 
-Result<std::unique_ptr<GraphStore>> GraphStore::open(const std::string& path, const StoreOptions& options) {
+Result<std::unique_ptr<GraphStore>> GraphStore::open(const std::string& path,
+                                                     const StoreOptions& options) {
   return RocksStore::open(path, options);
 }
 
-Result<std::unique_ptr<GraphStore>> RocksStore::open(const std::string& path, const StoreOptions& options) {
+Result<std::unique_ptr<GraphStore>> RocksStore::open(const std::string& path,
+                                                     const StoreOptions& options) {
   std::unique_ptr<RocksStore> store(new RocksStore(path, options));
   bool created = false;
   Status s = store->openDb(&created);
@@ -39,7 +41,8 @@ Result<std::unique_ptr<GraphStore>> RocksStore::open(const std::string& path, co
   if (s.ok()) s = store->loadIndexCatalog();
   if (!s.ok()) return s;
   RocksStore* st = store.get();
-  st->adjacency_ = std::make_unique<AdjacencyCache>(options.adjacency_cache, &st->view_mu_, [st] { st->view_.reset(); });
+  st->adjacency_ = std::make_unique<AdjacencyCache>(options.adjacency_cache, &st->view_mu_,
+                                                    [st] { st->view_.reset(); });
   if (st->next_edge_.load() > 0) {  // edges were written once: build their copy in the background
     std::lock_guard lock(st->view_mu_);
     st->rebuildAdjacencyLocked();
@@ -49,7 +52,7 @@ Result<std::unique_ptr<GraphStore>> RocksStore::open(const std::string& path, co
 
 RocksStore::~RocksStore() {
   adjacency_.reset();  // stops a background build that reads the DB
-  view_.reset();  // its snapshot and iterators belong to the DB
+  view_.reset();       // its snapshot and iterators belong to the DB
   // Column-family handles must go before the DB they belong to.
   for (auto* h : handles_)
     if (h && db_) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
@@ -105,21 +108,27 @@ Status RocksStore::openDb(bool* created) {
   if (!has_current) {
     if (fs::exists(path_, ec)) {
       if (!fs::is_directory(path_, ec))
-        return Status::InvalidArgument("Cannot open database: " + path_ + " is a file, not a database directory");
+        return Status::InvalidArgument("Cannot open database: " + path_ +
+                                       " is a file, not a database directory");
       for (const auto& entry : fs::directory_iterator(path_, ec)) {
         if (!looksLikeRocksLeftover(entry.path().filename().string()))
-          return Status::InvalidArgument("Cannot open database: " + path_ +
-                                         " is not an Entente database (a non-empty directory without one)");
+          return Status::InvalidArgument(
+              "Cannot open database: " + path_ +
+              " is not an Entente database (a non-empty directory without one)");
       }
     }
-    if (!options_.create_if_missing || options_.read_only) return Status::NotFound("No database at " + path_);
+    if (!options_.create_if_missing || options_.read_only)
+      return Status::NotFound("No database at " + path_);
     fs::create_directories(path_, ec);
-    if (ec) return Status::IOError("Cannot create database directory " + path_ + ": " + ec.message());
+    if (ec)
+      return Status::IOError("Cannot create database directory " + path_ + ": " + ec.message());
     if (!std::ofstream(fs::path(path_) / kCreatingMarker))
       return Status::IOError("Cannot create files in " + path_);
     *created = true;
   } else if (fs::exists(fs::path(path_) / kCreatingMarker, ec)) {
-    if (options_.read_only) return Status::InvalidArgument("Cannot open database " + path_ + ": its creation was interrupted");
+    if (options_.read_only)
+      return Status::InvalidArgument("Cannot open database " + path_ +
+                                     ": its creation was interrupted");
     *created = true;  // an interrupted creation: finish it
   } else if (options_.error_if_exists) {
     return Status::InvalidArgument("A database already exists at " + path_);
@@ -142,15 +151,18 @@ Status RocksStore::openDb(bool* created) {
     rocksdb::Status ls = rocksdb::DB::ListColumnFamilies(dbo, path_, &existing);
     if (!ls.ok()) return fromRocks(ls, "cannot read the database at " + path_);
     for (int c = 1; c < keys::kCfCount; ++c) {
-      bool missing = std::find(existing.begin(), existing.end(), keys::kCfNames[c]) == existing.end();
+      bool missing =
+          std::find(existing.begin(), existing.end(), keys::kCfNames[c]) == existing.end();
       if (missing && c == keys::kIndex && options_.read_only)
-        return Status::InvalidArgument("Cannot open database " + path_ +
-                                       " read-only: it predates indexes; open it once read-write to add them");
+        return Status::InvalidArgument(
+            "Cannot open database " + path_ +
+            " read-only: it predates indexes; open it once read-write to add them");
       if (missing && c == keys::kIndex) continue;  // created by DB::Open
       if (missing)
-        return Status::InvalidArgument("Cannot open database: " + path_ +
-                                       " is not an Entente database (a RocksDB database without column family '" +
-                                       keys::kCfNames[c] + "')");
+        return Status::InvalidArgument(
+            "Cannot open database: " + path_ +
+            " is not an Entente database (a RocksDB database without column family '" +
+            keys::kCfNames[c] + "')");
     }
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
@@ -170,7 +182,8 @@ Status RocksStore::openDb(bool* created) {
   write_options_.sync = options_.sync;
   if (!options_.read_only) {  // leftovers of a bulk import interrupted by a crash
     for (const auto& entry : fs::directory_iterator(path_, ec))
-      if (entry.path().filename().string().rfind("bulk-tmp-", 0) == 0) fs::remove_all(entry.path(), ec);
+      if (entry.path().filename().string().rfind("bulk-tmp-", 0) == 0)
+        fs::remove_all(entry.path(), ec);
   }
   return Status::OK();
 }
@@ -180,7 +193,8 @@ Status RocksStore::initOrCheckMeta(bool created) {
   std::string v;
   rocksdb::Status s = db_->Get(ro, cf(keys::kMeta), keys::kMetaFormatVersion, &v);
   if (s.ok()) {
-    if (v.size() != 4) return Status::Corruption("Database at " + path_ + " has an unreadable format version");
+    if (v.size() != 4)
+      return Status::Corruption("Database at " + path_ + " has an unreadable format version");
     uint32_t found = keys::loadU32(v.data());
     // Version 1 (before indexes) differs only in that its builds do not maintain indexes:
     // a read-write open marks it 2 so those builds refuse it from then on (an index may be
@@ -196,8 +210,9 @@ Status RocksStore::initOrCheckMeta(bool created) {
       found = kFormatVersion;
     }
     if (found != kFormatVersion && !(found == 1 && options_.read_only))
-      return Status::VersionMismatch("Cannot open database at " + path_ + ": it has storage format version " +
-                                     std::to_string(found) + ", but this build of Entente reads format version " +
+      return Status::VersionMismatch("Cannot open database at " + path_ +
+                                     ": it has storage format version " + std::to_string(found) +
+                                     ", but this build of Entente reads format version " +
                                      std::to_string(kFormatVersion));
     if (created) {  // initialised, but killed before the marker was removed
       std::error_code ec;
@@ -214,9 +229,11 @@ Status RocksStore::initOrCheckMeta(bool created) {
     std::unique_ptr<rocksdb::Iterator> nodes(db_->NewIterator(ro, cf(keys::kNodes)));
     nodes->SeekToFirst();
     if (it->Valid() || nodes->Valid())
-      return Status::InvalidArgument("Cannot open database: " + path_ + " is not an Entente database (no format version)");
+      return Status::InvalidArgument("Cannot open database: " + path_ +
+                                     " is not an Entente database (no format version)");
   }
-  if (options_.read_only) return Status::InvalidArgument("Cannot open database " + path_ + ": it was never initialised");
+  if (options_.read_only)
+    return Status::InvalidArgument("Cannot open database " + path_ + ": it was never initialised");
   rocksdb::WriteBatch batch;
   std::string ver, zero;
   keys::appendU32(&ver, kFormatVersion);
@@ -246,25 +263,28 @@ Status RocksStore::loadState() {
     out->store(keys::loadU64(v.data()));
     return Status::OK();
   };
-  for (auto [key, out] : {std::pair{keys::kMetaNextNode, &next_node_}, std::pair{keys::kMetaNextEdge, &next_edge_},
-                          std::pair{keys::kMetaCountNodes, &node_count_}}) {
+  for (auto [key, out] :
+       {std::pair{keys::kMetaNextNode, &next_node_}, std::pair{keys::kMetaNextEdge, &next_edge_},
+        std::pair{keys::kMetaCountNodes, &node_count_}}) {
     Status s = readU64(key, out);
     if (!s.ok()) return s;
   }
 
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(keys::kMeta)));
-  for (it->Seek(keys::kMetaCountLabelPrefix); it->Valid() && it->key().starts_with(keys::kMetaCountLabelPrefix);
-       it->Next()) {
+  for (it->Seek(keys::kMetaCountLabelPrefix);
+       it->Valid() && it->key().starts_with(keys::kMetaCountLabelPrefix); it->Next()) {
     auto k = it->key();
     if (k.size() != keys::kMetaCountLabelPrefix.size() + 4 || it->value().size() != 8)
       return Status::Corruption("Corrupt label count in meta");
-    label_counts_[keys::loadU32(k.data() + keys::kMetaCountLabelPrefix.size())] = keys::loadU64(it->value().data());
+    label_counts_[keys::loadU32(k.data() + keys::kMetaCountLabelPrefix.size())] =
+        keys::loadU64(it->value().data());
   }
-  for (it->Seek(keys::kMetaRelTypePrefix); it->Valid() && it->key().starts_with(keys::kMetaRelTypePrefix);
-       it->Next()) {
+  for (it->Seek(keys::kMetaRelTypePrefix);
+       it->Valid() && it->key().starts_with(keys::kMetaRelTypePrefix); it->Next()) {
     auto k = it->key();
     RelTypeDef def;
-    if (k.size() != keys::kMetaRelTypePrefix.size() + 4 || !codec::decodeRelType(it->value().ToStringView(), &def))
+    if (k.size() != keys::kMetaRelTypePrefix.size() + 4 ||
+        !codec::decodeRelType(it->value().ToStringView(), &def))
       return Status::Corruption("Corrupt relation type definition in meta");
     reltypes_[keys::loadU32(k.data() + keys::kMetaRelTypePrefix.size())] = std::move(def);
   }
@@ -345,7 +365,8 @@ void RocksStore::rebuildAdjacencyLocked() {
 }
 
 std::unique_ptr<Transaction> RocksStore::beginRead() const {
-  return std::make_unique<RocksTransaction>(const_cast<RocksStore*>(this), std::unique_lock<std::mutex>(), false);
+  return std::make_unique<RocksTransaction>(const_cast<RocksStore*>(this),
+                                            std::unique_lock<std::mutex>(), false);
 }
 
 std::unique_ptr<Transaction> RocksStore::beginWrite() {
@@ -381,7 +402,8 @@ uint64_t RocksStore::labelCountLocked(LabelId label) const {
   return it == label_counts_.end() ? 0 : it->second;
 }
 
-void RocksStore::applyCounts(int64_t node_delta, const std::unordered_map<LabelId, int64_t>& label_delta) {
+void RocksStore::applyCounts(int64_t node_delta,
+                             const std::unordered_map<LabelId, int64_t>& label_delta) {
   node_count_.fetch_add(static_cast<uint64_t>(node_delta));
   std::unique_lock lock(counts_mu_);
   for (auto [label, d] : label_delta) label_counts_[label] += static_cast<uint64_t>(d);

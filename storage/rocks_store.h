@@ -35,7 +35,8 @@ class RocksTransaction;
 
 class RocksStore final : public GraphStore {
  public:
-  static Result<std::unique_ptr<GraphStore>> open(const std::string& path, const StoreOptions& options);
+  static Result<std::unique_ptr<GraphStore>> open(const std::string& path,
+                                                  const StoreOptions& options);
   ~RocksStore() override;
 
   std::unique_ptr<Transaction> beginRead() const override;
@@ -51,7 +52,8 @@ class RocksStore final : public GraphStore {
  private:
   friend class RocksTransaction;
   friend class BulkImporter;  // bulk_importer.h: the phases of bulkImport
-  RocksStore(std::string path, const StoreOptions& options) : path_(std::move(path)), options_(options) {}
+  RocksStore(std::string path, const StoreOptions& options)
+      : path_(std::move(path)), options_(options) {}
 
   Status openDb(bool* created);
   Status initOrCheckMeta(bool created);
@@ -95,17 +97,22 @@ class RocksStore final : public GraphStore {
   //! Reads the catalog, its counts and the next index id from `meta` (at open).
   Status loadIndexCatalog();
   //! Installs a committed catalog (REQUIRES view_mu_ held, writer lock held).
-  void publishCatalogLocked(std::shared_ptr<const IndexCatalog> catalog) { catalog_ = std::move(catalog); }
+  void publishCatalogLocked(std::shared_ptr<const IndexCatalog> catalog) {
+    catalog_ = std::move(catalog);
+  }
   //! Adds committed count deltas; drops the counts of `dropped` indexes.
-  void applyIndexCounts(const std::unordered_map<IndexId, IndexCounts>& delta, const std::vector<IndexId>& dropped);
+  void applyIndexCounts(const std::unordered_map<IndexId, IndexCounts>& delta,
+                        const std::vector<IndexId>& dropped);
   IndexCounts indexCounts(IndexId id) const;
   //! Bulk import: checks the constraints on the imported entities and writes the index
   //! entries of every existing index into the SST `file` (*wrote: whether it has entries),
   //! the new counts into `meta_puts` and their deltas into `delta`. Writes nothing to the DB.
-  Status bulkIndexEntries(const std::vector<BulkNode>& nodes, const std::vector<BulkEdge>& edges, EdgeId base,
-                          const std::string& file, bool* wrote, std::map<std::string, std::string>* meta_puts,
+  Status bulkIndexEntries(const std::vector<BulkNode>& nodes, const std::vector<BulkEdge>& edges,
+                          EdgeId base, const std::string& file, bool* wrote,
+                          std::map<std::string, std::string>* meta_puts,
                           std::unordered_map<IndexId, IndexCounts>* delta);
-  std::shared_ptr<const IndexCatalog> catalog_ = std::make_shared<IndexCatalog>();  // writers + view_mu_
+  std::shared_ptr<const IndexCatalog> catalog_ =
+      std::make_shared<IndexCatalog>();  // writers + view_mu_
   std::atomic<uint32_t> next_index_{1};
   std::unordered_map<IndexId, IndexCounts> index_counts_;  // guarded by counts_mu_
   // view_mu_ also spans the RocksDB write of every commit that changes edges, so a view's

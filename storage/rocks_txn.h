@@ -60,7 +60,8 @@ class RocksTransaction final : public Transaction {
   std::vector<NodeId> findByName(std::string_view name) const override;
 
   std::optional<EdgeRecord> getEdge(EdgeId id) const override;
-  std::optional<Value> edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst, KeyId key) const override;
+  std::optional<Value> edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst,
+                                    KeyId key) const override;
   void edges(NodeId node, Direction dir, const std::vector<TypeId>& types,
              const std::function<bool(const EdgeRef&)>& fn) const override;
   size_t degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const override;
@@ -73,7 +74,8 @@ class RocksTransaction final : public Transaction {
 
   Result<uint32_t> internString(std::string_view s) override;
   Result<NodeId> createNode(const std::vector<LabelId>& labels, const Properties& props) override;
-  Status createNodeWithId(NodeId id, const std::vector<LabelId>& labels, const Properties& props) override;
+  Status createNodeWithId(NodeId id, const std::vector<LabelId>& labels,
+                          const Properties& props) override;
   Status updateNode(const NodeRecord& node) override;
   Status deleteNode(NodeId id, bool detach, size_t* edges_deleted) override;
   Result<EdgeId> createEdge(NodeId src, TypeId type, NodeId dst, const Properties& props) override;
@@ -84,7 +86,8 @@ class RocksTransaction final : public Transaction {
   // Indexes and constraints (storage/rocks_txn_index.cc, storage/rocks_txn_index_write.cc).
   std::vector<IndexStats> indexes() const override;
   std::optional<IndexDef> findIndex(std::string_view name) const override;
-  Status indexSeek(IndexId id, const IndexRange& range, const std::function<bool(uint64_t)>& fn) const override;
+  Status indexSeek(IndexId id, const IndexRange& range,
+                   const std::function<bool(uint64_t)>& fn) const override;
   Result<IndexStats> indexStats(IndexId id) const override;
   Result<IndexId> createIndex(const IndexSpec& spec) override;
   Status dropIndex(std::string_view name) override;
@@ -179,7 +182,7 @@ class RocksTransaction final : public Transaction {
   bool finished_ = false;
   Status write_error_;
   const rocksdb::Snapshot* snapshot_ = nullptr;  // own snapshot (write transactions)
-  std::shared_ptr<ReadView> view_;                // shared snapshot (read transactions)
+  std::shared_ptr<ReadView> view_;               // shared snapshot (read transactions)
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
   uint64_t gen_ = 0;  // bumped on every write: pooled iterators of older generations are stale

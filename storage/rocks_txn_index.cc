@@ -24,9 +24,12 @@ namespace {
 
 const char* kindWord(const IndexDef& def) {
   switch (def.constraint) {
-    case ConstraintKind::kUnique: return "constraint";
-    case ConstraintKind::kNotNull: return "constraint";
-    default: return "index";
+    case ConstraintKind::kUnique:
+      return "constraint";
+    case ConstraintKind::kNotNull:
+      return "constraint";
+    default:
+      return "index";
   }
 }
 
@@ -41,11 +44,13 @@ IndexCatalog& RocksTransaction::mutableCatalog() {
 }
 
 std::string RocksTransaction::entityName(IndexEntity kind, uint64_t id) const {
-  return std::string(kind == IndexEntity::kNode ? "Node(" : "Relationship(") + std::to_string(id) + ")";
+  return std::string(kind == IndexEntity::kNode ? "Node(" : "Relationship(") + std::to_string(id) +
+         ")";
 }
 
 std::string RocksTransaction::targetName(const IndexDef& def) const {
-  return std::string(def.entity == IndexEntity::kNode ? "label `" : "type `") + stringOf(def.target) + "`";
+  return std::string(def.entity == IndexEntity::kNode ? "label `" : "type `") +
+         stringOf(def.target) + "`";
 }
 
 std::string RocksTransaction::describeTuple(const IndexDef& def, const Properties& props) const {
@@ -88,11 +93,13 @@ Result<IndexStats> RocksTransaction::indexStats(IndexId id) const {
 
 Status RocksTransaction::indexSeek(IndexId id, const IndexRange& range,
                                    const std::function<bool(uint64_t)>& fn) const {
-  if (finished_) return Status::InvalidArgument("The transaction is already committed or rolled back");
+  if (finished_)
+    return Status::InvalidArgument("The transaction is already committed or rolled back");
   const IndexDef* def = catalog().byId(id);
   if (!def) return Status::NotFound("There is no index with id " + std::to_string(id));
   if (!def->hasEntries())
-    return Status::InvalidArgument("`" + def->name + "` is a NOT NULL constraint: it has no entries to seek");
+    return Status::InvalidArgument("`" + def->name +
+                                   "` is a NOT NULL constraint: it has no entries to seek");
   std::vector<std::pair<std::string, std::string>> intervals;
   if (Status s = ikeys::seekIntervals(id, def->keys.size(), range, &intervals); !s.ok()) return s;
   if (intervals.empty()) return Status::OK();
@@ -121,13 +128,16 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
     return Status::InvalidArgument("An index is on a node label or a relationship type");
   if (spec.keys.empty()) return Status::InvalidArgument("An index needs at least one property key");
   if (!knownString(spec.target))
-    return Status::InvalidArgument(std::string(nodes ? "Unknown label id " : "Unknown relation type id ") +
-                                   std::to_string(spec.target));
+    return Status::InvalidArgument(
+        std::string(nodes ? "Unknown label id " : "Unknown relation type id ") +
+        std::to_string(spec.target));
   for (size_t i = 0; i < spec.keys.size(); ++i) {
-    if (!knownString(spec.keys[i])) return Status::InvalidArgument("Unknown property key id " + std::to_string(spec.keys[i]));
+    if (!knownString(spec.keys[i]))
+      return Status::InvalidArgument("Unknown property key id " + std::to_string(spec.keys[i]));
     for (size_t j = 0; j < i; ++j)
       if (spec.keys[j] == spec.keys[i])
-        return Status::InvalidArgument("Property `" + stringOf(spec.keys[i]) + "` appears twice in the index");
+        return Status::InvalidArgument("Property `" + stringOf(spec.keys[i]) +
+                                       "` appears twice in the index");
   }
   IndexDef def;
   def.entity = spec.entity;
@@ -143,13 +153,15 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
                                                               : "_index";
   }
   if (const IndexDef* other = catalog().byName(def.name))
-    return Status::AlreadyExists("An index or constraint named `" + def.name + "` already exists (on " +
-                                 targetName(*other) + ")");
+    return Status::AlreadyExists("An index or constraint named `" + def.name +
+                                 "` already exists (on " + targetName(*other) + ")");
   const bool not_null = spec.constraint == ConstraintKind::kNotNull;
   for (const IndexDef* other : catalog().on(spec.entity, spec.target)) {
-    if (other->keys != spec.keys || (other->constraint == ConstraintKind::kNotNull) != not_null) continue;
+    if (other->keys != spec.keys || (other->constraint == ConstraintKind::kNotNull) != not_null)
+      continue;
     return Status::AlreadyExists("The " + std::string(kindWord(*other)) + " `" + other->name +
-                                 "` already exists on " + targetName(*other) + " with the same properties");
+                                 "` already exists on " + targetName(*other) +
+                                 " with the same properties");
   }
 
   // ---- populate (reads only until everything checked out) ----
@@ -164,11 +176,12 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
   auto visit = [&](uint64_t entity, const Properties& props) {
     if (not_null) {
       for (uint32_t k : def.keys) {
-        bool has = std::any_of(props.begin(), props.end(), [&](const auto& kv) { return kv.first == k; });
+        bool has =
+            std::any_of(props.begin(), props.end(), [&](const auto& kv) { return kv.first == k; });
         if (!has) {
-          violation = Status::ConstraintViolation("Cannot create constraint `" + def.name + "`: " +
-                                                  entityName(def.entity, entity) + " with " + targetName(def) +
-                                                  " has no property `" + stringOf(k) + "`");
+          violation = Status::ConstraintViolation(
+              "Cannot create constraint `" + def.name + "`: " + entityName(def.entity, entity) +
+              " with " + targetName(def) + " has no property `" + stringOf(k) + "`");
           return false;
         }
       }
@@ -192,7 +205,8 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
       Properties props;
       std::unique_ptr<rocksdb::Iterator> base(db_->NewIterator(ro_, store_->cf(keys::kNodes)));
       std::unique_ptr<rocksdb::Iterator> it(
-          batch_ ? batch_->NewIteratorWithBase(store_->cf(keys::kNodes), base.release(), &ro_) : base.release());
+          batch_ ? batch_->NewIteratorWithBase(store_->cf(keys::kNodes), base.release(), &ro_)
+                 : base.release());
       for (it->SeekToFirst(); it->Valid() && i < ids.size(); it->Next()) {
         std::string_view k = it->key().ToStringView();
         if (k.size() != keys::kNodeKeyLen) continue;
@@ -220,8 +234,9 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
     });
   }
   if (!violation.ok()) return violation;
-  std::sort(entries.begin(), entries.end(),
-            [](const Entry& a, const Entry& b) { return a.tuple != b.tuple ? a.tuple < b.tuple : a.entity < b.entity; });
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.tuple != b.tuple ? a.tuple < b.tuple : a.entity < b.entity;
+  });
   int64_t distinct = 0;
   for (size_t i = 0; i < entries.size(); ++i) {
     bool same = i > 0 && entries[i].tuple == entries[i - 1].tuple;
@@ -259,7 +274,8 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
 Status RocksTransaction::dropIndex(std::string_view name) {
   if (Status s = checkWritable(); !s.ok()) return s;
   const IndexDef* def = catalog().byName(name);
-  if (!def) return Status::NotFound("There is no index or constraint named `" + std::string(name) + "`");
+  if (!def)
+    return Status::NotFound("There is no index or constraint named `" + std::string(name) + "`");
   const IndexId id = def->id;
   const bool has_entries = def->hasEntries();
   del(keys::kMeta, keys::metaIndexKey(id));
@@ -283,7 +299,8 @@ Status RocksTransaction::dropIndex(std::string_view name) {
 }
 
 void RocksTransaction::writeIndexCounts() {
-  for (auto& [id, d] : index_delta_) d.distinct = distinctDelta(id, /*exact=*/true);  // all reads before the puts
+  for (auto& [id, d] : index_delta_)
+    d.distinct = distinctDelta(id, /*exact=*/true);  // all reads before the puts
   std::string v;
   for (const auto& [id, d] : index_delta_) {
     IndexCounts now = store_->indexCounts(id);

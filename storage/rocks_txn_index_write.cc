@@ -21,7 +21,8 @@
 
 namespace entente::storage {
 
-bool RocksTransaction::tupleTaken(IndexId id, std::string_view tuple, uint64_t except, uint64_t* found) const {
+bool RocksTransaction::tupleTaken(IndexId id, std::string_view tuple, uint64_t except,
+                                  uint64_t* found) const {
   std::string prefix = ikeys::indexPrefix(id);
   prefix.append(tuple);
   std::unique_ptr<ScanIter> scan = borrow(keys::kIndex, prefix);
@@ -41,12 +42,17 @@ bool RocksTransaction::tupleTaken(IndexId id, std::string_view tuple, uint64_t e
   return taken;
 }
 
-Status RocksTransaction::planIndexOps(IndexEntity kind, uint64_t entity, const std::vector<uint32_t>& old_targets,
-                                      const Properties* old_props, const std::vector<uint32_t>& new_targets,
-                                      const Properties* new_props, std::vector<IndexOp>* ops) const {
+Status RocksTransaction::planIndexOps(IndexEntity kind, uint64_t entity,
+                                      const std::vector<uint32_t>& old_targets,
+                                      const Properties* old_props,
+                                      const std::vector<uint32_t>& new_targets,
+                                      const Properties* new_props,
+                                      std::vector<IndexOp>* ops) const {
   ops->clear();
   if (!catalog().anyOn(kind)) return Status::OK();
-  auto contains = [](const std::vector<uint32_t>& v, uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  auto contains = [](const std::vector<uint32_t>& v, uint32_t x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
   // Every target of either side once (new ones, then old ones that are not new), without
   // allocating: a label without indexes costs one map lookup.
   std::string old_t, new_t;
@@ -55,14 +61,16 @@ Status RocksTransaction::planIndexOps(IndexEntity kind, uint64_t entity, const s
     const uint32_t t = ti < n_new ? new_targets[ti] : old_targets[ti - n_new];
     if (ti >= n_new && contains(new_targets, t)) continue;
     for (const IndexDef* def : catalog().on(kind, t)) {
-      const bool had = old_props && contains(old_targets, t), has = new_props && contains(new_targets, t);
+      const bool had = old_props && contains(old_targets, t),
+                 has = new_props && contains(new_targets, t);
       if (def->constraint == ConstraintKind::kNotNull) {
         if (!has) continue;
         for (uint32_t k : def->keys) {
-          if (std::none_of(new_props->begin(), new_props->end(), [&](const auto& kv) { return kv.first == k; }))
-            return Status::ConstraintViolation(entityName(kind, entity) + " with " + targetName(*def) +
-                                               " must have the property `" + stringOf(k) + "` (constraint `" +
-                                               def->name + "`)");
+          if (std::none_of(new_props->begin(), new_props->end(),
+                           [&](const auto& kv) { return kv.first == k; }))
+            return Status::ConstraintViolation(entityName(kind, entity) + " with " +
+                                               targetName(*def) + " must have the property `" +
+                                               stringOf(k) + "` (constraint `" + def->name + "`)");
         }
         continue;
       }
@@ -72,9 +80,9 @@ Status RocksTransaction::planIndexOps(IndexEntity kind, uint64_t entity, const s
       if (had_entry == has_entry && (!had_entry || old_t == new_t)) continue;
       uint64_t other = 0;
       if (has_entry && def->unique() && !nan && tupleTaken(def->id, new_t, entity, &other))
-        return Status::ConstraintViolation(entityName(kind, other) + " already exists with " + targetName(*def) +
-                                           " and " + describeTuple(*def, *new_props) + " (constraint `" +
-                                           def->name + "`)");
+        return Status::ConstraintViolation(
+            entityName(kind, other) + " already exists with " + targetName(*def) + " and " +
+            describeTuple(*def, *new_props) + " (constraint `" + def->name + "`)");
       ops->push_back({def, had_entry ? ikeys::entryKey(def->id, old_t, entity) : std::string(),
                       has_entry ? ikeys::entryKey(def->id, new_t, entity) : std::string()});
     }
@@ -124,12 +132,15 @@ int64_t RocksTransaction::distinctDelta(IndexId id, bool exact) const {
   if (touched == touched_tuples_.end()) return 0;
   auto exists = [](rocksdb::Iterator* it, const std::string& prefix) {
     it->Seek(rocksdb::Slice(prefix));
-    return it->Valid() && it->key().starts_with(prefix) && it->key().size() == prefix.size() + ikeys::kEntityLen;
+    return it->Valid() && it->key().starts_with(prefix) &&
+           it->key().size() == prefix.size() + ikeys::kEntityLen;
   };
-  std::unique_ptr<rocksdb::Iterator> before(db_->NewIterator(ro_, store_->cf(keys::kIndex)));  // the snapshot
+  std::unique_ptr<rocksdb::Iterator> before(
+      db_->NewIterator(ro_, store_->cf(keys::kIndex)));          // the snapshot
   std::unique_ptr<ScanIter> after = borrow(keys::kIndex, base);  // snapshot + own writes
   const size_t n = touched->second.size();
-  const size_t stride = exact || n <= kDistinctSample ? 1 : (n + kDistinctSample - 1) / kDistinctSample;
+  const size_t stride =
+      exact || n <= kDistinctSample ? 1 : (n + kDistinctSample - 1) / kDistinctSample;
   int64_t d = 0;
   size_t probed = 0, i = 0;
   std::string prefix;
@@ -137,20 +148,26 @@ int64_t RocksTransaction::distinctDelta(IndexId id, bool exact) const {
     if (i++ % stride != 0) continue;
     ++probed;
     prefix.assign(base).append(tuple);
-    d += static_cast<int>(exists(after->it.get(), prefix)) - static_cast<int>(exists(before.get(), prefix));
+    d += static_cast<int>(exists(after->it.get(), prefix)) -
+         static_cast<int>(exists(before.get(), prefix));
   }
   giveBack(keys::kIndex, std::move(after));
-  return stride == 1 ? d : static_cast<int64_t>(static_cast<double>(d) * static_cast<double>(n) / static_cast<double>(probed));
+  return stride == 1 ? d
+                     : static_cast<int64_t>(static_cast<double>(d) * static_cast<double>(n) /
+                                            static_cast<double>(probed));
 }
 
 void RocksTransaction::unindexEdge(EdgeId id, NodeId src, TypeId type, NodeId dst) {
-  if (!catalog().anyOn(IndexEntity::kRelationship) || catalog().on(IndexEntity::kRelationship, type).empty()) return;
+  if (!catalog().anyOn(IndexEntity::kRelationship) ||
+      catalog().on(IndexEntity::kRelationship, type).empty())
+    return;
   rocksdb::PinnableSlice value;
   if (!get(keys::kOut, keys::adjKey(src, type, dst, id).view(), &value)) return;
   Properties props;
   if (!decodeProperties(value.ToStringView(), &props)) return;
   std::vector<IndexOp> ops;
-  if (planIndexOps(IndexEntity::kRelationship, id, {type}, &props, {}, nullptr, &ops).ok()) applyIndexOps(ops);
+  if (planIndexOps(IndexEntity::kRelationship, id, {type}, &props, {}, nullptr, &ops).ok())
+    applyIndexOps(ops);
 }
 
 }  // namespace entente::storage

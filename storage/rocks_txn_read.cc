@@ -10,7 +10,8 @@
 
 namespace entente::storage {
 
-RocksTransaction::RocksTransaction(RocksStore* store, std::unique_lock<std::mutex> lock, bool writable)
+RocksTransaction::RocksTransaction(RocksStore* store, std::unique_lock<std::mutex> lock,
+                                   bool writable)
     : store_(store), db_(store->db_.get()), lock_(std::move(lock)), writable_(writable) {
   if (!writable_) write_error_ = Status::ReadOnly("Cannot write in a read-only transaction");
   ro_.fill_cache = true;
@@ -90,8 +91,9 @@ bool RocksTransaction::scanPrefix(keys::Cf cf, std::string_view prefix, F&& fn) 
   if (prefix.empty() || keys::prefixUpperBound(prefix).empty()) {
     // No finite upper bound: a one-off iterator without one.
     std::unique_ptr<rocksdb::Iterator> base(db_->NewIterator(ro_, store_->cf(cf)));
-    std::unique_ptr<rocksdb::Iterator> it(batch_ ? batch_->NewIteratorWithBase(store_->cf(cf), base.release(), &ro_)
-                                                 : base.release());
+    std::unique_ptr<rocksdb::Iterator> it(
+        batch_ ? batch_->NewIteratorWithBase(store_->cf(cf), base.release(), &ro_)
+               : base.release());
     // An empty prefix scans everything: SeekToFirst, because a Slice over a null pointer
     // trips RocksDB's comparator assertion inside WriteBatchWithIndex.
     if (prefix.empty()) {
@@ -211,7 +213,8 @@ std::vector<NodeId> RocksTransaction::findByName(std::string_view name) const {
 
 bool RocksTransaction::edgeEnds(EdgeId id, EdgeKeyParts* out) const {
   rocksdb::PinnableSlice v;
-  if (!get(keys::kEdges, keys::edgeKey(id).view(), &v) || v.size() != keys::kEdgeValueLen) return false;
+  if (!get(keys::kEdges, keys::edgeKey(id).view(), &v) || v.size() != keys::kEdgeValueLen)
+    return false;
   *out = {keys::loadU64(v.data()), keys::loadU32(v.data() + 8), keys::loadU64(v.data() + 12)};
   return true;
 }
@@ -227,13 +230,14 @@ std::optional<EdgeRecord> RocksTransaction::getEdge(EdgeId id) const {
 }
 
 std::optional<Value> RocksTransaction::edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst,
-                                                   KeyId key) const {
+                                                    KeyId key) const {
   rocksdb::PinnableSlice v;
   if (!get(keys::kOut, keys::adjKey(src, type, dst, id).view(), &v)) return std::nullopt;
   return findProperty(v.ToStringView(), key);
 }
 
-bool RocksTransaction::scanAdj(keys::Cf cf, NodeId node, const std::vector<TypeId>& types, bool skip_self_loops,
+bool RocksTransaction::scanAdj(keys::Cf cf, NodeId node, const std::vector<TypeId>& types,
+                               bool skip_self_loops,
                                const std::function<bool(const EdgeRef&)>& fn) const {
   char prefix[keys::kAdjTypePrefixLen];
   keys::storeU64(prefix, node);
@@ -265,7 +269,8 @@ void RocksTransaction::edges(NodeId node, Direction dir, const std::vector<TypeI
   if (dir != Direction::kOut) scanAdj(keys::kIn, node, types, dir == Direction::kBoth, fn);
 }
 
-size_t RocksTransaction::degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const {
+size_t RocksTransaction::degree(NodeId node, Direction dir,
+                                const std::vector<TypeId>& types) const {
   if (view_ && view_->adj) return finished_ ? 0 : view_->adj->degree(node, dir, types);
   size_t n = 0;
   edges(node, dir, types, [&n](const EdgeRef&) {
@@ -312,12 +317,14 @@ std::vector<RelTypeDef> RocksTransaction::relTypes() const {
   for (auto& [id, def] : reltype_updates_) all[id] = def;
   std::vector<RelTypeDef> out;
   for (auto& [id, def] : all) out.push_back(std::move(def));
-  std::sort(out.begin(), out.end(), [](const RelTypeDef& a, const RelTypeDef& b) { return a.name < b.name; });
+  std::sort(out.begin(), out.end(),
+            [](const RelTypeDef& a, const RelTypeDef& b) { return a.name < b.name; });
   return out;
 }
 
 namespace {
-std::vector<std::string> namesOfKind(const Dictionary& dict, const std::unordered_map<uint32_t, Dictionary::Entry>& pending,
+std::vector<std::string> namesOfKind(const Dictionary& dict,
+                                     const std::unordered_map<uint32_t, Dictionary::Entry>& pending,
                                      uint8_t kind) {
   std::vector<std::string> out;
   for (auto& [id, text] : dict.withKind(kind))

@@ -14,13 +14,16 @@
 namespace entente::storage {
 
 Status RocksTransaction::checkWritable() const {
-  if (finished_) return Status::InvalidArgument("The transaction is already committed or rolled back");
+  if (finished_)
+    return Status::InvalidArgument("The transaction is already committed or rolled back");
   if (!writable_) return write_error_;
   return Status::OK();
 }
 
 void RocksTransaction::put(keys::Cf cf, std::string_view key, std::string_view value) {
-  batch_->Put(store_->cf(cf), rocksdb::Slice(key.data(), key.size()), rocksdb::Slice(value.data(), value.size()))
+  batch_
+      ->Put(store_->cf(cf), rocksdb::Slice(key.data(), key.size()),
+            rocksdb::Slice(value.data(), value.size()))
       .PermitUncheckedError();  // only fails past max_bytes, which is not set
   ++gen_;
 }
@@ -45,18 +48,20 @@ void RocksTransaction::markKind(uint32_t id, uint8_t kind) {
   uint8_t k = kindsOf(id);
   if (k & kind) return;
   auto it = dict_updates_.find(id);
-  if (it == dict_updates_.end()) it = dict_updates_.emplace(id, Dictionary::Entry{id, stringOf(id), k}).first;
+  if (it == dict_updates_.end())
+    it = dict_updates_.emplace(id, Dictionary::Entry{id, stringOf(id), k}).first;
   it->second.kinds |= kind;
   put(keys::kDict, keys::dictIdKey(id), keys::dictIdValue(it->second.kinds, it->second.text));
 }
 
 Status RocksTransaction::validateProps(const Properties& props) const {
   for (const auto& [key, value] : props) {
-    if (!knownString(key)) return Status::InvalidArgument("Unknown property key id " + std::to_string(key));
+    if (!knownString(key))
+      return Status::InvalidArgument("Unknown property key id " + std::to_string(key));
     if (!codec::isStorableValue(value))
-      return Status::InvalidArgument("Property '" + stringOf(key) + "' cannot store a " + value.typeName() +
-                                     " value (or one nested deeper than " + std::to_string(codec::kMaxDepth) +
-                                     " levels)");
+      return Status::InvalidArgument("Property '" + stringOf(key) + "' cannot store a " +
+                                     value.typeName() + " value (or one nested deeper than " +
+                                     std::to_string(codec::kMaxDepth) + " levels)");
   }
   return Status::OK();
 }
@@ -78,7 +83,8 @@ std::vector<std::string> RocksTransaction::foldedNames(const Properties& props) 
   std::vector<std::string> out;
   auto name_key = lookupString(kName), aliases_key = lookupString(kAliases);
   for (const auto& [key, value] : props) {
-    if (name_key && key == *name_key && value.isString()) out.push_back(keys::foldCase(value.asString()));
+    if (name_key && key == *name_key && value.isString())
+      out.push_back(keys::foldCase(value.asString()));
     if (aliases_key && key == *aliases_key && value.isList())
       for (const Value& a : value.asList())
         if (a.isString()) out.push_back(keys::foldCase(a.asString()));
@@ -88,14 +94,17 @@ std::vector<std::string> RocksTransaction::foldedNames(const Properties& props) 
   return out;
 }
 
-void RocksTransaction::writeNode(NodeId id, const std::vector<LabelId>& labels, const Properties& props) {
+void RocksTransaction::writeNode(NodeId id, const std::vector<LabelId>& labels,
+                                 const Properties& props) {
   put(keys::kNodes, keys::nodeKey(id).view(), codec::encodeNode(labels, props));
 }
 
-Status RocksTransaction::insertNode(NodeId id, std::vector<LabelId> labels, const Properties& props) {
+Status RocksTransaction::insertNode(NodeId id, std::vector<LabelId> labels,
+                                    const Properties& props) {
   if (Status s = validate(&labels, props); !s.ok()) return s;
   std::vector<IndexOp> iops;
-  if (Status s = planIndexOps(IndexEntity::kNode, id, {}, nullptr, labels, &props, &iops); !s.ok()) return s;
+  if (Status s = planIndexOps(IndexEntity::kNode, id, {}, nullptr, labels, &props, &iops); !s.ok())
+    return s;
   writeNode(id, labels, props);
   for (LabelId l : labels) {
     put(keys::kLabels, keys::labelKey(l, id).view(), {});
@@ -109,7 +118,8 @@ Status RocksTransaction::insertNode(NodeId id, std::vector<LabelId> labels, cons
   return Status::OK();
 }
 
-Result<NodeId> RocksTransaction::createNode(const std::vector<LabelId>& labels, const Properties& props) {
+Result<NodeId> RocksTransaction::createNode(const std::vector<LabelId>& labels,
+                                            const Properties& props) {
   if (Status s = checkWritable(); !s.ok()) return s;
   std::vector<LabelId> ls(labels);
   if (Status s = validate(&ls, props); !s.ok()) return s;
@@ -118,9 +128,11 @@ Result<NodeId> RocksTransaction::createNode(const std::vector<LabelId>& labels, 
   return id;
 }
 
-Status RocksTransaction::createNodeWithId(NodeId id, const std::vector<LabelId>& labels, const Properties& props) {
+Status RocksTransaction::createNodeWithId(NodeId id, const std::vector<LabelId>& labels,
+                                          const Properties& props) {
   if (Status s = checkWritable(); !s.ok()) return s;
-  if (nodeExists(id)) return Status::Constraint("Node id " + std::to_string(id) + " is already taken");
+  if (nodeExists(id))
+    return Status::Constraint("Node id " + std::to_string(id) + " is already taken");
   std::vector<LabelId> ls(labels);
   if (Status s = validate(&ls, props); !s.ok()) return s;
   if (id == UINT64_MAX) return Status::InvalidArgument("Node id out of range");
@@ -135,12 +147,16 @@ Status RocksTransaction::updateNode(const NodeRecord& node) {
   std::vector<LabelId> labels(node.labels);
   if (Status s = validate(&labels, node.props); !s.ok()) return s;
   std::vector<IndexOp> iops;
-  if (Status s = planIndexOps(IndexEntity::kNode, node.id, old->labels, &old->props, labels, &node.props, &iops); !s.ok())
+  if (Status s = planIndexOps(IndexEntity::kNode, node.id, old->labels, &old->props, labels,
+                              &node.props, &iops);
+      !s.ok())
     return s;
   writeNode(node.id, labels, node.props);
   std::vector<LabelId> removed, added;
-  std::set_difference(old->labels.begin(), old->labels.end(), labels.begin(), labels.end(), std::back_inserter(removed));
-  std::set_difference(labels.begin(), labels.end(), old->labels.begin(), old->labels.end(), std::back_inserter(added));
+  std::set_difference(old->labels.begin(), old->labels.end(), labels.begin(), labels.end(),
+                      std::back_inserter(removed));
+  std::set_difference(labels.begin(), labels.end(), old->labels.begin(), old->labels.end(),
+                      std::back_inserter(added));
   for (LabelId l : removed) {
     del(keys::kLabels, keys::labelKey(l, node.id).view());
     --label_delta_[l];
@@ -151,9 +167,11 @@ Status RocksTransaction::updateNode(const NodeRecord& node) {
   }
   std::vector<std::string> old_names = foldedNames(old->props), new_names = foldedNames(node.props);
   for (const std::string& n : old_names)
-    if (!std::binary_search(new_names.begin(), new_names.end(), n)) del(keys::kNames, keys::nameKey(n, node.id));
+    if (!std::binary_search(new_names.begin(), new_names.end(), n))
+      del(keys::kNames, keys::nameKey(n, node.id));
   for (const std::string& n : new_names)
-    if (!std::binary_search(old_names.begin(), old_names.end(), n)) put(keys::kNames, keys::nameKey(n, node.id), {});
+    if (!std::binary_search(old_names.begin(), old_names.end(), n))
+      put(keys::kNames, keys::nameKey(n, node.id), {});
   markNodeKinds(labels, node.props);
   applyIndexOps(iops);
   return Status::OK();
@@ -179,10 +197,13 @@ Status RocksTransaction::deleteNode(NodeId id, bool detach, size_t* edges_delete
     return detach;  // without detach, one edge is enough to refuse
   });
   if (!detach && !incident.empty())
-    return Status::Constraint("Cannot delete node " + std::to_string(id) +
-                              " because it still has relationships; delete them first or use DETACH DELETE");
+    return Status::Constraint(
+        "Cannot delete node " + std::to_string(id) +
+        " because it still has relationships; delete them first or use DETACH DELETE");
   std::vector<IndexOp> iops;
-  if (Status s = planIndexOps(IndexEntity::kNode, id, old->labels, &old->props, {}, nullptr, &iops); !s.ok()) return s;
+  if (Status s = planIndexOps(IndexEntity::kNode, id, old->labels, &old->props, {}, nullptr, &iops);
+      !s.ok())
+    return s;
   for (const auto& [eid, parts] : incident) eraseEdge(eid, parts);
   if (edges_deleted) *edges_deleted = incident.size();
   del(keys::kNodes, keys::nodeKey(id).view());
@@ -196,15 +217,21 @@ Status RocksTransaction::deleteNode(NodeId id, bool detach, size_t* edges_delete
   return Status::OK();
 }
 
-Result<EdgeId> RocksTransaction::createEdge(NodeId src, TypeId type, NodeId dst, const Properties& props) {
+Result<EdgeId> RocksTransaction::createEdge(NodeId src, TypeId type, NodeId dst,
+                                            const Properties& props) {
   if (Status s = checkWritable(); !s.ok()) return s;
-  if (!nodeExists(src)) return Status::NotFound("Start node " + std::to_string(src) + " does not exist");
-  if (!nodeExists(dst)) return Status::NotFound("End node " + std::to_string(dst) + " does not exist");
-  if (!knownString(type)) return Status::InvalidArgument("Unknown relation type id " + std::to_string(type));
+  if (!nodeExists(src))
+    return Status::NotFound("Start node " + std::to_string(src) + " does not exist");
+  if (!nodeExists(dst))
+    return Status::NotFound("End node " + std::to_string(dst) + " does not exist");
+  if (!knownString(type))
+    return Status::InvalidArgument("Unknown relation type id " + std::to_string(type));
   if (Status s = validateProps(props); !s.ok()) return s;
   EdgeId id = store_->next_edge_.fetch_add(1);
   std::vector<IndexOp> iops;
-  if (Status s = planIndexOps(IndexEntity::kRelationship, id, {}, nullptr, {type}, &props, &iops); !s.ok()) return s;
+  if (Status s = planIndexOps(IndexEntity::kRelationship, id, {}, nullptr, {type}, &props, &iops);
+      !s.ok())
+    return s;
   std::string value = encodeProperties(props);
   put(keys::kOut, keys::adjKey(src, type, dst, id).view(), value);
   put(keys::kIn, keys::adjKey(dst, type, src, id).view(), value);
@@ -220,7 +247,8 @@ Result<EdgeId> RocksTransaction::createEdge(NodeId src, TypeId type, NodeId dst,
 Status RocksTransaction::updateEdgeProps(EdgeId id, const Properties& props) {
   if (Status s = checkWritable(); !s.ok()) return s;
   EdgeKeyParts e;
-  if (!edgeEnds(id, &e)) return Status::NotFound("Relationship " + std::to_string(id) + " does not exist");
+  if (!edgeEnds(id, &e))
+    return Status::NotFound("Relationship " + std::to_string(id) + " does not exist");
   if (Status s = validateProps(props); !s.ok()) return s;
   std::vector<IndexOp> iops;
   if (!catalog().on(IndexEntity::kRelationship, e.type).empty()) {
@@ -228,7 +256,8 @@ Status RocksTransaction::updateEdgeProps(EdgeId id, const Properties& props) {
     Properties old_props;
     if (get(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view(), &old_value))
       decodeProperties(old_value.ToStringView(), &old_props);
-    Status s = planIndexOps(IndexEntity::kRelationship, id, {e.type}, &old_props, {e.type}, &props, &iops);
+    Status s =
+        planIndexOps(IndexEntity::kRelationship, id, {e.type}, &old_props, {e.type}, &props, &iops);
     if (!s.ok()) return s;
   }
   std::string value = encodeProperties(props);
@@ -243,7 +272,8 @@ Status RocksTransaction::updateEdgeProps(EdgeId id, const Properties& props) {
 Status RocksTransaction::deleteEdge(EdgeId id) {
   if (Status s = checkWritable(); !s.ok()) return s;
   EdgeKeyParts e;
-  if (!edgeEnds(id, &e)) return Status::NotFound("Relationship " + std::to_string(id) + " does not exist");
+  if (!edgeEnds(id, &e))
+    return Status::NotFound("Relationship " + std::to_string(id) + " does not exist");
   eraseEdge(id, e);
   return Status::OK();
 }
@@ -262,7 +292,8 @@ Status RocksTransaction::putRelType(const RelTypeDef& def) {
 }
 
 Status RocksTransaction::commit() {
-  if (finished_) return Status::InvalidArgument("The transaction is already committed or rolled back");
+  if (finished_)
+    return Status::InvalidArgument("The transaction is already committed or rolled back");
   if (!batch_) {  // a read transaction: nothing to make durable
     finish();
     return Status::OK();
@@ -281,8 +312,9 @@ Status RocksTransaction::commit() {
   if (nodes_created_) putU64(keys::kMetaNextNode, store_->next_node_.load());
   if (edges_created_) putU64(keys::kMetaNextEdge, store_->next_edge_.load());
   if (node_delta_ != 0)
-    putU64(keys::kMetaCountNodes, static_cast<uint64_t>(std::max<int64_t>(
-                                      0, static_cast<int64_t>(store_->node_count_.load()) + node_delta_)));
+    putU64(keys::kMetaCountNodes,
+           static_cast<uint64_t>(std::max<int64_t>(
+               0, static_cast<int64_t>(store_->node_count_.load()) + node_delta_)));
   for (auto [label, d] : label_delta_) {
     if (d == 0) continue;
     int64_t now;

@@ -27,12 +27,18 @@ class Status {
   Status() = default;
   static Status OK() { return Status(); }
   static Status NotFound(std::string m) { return Status(Code::kNotFound, std::move(m)); }
-  static Status InvalidArgument(std::string m) { return Status(Code::kInvalidArgument, std::move(m)); }
+  static Status InvalidArgument(std::string m) {
+    return Status(Code::kInvalidArgument, std::move(m));
+  }
   static Status Constraint(std::string m) { return Status(Code::kConstraint, std::move(m)); }
-  static Status ConstraintViolation(std::string m) { return Status(Code::kConstraintViolation, std::move(m)); }
+  static Status ConstraintViolation(std::string m) {
+    return Status(Code::kConstraintViolation, std::move(m));
+  }
   static Status AlreadyExists(std::string m) { return Status(Code::kAlreadyExists, std::move(m)); }
   static Status Corruption(std::string m) { return Status(Code::kCorruption, std::move(m)); }
-  static Status VersionMismatch(std::string m) { return Status(Code::kVersionMismatch, std::move(m)); }
+  static Status VersionMismatch(std::string m) {
+    return Status(Code::kVersionMismatch, std::move(m));
+  }
   static Status IOError(std::string m) { return Status(Code::kIOError, std::move(m)); }
   static Status ReadOnly(std::string m) { return Status(Code::kReadOnly, std::move(m)); }
 

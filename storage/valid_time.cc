@@ -19,7 +19,9 @@ std::optional<Date> bound(std::string_view raw_props, std::optional<uint32_t> ke
 
 }  // namespace
 
-bool validAt(const Map& props, Date t) { return validAt(bound(props, kSince), bound(props, kUntil), t); }
+bool validAt(const Map& props, Date t) {
+  return validAt(bound(props, kSince), bound(props, kUntil), t);
+}
 
 bool validAtEncoded(std::string_view raw_props, const ValidTimeKeys& keys, Date t) {
   // The until bound is read only when the since bound lets the relation through.

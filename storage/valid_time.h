@@ -43,8 +43,10 @@ inline bool validAt(std::optional<Date> since, std::optional<Date> until, Date t
 }
 
 //! The rule over stored bound values (nullopt = property absent; a non-date is open).
-inline bool validAtValues(const std::optional<Value>& since, const std::optional<Value>& until, Date t) {
-  return validAt(since ? dateOrIsoString(*since) : std::nullopt, until ? dateOrIsoString(*until) : std::nullopt, t);
+inline bool validAtValues(const std::optional<Value>& since, const std::optional<Value>& until,
+                          Date t) {
+  return validAt(since ? dateOrIsoString(*since) : std::nullopt,
+                 until ? dateOrIsoString(*until) : std::nullopt, t);
 }
 
 //! The rule over a decoded property map.

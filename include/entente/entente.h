@@ -115,16 +115,19 @@ class PreparedQuery;
 class Database {
  public:
   //! Opens (or creates) a database directory.
-  static Expected<std::unique_ptr<Database>> open(const std::string& path, const OpenOptions& options = {});
+  static Expected<std::unique_ptr<Database>> open(const std::string& path,
+                                                  const OpenOptions& options = {});
   //! A database in a fresh temporary directory, removed when the Database is destroyed.
   static Expected<std::unique_ptr<Database>> openTemporary(const OpenOptions& options = {});
   ~Database();
 
   // ---- the query language --------------------------------------------------------------
-  QueryResult query(std::string_view text, const Map& params = {}, const QueryOptions& options = {});
+  QueryResult query(std::string_view text, const Map& params = {},
+                    const QueryOptions& options = {});
   //! Parses and plans once; run it many times with different parameters.
   Expected<std::shared_ptr<const PreparedQuery>> prepare(std::string_view text);
-  QueryResult execute(const PreparedQuery& prepared, const Map& params = {}, const QueryOptions& options = {});
+  QueryResult execute(const PreparedQuery& prepared, const Map& params = {},
+                      const QueryOptions& options = {});
 
   // ---- entities and relations without the query language -------------------------------
   Expected<Node> addEntity(const std::vector<std::string>& labels, const Map& properties);
@@ -136,7 +139,8 @@ class Database {
   Expected<void> deleteEntity(uint64_t id, bool detach = false);
   //! Entities whose name or alias equals `name`, case-insensitively.
   Expected<std::vector<Node>> findByName(std::string_view name);
-  Expected<Relationship> addRelation(uint64_t start, std::string_view type, uint64_t end, const Map& properties);
+  Expected<Relationship> addRelation(uint64_t start, std::string_view type, uint64_t end,
+                                     const Map& properties);
   Expected<Relationship> updateRelation(uint64_t id, const Map& properties);
   Expected<void> deleteRelation(uint64_t id);
   //! Relations of an entity, optionally of some types and only those valid at `as_of`.

@@ -31,18 +31,18 @@ enum class ErrorCode : uint8_t {
   kProcedureError,                //!< unknown procedure, bad procedure call
   // Entente
   kConstraintValidationFailed,  //!< a schema constraint (unique, not null) would be broken
-  kSchemaError,                 //!< an index or constraint clashes with one that exists (or is missing)
-  kTransactionConflict,         //!< a concurrent transaction wrote the same data first
-  kTimeout,                     //!< the statement's time budget ran out
-  kCancelled,                   //!< cancelled by the caller
-  kLimitExceeded,               //!< a result, memory or size limit was passed
-  kServerBusy,                  //!< the server refuses more work for now
-  kInvalidInput,                //!< a malformed import file, request or dataset record
-  kReadOnly,                    //!< a write on a read-only database
-  kUnauthorized,                //!< missing or wrong credentials
-  kVersionMismatch,             //!< a database of another storage format version
-  kIOError,                     //!< the file system or RocksDB failed
-  kInternalError,               //!< a bug: an unexpected exception caught at the boundary
+  kSchemaError,          //!< an index or constraint clashes with one that exists (or is missing)
+  kTransactionConflict,  //!< a concurrent transaction wrote the same data first
+  kTimeout,              //!< the statement's time budget ran out
+  kCancelled,            //!< cancelled by the caller
+  kLimitExceeded,        //!< a result, memory or size limit was passed
+  kServerBusy,           //!< the server refuses more work for now
+  kInvalidInput,         //!< a malformed import file, request or dataset record
+  kReadOnly,             //!< a write on a read-only database
+  kUnauthorized,         //!< missing or wrong credentials
+  kVersionMismatch,      //!< a database of another storage format version
+  kIOError,              //!< the file system or RocksDB failed
+  kInternalError,        //!< a bug: an unexpected exception caught at the boundary
 };
 
 //! openCypher's detail within an error class (the TCK's "SyntaxError ... : UndefinedVariable").

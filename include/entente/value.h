@@ -49,13 +49,25 @@ struct Relationship {
 };
 
 struct Path {
-  std::vector<Node> nodes;                   // n+1 nodes
+  std::vector<Node> nodes;                  // n+1 nodes
   std::vector<Relationship> relationships;  // n relationships, in path order
 };
 
 class Value {
  public:
-  enum class Type : uint8_t { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRelationship, kPath };
+  enum class Type : uint8_t {
+    kNull,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kDate,
+    kList,
+    kMap,
+    kNode,
+    kRelationship,
+    kPath
+  };
 
   Value() = default;
   Value(std::nullptr_t) {}
@@ -98,7 +110,9 @@ class Value {
   const List& asList() const { return *std::get<std::shared_ptr<const List>>(v_); }
   const Map& asMap() const { return *std::get<std::shared_ptr<const Map>>(v_); }
   const Node& asNode() const { return *std::get<std::shared_ptr<const Node>>(v_); }
-  const Relationship& asRelationship() const { return *std::get<std::shared_ptr<const Relationship>>(v_); }
+  const Relationship& asRelationship() const {
+    return *std::get<std::shared_ptr<const Relationship>>(v_);
+  }
   const Path& asPath() const { return *std::get<std::shared_ptr<const Path>>(v_); }
 
   //! True for values a property may hold (null, bool, int, float, string, date, list, map).
@@ -112,9 +126,9 @@ class Value {
   std::string toCypher() const;
 
  private:
-  std::variant<std::monostate, bool, int64_t, double, std::string, Date, std::shared_ptr<const List>,
-               std::shared_ptr<const Map>, std::shared_ptr<const Node>, std::shared_ptr<const Relationship>,
-               std::shared_ptr<const Path>>
+  std::variant<std::monostate, bool, int64_t, double, std::string, Date,
+               std::shared_ptr<const List>, std::shared_ptr<const Map>, std::shared_ptr<const Node>,
+               std::shared_ptr<const Relationship>, std::shared_ptr<const Path>>
       v_;
 };
 

@@ -29,53 +29,74 @@ struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
 enum class ExprKind : uint8_t {
-  kLiteral,        // literal: the value (null, bool, int, float, string)
-  kParameter,      // name: parameter name without '$'
-  kVariable,       // name
-  kProperty,       // children[0] . name
-  kList,           // children: items
-  kMap,            // map_keys[i] : children[i]
-  kUnary,          // op (kNot, kNeg, kPlus), children[0]
-  kBinary,         // op, children[0] op children[1] (arithmetic, comparison, boolean, string, IN)
-  kIsNull,         // children[0] IS NULL
-  kIsNotNull,      // children[0] IS NOT NULL
-  kFunction,       // name (as written, e.g. "toUpper", "alliance.x"), distinct, children: args
-  kCountStar,      // count(*)
-  kCase,           // children[0] = subject or null ExprPtr for a searched CASE; then pairs
-                   // (when, then) in children[1..2k]; has_else => last child is the ELSE
-  kIndex,          // children[0] [ children[1] ]
-  kSlice,          // children[0] [ children[1] .. children[2] ] (either bound may be null)
+  kLiteral,    // literal: the value (null, bool, int, float, string)
+  kParameter,  // name: parameter name without '$'
+  kVariable,   // name
+  kProperty,   // children[0] . name
+  kList,       // children: items
+  kMap,        // map_keys[i] : children[i]
+  kUnary,      // op (kNot, kNeg, kPlus), children[0]
+  kBinary,     // op, children[0] op children[1] (arithmetic, comparison, boolean, string, IN)
+  kIsNull,     // children[0] IS NULL
+  kIsNotNull,  // children[0] IS NOT NULL
+  kFunction,   // name (as written, e.g. "toUpper", "alliance.x"), distinct, children: args
+  kCountStar,  // count(*)
+  kCase,       // children[0] = subject or null ExprPtr for a searched CASE; then pairs
+               // (when, then) in children[1..2k]; has_else => last child is the ELSE
+  kIndex,      // children[0] [ children[1] ]
+  kSlice,      // children[0] [ children[1] .. children[2] ] (either bound may be null)
   kListComprehension,  // [name IN children[0] WHERE children[1] | children[2]] (1,2 may be null)
-  kQuantifier,     // op = kAll/kAny/kNone/kSingle: op(name IN children[0] WHERE children[1])
-  kPatternPredicate,  // a pattern used as a boolean (WHERE (a)-->(b)); pattern in `pattern`
-  kExists,         // exists(children[0]): a property, or a kPatternPredicate; with `pattern`
-                   // set, EXISTS { pattern [WHERE children[0]] } (children empty without WHERE);
-                   // with `subquery` set, EXISTS { <query> } (no children)
-  kLabelCheck,     // children[0]:Label1:Label2 (labels in map_keys)
+  kQuantifier,         // op = kAll/kAny/kNone/kSingle: op(name IN children[0] WHERE children[1])
+  kPatternPredicate,   // a pattern used as a boolean (WHERE (a)-->(b)); pattern in `pattern`
+  kExists,             // exists(children[0]): a property, or a kPatternPredicate; with `pattern`
+            // set, EXISTS { pattern [WHERE children[0]] } (children empty without WHERE);
+            // with `subquery` set, EXISTS { <query> } (no children)
+  kLabelCheck,            // children[0]:Label1:Label2 (labels in map_keys)
   kPatternComprehension,  // [pattern WHERE children[0] | children[1]] (children[0] may be
                           // null); the path variable, if any, is pattern->path_variable
-  kMapProjection,  // children[0] {map_keys[i]: children[i + 1], ...}; `.key` items are
-                   // stored as key: children[0].key; all_properties => `.*` was given
-  kCountSubquery,  // COUNT { ... }: the forms of kExists (`pattern` [+ WHERE children[0]] or
-                   // `subquery`), giving the number of matches / rows instead of a boolean
-  kReduce,         // reduce(name = children[0], map_keys[0] IN children[1] | children[2]):
-                   // name is the accumulator, map_keys[0] the element variable
+  kMapProjection,         // children[0] {map_keys[i]: children[i + 1], ...}; `.key` items are
+                          // stored as key: children[0].key; all_properties => `.*` was given
+  kCountSubquery,         // COUNT { ... }: the forms of kExists (`pattern` [+ WHERE children[0]] or
+                          // `subquery`), giving the number of matches / rows instead of a boolean
+  kReduce,                // reduce(name = children[0], map_keys[0] IN children[1] | children[2]):
+                          // name is the accumulator, map_keys[0] the element variable
 };
 
 enum class Op : uint8_t {
   kNone,
   // unary
-  kNot, kNeg, kPlus,
+  kNot,
+  kNeg,
+  kPlus,
   // boolean
-  kAnd, kOr, kXor,
+  kAnd,
+  kOr,
+  kXor,
   // comparison
-  kEq, kNe, kLt, kLe, kGt, kGe,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
   // arithmetic
-  kAdd, kSub, kMul, kDiv, kMod, kPow,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kMod,
+  kPow,
   // string and list predicates
-  kStartsWith, kEndsWith, kContains, kIn, kRegexMatch,
+  kStartsWith,
+  kEndsWith,
+  kContains,
+  kIn,
+  kRegexMatch,
   // quantifiers
-  kAll, kAny, kNone_, kSingle,
+  kAll,
+  kAny,
+  kNone_,
+  kSingle,
 };
 
 //! + - * / % ^
@@ -88,27 +109,27 @@ struct Expr {
   ExprKind kind = ExprKind::kLiteral;
   SourcePos pos;
   Op op = Op::kNone;
-  Value literal;                    // kLiteral
-  std::string name;                 // parameter / variable / property key / function name
-  bool distinct = false;            // kFunction: f(DISTINCT x)
-  bool has_else = false;            // kCase
-  bool all_properties = false;      // kMapProjection: `.*`
-  std::vector<ExprPtr> children;    // see ExprKind
-  std::vector<std::string> map_keys;  // kMap keys, kLabelCheck labels
-  std::shared_ptr<PatternPart> pattern;  // kPatternPredicate, kExists with a pattern,
-                                         // kPatternComprehension
+  Value literal;                          // kLiteral
+  std::string name;                       // parameter / variable / property key / function name
+  bool distinct = false;                  // kFunction: f(DISTINCT x)
+  bool has_else = false;                  // kCase
+  bool all_properties = false;            // kMapProjection: `.*`
+  std::vector<ExprPtr> children;          // see ExprKind
+  std::vector<std::string> map_keys;      // kMap keys, kLabelCheck labels
+  std::shared_ptr<PatternPart> pattern;   // kPatternPredicate, kExists with a pattern,
+                                          // kPatternComprehension
   std::shared_ptr<SingleQuery> subquery;  // kExists / kCountSubquery of a full query:
                                           // EXISTS { MATCH ... RETURN ... }
-  std::string text;                 // the expression's source text (for column names)
+  std::string text;                       // the expression's source text (for column names)
 };
 
 // ---- patterns ---------------------------------------------------------------------------
 
 struct NodePattern {
   SourcePos pos;
-  std::string variable;             // "" if anonymous
-  std::vector<std::string> labels;  // (:A:B) => {"A","B"}
-  ExprPtr properties;               // a kMap or kParameter expression, or null
+  std::string variable;                 // "" if anonymous
+  std::vector<std::string> labels;      // (:A:B) => {"A","B"}
+  ExprPtr properties;                   // a kMap or kParameter expression, or null
   std::optional<std::string> name_ref;  // ("Al-Nusra Front"): node by name or alias
 };
 
@@ -119,10 +140,10 @@ struct RelPattern {
   std::string variable;
   std::vector<std::string> types;  // [:A|B] => {"A","B"}; empty = any
   RelDirection direction = RelDirection::kBoth;
-  ExprPtr properties;              // kMap or kParameter, or null
-  bool var_length = false;         // `*` present
-  std::optional<int64_t> min_hops; // *2.. => 2 ; * => nullopt (1)
-  std::optional<int64_t> max_hops; // *..4 => 4 ; * => nullopt (engine cap, reported)
+  ExprPtr properties;               // kMap or kParameter, or null
+  bool var_length = false;          // `*` present
+  std::optional<int64_t> min_hops;  // *2.. => 2 ; * => nullopt (1)
+  std::optional<int64_t> max_hops;  // *..4 => 4 ; * => nullopt (engine cap, reported)
 };
 
 enum class PathKind : uint8_t { kPlain, kShortest, kAllShortest };
@@ -190,10 +211,10 @@ struct CreateClause {
 };
 
 enum class SetKind : uint8_t {
-  kProperty,     // target.key = value       (target = children-style expr in `target`)
-  kReplaceAll,   // variable = map
-  kMergeMap,     // variable += map
-  kLabels,       // variable:Label:Label
+  kProperty,    // target.key = value       (target = children-style expr in `target`)
+  kReplaceAll,  // variable = map
+  kMergeMap,    // variable += map
+  kLabels,      // variable:Label:Label
 };
 
 struct SetItem {
@@ -319,7 +340,7 @@ struct IndexCommand {
   bool relationship = false;   // FOR ()-[r:TYPE]-() rather than FOR (n:Label)
   std::string target;          // the label or relationship type
   std::vector<std::string> properties;
-  Rule rule = Rule::kNone;     // kCreateConstraint
+  Rule rule = Rule::kNone;  // kCreateConstraint
 };
 
 enum class StatementKind : uint8_t { kQuery, kDeclareRelType, kShowSchema, kIndexCommand };

@@ -13,8 +13,8 @@ using Accumulators = std::vector<std::unique_ptr<Aggregator>>;
 
 class AggregateOp final : public Operator {
  public:
-  AggregateOp(const std::vector<ProjectItem>& keys, const std::vector<AggregateItem>& aggs, ExecState& st,
-              OperatorPtr input)
+  AggregateOp(const std::vector<ProjectItem>& keys, const std::vector<AggregateItem>& aggs,
+              ExecState& st, OperatorPtr input)
       : Operator(st), keys_(keys), aggs_(aggs), input_(std::move(input)) {}
 
   void reset() override {
@@ -127,8 +127,10 @@ class AggregateNode final : public PlanNode {
 
 }  // namespace
 
-PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs, PlanPtr input) {
-  return withInput(std::make_unique<AggregateNode>(std::move(keys), std::move(aggs)), std::move(input));
+PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs,
+                      PlanPtr input) {
+  return withInput(std::make_unique<AggregateNode>(std::move(keys), std::move(aggs)),
+                   std::move(input));
 }
 
 }  // namespace entente::query

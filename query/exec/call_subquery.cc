@@ -15,8 +15,13 @@ namespace {
 
 class CallSubqueryOp final : public Operator {
  public:
-  CallSubqueryOp(bool unit, const CallBatching* batching, ExecState& st, OperatorPtr input, OperatorPtr inner)
-      : Operator(st), unit_(unit), batching_(batching), input_(std::move(input)), inner_(std::move(inner)) {}
+  CallSubqueryOp(bool unit, const CallBatching* batching, ExecState& st, OperatorPtr input,
+                 OperatorPtr inner)
+      : Operator(st),
+        unit_(unit),
+        batching_(batching),
+        input_(std::move(input)),
+        inner_(std::move(inner)) {}
   void reset() override {
     input_->reset();
     active_ = false;
@@ -52,7 +57,9 @@ class CallSubqueryOp final : public Operator {
   void rowDone() {
     if (!batching_ || ++in_batch_ < batch_) return;
     in_batch_ = 0;
-    if (!st_.commit_batch) throw QueryError(ErrorCode::kInternalError, "CALL { } IN TRANSACTIONS without a batch transaction");
+    if (!st_.commit_batch)
+      throw QueryError(ErrorCode::kInternalError,
+                       "CALL { } IN TRANSACTIONS without a batch transaction");
     st_.commit_batch();
   }
 
@@ -61,10 +68,12 @@ class CallSubqueryOp final : public Operator {
     Row empty(st.row_width);
     RValue v = b.rows->eval(empty, st);
     if (v.isInt() && v.asInt() > 0) return v.asInt();
-    throw QueryError(ErrorCode::kSyntaxError, std::string("Invalid input for IN TRANSACTIONS OF ... ROWS: expected a positive "
-                                                "integer, got ") +
-                                        (v.isInt() ? std::to_string(v.asInt()) : v.kindName()),
-                     {}, v.isInt() ? ErrorDetail::kNegativeIntegerArgument : ErrorDetail::kInvalidArgumentType);
+    throw QueryError(
+        ErrorCode::kSyntaxError,
+        std::string("Invalid input for IN TRANSACTIONS OF ... ROWS: expected a positive "
+                    "integer, got ") +
+            (v.isInt() ? std::to_string(v.asInt()) : v.kindName()),
+        {}, v.isInt() ? ErrorDetail::kNegativeIntegerArgument : ErrorDetail::kInvalidArgumentType);
   }
 
   bool unit_;
@@ -76,18 +85,20 @@ class CallSubqueryOp final : public Operator {
 
 class CallSubqueryNode final : public PlanNode {
  public:
-  CallSubqueryNode(bool unit, std::optional<CallBatching> batching) : unit_(unit), batching_(std::move(batching)) {}
+  CallSubqueryNode(bool unit, std::optional<CallBatching> batching)
+      : unit_(unit), batching_(std::move(batching)) {}
   std::string describe(const NameTable&) const override {
     std::string s = unit_ ? "CallSubquery (unit: rows kept)" : "CallSubquery (apply)";
     if (batching_)
-      s += " in transactions of " + (batching_->rows ? batching_->text : std::to_string(kDefaultBatchRows)) + " rows";
+      s += " in transactions of " +
+           (batching_->rows ? batching_->text : std::to_string(kDefaultBatchRows)) + " rows";
     return s;
   }
 
  protected:
   OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<CallSubqueryOp>(unit_, batching_ ? &*batching_ : nullptr, st, children[0]->open(st),
-                                            children[1]->open(st));
+    return std::make_unique<CallSubqueryOp>(unit_, batching_ ? &*batching_ : nullptr, st,
+                                            children[0]->open(st), children[1]->open(st));
   }
 
  private:
@@ -97,7 +108,8 @@ class CallSubqueryNode final : public PlanNode {
 
 }  // namespace
 
-PlanPtr makeCallSubquery(bool unit, PlanPtr input, PlanPtr inner, std::optional<CallBatching> batching) {
+PlanPtr makeCallSubquery(bool unit, PlanPtr input, PlanPtr inner,
+                         std::optional<CallBatching> batching) {
   auto node = std::make_unique<CallSubqueryNode>(unit, std::move(batching));
   node->children.push_back(std::move(input));
   node->children.push_back(std::move(inner));

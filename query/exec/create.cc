@@ -8,21 +8,25 @@
 namespace entente::query {
 namespace {
 
-storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const Row& row, bool rel, bool merge) {
+storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const Row& row, bool rel,
+                                   bool merge) {
   storage::Properties props;
   if (!expr) return props;
   RMap m = propertyMapOf(st, expr->eval(row, st), "A property map");
   for (const auto& [k, v] : m) {
     if (v.isNull() && merge)
       // openCypher (and Neo4j) classify this run-time error as a SemanticError.
-      throw QueryError(ErrorCode::kSemanticError, "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
-                                              " because of null property value for '" + k + "'",
-                       {}, ErrorDetail::kMergeReadOwnWrites);  // the TCK's name for it (Merge1 [17])
+      throw QueryError(ErrorCode::kSemanticError,
+                       "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
+                           " because of null property value for '" + k + "'",
+                       {},
+                       ErrorDetail::kMergeReadOwnWrites);  // the TCK's name for it (Merge1 [17])
     auto value = storableValue(v, k, rel);
     if (!value) continue;
     props.emplace_back(st.intern(k), std::move(*value));
   }
-  std::sort(props.begin(), props.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(props.begin(), props.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   return props;
 }
 
@@ -47,7 +51,6 @@ class CreateNode final : public SpecNode<CreateSpec, CreateOp> {
  public:
   using SpecNode::SpecNode;
   std::string describe(const NameTable&) const override { return "Create " + spec_.text; }
-
 };
 
 }  // namespace
@@ -70,8 +73,9 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
     const RValue& a = row[r.from];
     const RValue& b = row[r.to];
     if (!a.isNode() || !b.isNode())
-      throw QueryError(ErrorCode::kSyntaxError, "Cannot create relationship `" + r.var + "`: an end node is " +
-                                            (a.isNull() || b.isNull() ? "null" : "not a node"));
+      throw QueryError(ErrorCode::kSyntaxError,
+                       "Cannot create relationship `" + r.var + "`: an end node is " +
+                           (a.isNull() || b.isNull() ? "null" : "not a node"));
     uint32_t type = st.internId(r.type);
     auto props = evalProperties(st, r.props, row, true, merge);
     auto id = st.tx.createEdge(a.asNode().id, type, b.asNode().id, props);

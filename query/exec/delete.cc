@@ -10,7 +10,8 @@ namespace {
 
 class DeleteOp final : public Operator {
  public:
-  DeleteOp(const DeleteSpec& spec, ExecState& st, OperatorPtr input) : Operator(st), spec_(spec), input_(std::move(input)) {}
+  DeleteOp(const DeleteSpec& spec, ExecState& st, OperatorPtr input)
+      : Operator(st), spec_(spec), input_(std::move(input)) {}
   void reset() override {
     input_->reset();
     done_ = false;
@@ -35,8 +36,10 @@ class DeleteOp final : public Operator {
       for (const auto& n : v.asPath().nodes) nodes_.push_back(n.id);
       for (const auto& r : v.asPath().rels) rels_.push_back(r.id);
     } else {
-      throw QueryError(ErrorCode::kTypeError, std::string("DELETE expects a node, relationship or path, got ") + v.kindName(),
-                       {}, ErrorDetail::kInvalidArgumentType);
+      throw QueryError(
+          ErrorCode::kTypeError,
+          std::string("DELETE expects a node, relationship or path, got ") + v.kindName(), {},
+          ErrorDetail::kInvalidArgumentType);
     }
   }
 
@@ -60,11 +63,12 @@ class DeleteOp final : public Operator {
       auto s = st_.tx.deleteNode(n, spec_.detach, &edges);
       if (s.code() == storage::Status::Code::kNotFound) continue;
       if (s.code() == storage::Status::Code::kConstraint)
-        throw QueryError(ErrorCode::kConstraintVerificationFailed,
-                         "Cannot delete node<" + std::to_string(n) +
-                             ">, because it still has relationships. To delete this node, you must first delete "
-                             "its relationships.",
-                         {}, ErrorDetail::kDeleteConnectedNode);
+        throw QueryError(
+            ErrorCode::kConstraintVerificationFailed,
+            "Cannot delete node<" + std::to_string(n) +
+                ">, because it still has relationships. To delete this node, you must first delete "
+                "its relationships.",
+            {}, ErrorDetail::kDeleteConnectedNode);
       check(s);
       st_.deleted_nodes.insert(n);
       ++st_.stats.nodes_deleted;

@@ -4,8 +4,8 @@
 #include <mutex>
 
 #include "query/error.h"
-#include "query/status_error.h"
 #include "query/exec/operator.h"
+#include "query/status_error.h"
 
 namespace entente::query {
 namespace {
@@ -55,7 +55,9 @@ std::optional<uint32_t> ExecState::id(int index) {
 
 uint32_t ExecState::intern(std::string_view s) {
   auto r = tx.internString(s);
-  if (!r.ok()) throw QueryError(errorCodeOf(r.status().code()), "Cannot intern '" + std::string(s) + "': " + r.status().message());
+  if (!r.ok())
+    throw QueryError(errorCodeOf(r.status().code()),
+                     "Cannot intern '" + std::string(s) + "': " + r.status().message());
   return r.value();
 }
 
@@ -88,7 +90,8 @@ const std::vector<uint32_t>& ExecState::symmetricTypes() {
   {
     std::lock_guard lock(mu);
     for (const auto& c : cache)
-      if (c.store == &store && c.path == store.path() && c.version == version && !tx.writable()) symmetric_ = c.types;
+      if (c.store == &store && c.path == store.path() && c.version == version && !tx.writable())
+        symmetric_ = c.types;
   }
   if (symmetric_) return *symmetric_;
   auto types = std::make_shared<std::vector<uint32_t>>();
@@ -100,7 +103,8 @@ const std::vector<uint32_t>& ExecState::symmetricTypes() {
   symmetric_ = types;
   if (!tx.writable()) {
     std::lock_guard lock(mu);
-    auto it = std::find_if(cache.begin(), cache.end(), [&](const Cached& c) { return c.store == &store; });
+    auto it = std::find_if(cache.begin(), cache.end(),
+                           [&](const Cached& c) { return c.store == &store; });
     if (it == cache.end()) {
       if (cache.size() >= 16) cache.erase(cache.begin());
       cache.push_back({&store, store.path(), version, symmetric_});
@@ -126,7 +130,7 @@ void ExecState::checkBudget() const {
     throw QueryError(ErrorCode::kCancelled, "Query cancelled");
   if (pastDeadline())
     throw QueryError(ErrorCode::kTimeout, "Query exceeded its time budget of " +
-                                    std::to_string(options.timeout.count()) + " ms");
+                                              std::to_string(options.timeout.count()) + " ms");
 }
 
 }  // namespace entente::query

@@ -20,8 +20,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "query/options.h"
 #include "query/expr/expression.h"
+#include "query/options.h"
 
 namespace entente::query {
 

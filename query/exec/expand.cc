@@ -9,7 +9,8 @@ namespace entente::query {
 
 //! True if `rel` is already used by the row in one of the given slots (uniqueness of
 //! relationships within one MATCH).
-bool relUsed(const Row& row, uint64_t rel, const std::vector<int>& rels, const std::vector<int>& lists) {
+bool relUsed(const Row& row, uint64_t rel, const std::vector<int>& rels,
+             const std::vector<int>& lists) {
   for (int s : rels)
     if (row[s].isRel() && row[s].asRel().id == rel) return true;
   for (int s : lists) {
@@ -25,7 +26,10 @@ namespace {
 class ExpandOp final : public PerInputRowOperator<ExpandOp> {
  public:
   ExpandOp(const ExpandSpec& spec, ExecState& st, OperatorPtr input)
-      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.to_check), filter_(spec.filter) {}
+      : PerInputRowOperator(st, std::move(input)),
+        spec_(spec),
+        check_(spec.to_check),
+        filter_(spec.filter) {}
 
  private:
   friend PerInputRowOperator;
@@ -64,8 +68,9 @@ class ExpandOp final : public PerInputRowOperator<ExpandOp> {
     }
     if (!spec_.into && !check_.prepare(st_, row)) return false;
     if (!filter_.prepare(st_, row)) return false;
-    filter_.scan(st_, from_, spec_.dir,
-                 [this](const storage::EdgeRef& e) { buf_.push_back(RelRef{e.id, e.src, e.type, e.dst}); });
+    filter_.scan(st_, from_, spec_.dir, [this](const storage::EdgeRef& e) {
+      buf_.push_back(RelRef{e.id, e.src, e.type, e.dst});
+    });
     return !buf_.empty();
   }
 

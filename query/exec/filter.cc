@@ -41,7 +41,8 @@ class FilterNode final : public PlanNode {
 }  // namespace
 
 PlanPtr makeFilter(ExprProgram predicate, std::string text, PlanPtr input) {
-  return withInput(std::make_unique<FilterNode>(std::move(predicate), std::move(text)), std::move(input));
+  return withInput(std::make_unique<FilterNode>(std::move(predicate), std::move(text)),
+                   std::move(input));
 }
 
 }  // namespace entente::query

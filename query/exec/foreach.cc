@@ -48,7 +48,8 @@ class ForeachNode final : public PlanNode {
 
  protected:
   OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<ForeachOp>(*list_, slot_, st, children[0]->open(st), children[1]->open(st));
+    return std::make_unique<ForeachOp>(*list_, slot_, st, children[0]->open(st),
+                                       children[1]->open(st));
   }
 
  private:

@@ -61,7 +61,8 @@ class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
     using Mode = IndexSeekSpec::Mode;
     use = Use::kSeek;
     switch (spec_.mode) {
-      case Mode::kAll: return storage::IndexRange::all();
+      case Mode::kAll:
+        return storage::IndexRange::all();
       case Mode::kEquals: {
         RValue v = spec_.value->eval(row, st_);
         if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
@@ -95,7 +96,8 @@ class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
           if (!p) continue;
           RValue v = p->eval(row, st_);
           if ((use = indexable(v)) != Use::kSeek) return std::nullopt;
-          storage::IndexBound b{v.toValue(), side == 0 ? spec_.lower_inclusive : spec_.upper_inclusive};
+          storage::IndexBound b{v.toValue(),
+                                side == 0 ? spec_.lower_inclusive : spec_.upper_inclusive};
           (side == 0 ? lo : hi) = std::move(b);
         }
         return storage::IndexRange::between(std::move(lo), std::move(hi));

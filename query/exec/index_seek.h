@@ -17,17 +17,17 @@ struct IndexSeekSpec {
   //! On the key after `leading` (kAll: no condition on it; only with `leading`).
   enum class Mode : uint8_t { kEquals, kIn, kRange, kPrefix, kAll };
   int slot = -1;
-  std::string var;                // for EXPLAIN
-  int label = -1;                 // NameTable index of the indexed label
-  std::string index_name;         // for EXPLAIN
-  storage::IndexId index = 0;     // dropped since planning: the label is scanned
+  std::string var;                   // for EXPLAIN
+  int label = -1;                    // NameTable index of the indexed label
+  std::string index_name;            // for EXPLAIN
+  storage::IndexId index = 0;        // dropped since planning: the label is scanned
   std::vector<ExprProgram> leading;  // composite index: equalities on its first keys
   Mode mode = Mode::kEquals;
-  ExprProgram value;              // kEquals: the value; kIn: the list; kPrefix: the prefix
-  ExprProgram lower, upper;       // kRange: either or both
+  ExprProgram value;         // kEquals: the value; kIn: the list; kPrefix: the prefix
+  ExprProgram lower, upper;  // kRange: either or both
   bool lower_inclusive = true, upper_inclusive = true;
-  std::string text;               // e.g. "p.id = $id"
-  NodeCheckSpec check;            // the rest of the node pattern (other labels, properties)
+  std::string text;     // e.g. "p.id = $id"
+  NodeCheckSpec check;  // the rest of the node pattern (other labels, properties)
 };
 
 //! Runs once per input row: evaluates the comparand(s) and binds spec.slot to each node the

@@ -41,7 +41,8 @@ bool equalTo(const std::optional<Value>& stored, const RValue& want) {
   return eq && *eq;
 }
 
-std::string propsText(const NameTable& names, const std::vector<PropertyTest>& props, bool has_map) {
+std::string propsText(const NameTable& names, const std::vector<PropertyTest>& props,
+                      bool has_map) {
   if (props.empty() && !has_map) return "";
   std::string s = " {";
   for (size_t i = 0; i < props.size(); ++i) {
@@ -83,7 +84,8 @@ bool NodeCheck::prepare(ExecState& st, const Row& row) {
       if (by_name_) {
         std::vector<uint64_t> both;
         for (uint64_t id : ids)
-          if (std::find(name_ids_.begin(), name_ids_.end(), id) != name_ids_.end()) both.push_back(id);
+          if (std::find(name_ids_.begin(), name_ids_.end(), id) != name_ids_.end())
+            both.push_back(id);
         ids.swap(both);
       }
       name_ids_ = std::move(ids);
@@ -109,7 +111,8 @@ bool NodeCheck::matches(ExecState& st, uint64_t node) const {
     if (it == rec->props.end() || it->first != key) return false;
     if (!equalTo(it->second, want)) return false;
   }
-  if (by_name_ && std::find(name_ids_.begin(), name_ids_.end(), node) == name_ids_.end()) return false;
+  if (by_name_ && std::find(name_ids_.begin(), name_ids_.end(), node) == name_ids_.end())
+    return false;
   return true;
 }
 
@@ -149,7 +152,8 @@ void EdgeFilter::scan(ExecState& st, uint64_t node, storage::Direction dir,
     return !st.tickExpired();
   });
   if (dir != storage::Direction::kBoth && !sym_.empty()) {
-    auto back = dir == storage::Direction::kOut ? storage::Direction::kIn : storage::Direction::kOut;
+    auto back =
+        dir == storage::Direction::kOut ? storage::Direction::kIn : storage::Direction::kOut;
     st.tx.edges(node, back, sym_, [&](const storage::EdgeRef& e) {
       if (e.src != e.dst && accept(st, e)) fn(e);
       return !st.tickExpired();
@@ -160,9 +164,12 @@ void EdgeFilter::scan(ExecState& st, uint64_t node, storage::Direction dir,
 
 std::string arrow(storage::Direction dir, const std::string& inner) {
   switch (dir) {
-    case storage::Direction::kOut: return "-[" + inner + "]->";
-    case storage::Direction::kIn: return "<-[" + inner + "]-";
-    default: return "-[" + inner + "]-";
+    case storage::Direction::kOut:
+      return "-[" + inner + "]->";
+    case storage::Direction::kIn:
+      return "<-[" + inner + "]-";
+    default:
+      return "-[" + inner + "]-";
   }
 }
 

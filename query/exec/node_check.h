@@ -18,15 +18,15 @@
 namespace entente::query {
 
 struct PropertyTest {
-  int key;             // NameTable index
-  ExprProgram value;   // compared with `=`
-  std::string text;    // for EXPLAIN
+  int key;            // NameTable index
+  ExprProgram value;  // compared with `=`
+  std::string text;   // for EXPLAIN
 };
 
 struct NodeCheckSpec {
-  std::vector<int> labels;            // NameTable indexes
+  std::vector<int> labels;  // NameTable indexes
   std::vector<PropertyTest> props;
-  ExprProgram props_map;              // `(n $map)`: every entry must be equal
+  ExprProgram props_map;                // `(n $map)`: every entry must be equal
   std::optional<std::string> name_ref;  // ("Name") on an already bound node
   bool empty() const { return labels.empty() && props.empty() && !props_map && !name_ref; }
   std::string describe(const NameTable& names) const;  // ":A {k: v}"
@@ -44,7 +44,7 @@ class NodeCheck {
   const NodeCheckSpec& spec_;
   std::vector<uint32_t> labels_;
   std::vector<std::pair<uint32_t, RValue>> props_;
-  bool by_name_ = false;            // ("Name") or ($string): only these nodes
+  bool by_name_ = false;  // ("Name") or ($string): only these nodes
   std::vector<uint64_t> name_ids_;
 };
 
@@ -64,8 +64,9 @@ class EdgeFilter {
   //! AS OF validity and property equalities of one adjacency entry.
   bool accept(const ExecState& st, const storage::EdgeRef& e) const;
   //! Calls fn for every accepted edge of `node` in direction `dir`. Relations of a type
-  //! declared SYMMETRIC also match against their stored direction (README, "The default vocabulary"), so a directed
-  //! pattern sees them from both ends; a symmetric self loop is reported once. Stops early (and returns) when the time budget runs out.
+  //! declared SYMMETRIC also match against their stored direction (README, "The default
+  //! vocabulary"), so a directed pattern sees them from both ends; a symmetric self loop is
+  //! reported once. Stops early (and returns) when the time budget runs out.
   void scan(ExecState& st, uint64_t node, storage::Direction dir,
             const std::function<void(const storage::EdgeRef&)>& fn) const;
   //! Symmetric types among those this filter matches (empty: plain directed semantics).

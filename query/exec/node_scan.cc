@@ -36,7 +36,8 @@ class ScanOp final : public PerInputRowOperator<ScanOp> {
     int64_t id;
     if (v.isInt()) {
       id = v.asInt();
-    } else if (v.isFloat() && std::floor(v.asFloat()) == v.asFloat() && std::isfinite(v.asFloat())) {
+    } else if (v.isFloat() && std::floor(v.asFloat()) == v.asFloat() &&
+               std::isfinite(v.asFloat())) {
       id = static_cast<int64_t>(v.asFloat());
     } else {
       return;  // `id(n) = 'x'` or null: no node
@@ -82,8 +83,9 @@ class ScanOp final : public PerInputRowOperator<ScanOp> {
           st_.checkBudget();
         }
         if (ids_.empty() && spec_.required)
-          throw QueryError(ErrorCode::kEntityNotFound, "No entity named " + spec_.key_text +
-                                                 " (a (\"Name\") node in CREATE/MERGE must exist)");
+          throw QueryError(ErrorCode::kEntityNotFound,
+                           "No entity named " + spec_.key_text +
+                               " (a (\"Name\") node in CREATE/MERGE must exist)");
         break;
       }
       case ScanKind::kBound: {
@@ -106,12 +108,18 @@ class ScanNode final : public SpecNode<ScanSpec, ScanOp> {
   std::string describe(const NameTable& names) const override {
     std::string node = "(" + spec_.var + spec_.check.describe(names) + ")";
     switch (spec_.kind) {
-      case ScanKind::kAll: return "AllNodesScan " + node;
-      case ScanKind::kLabel: return "NodeByLabelScan " + node + " label " + names.name(spec_.label);
-      case ScanKind::kById: return "NodeById " + node + " id = " + spec_.key_text;
-      case ScanKind::kByName: return "NodeByName " + node + " name = " + spec_.key_text;
-      case ScanKind::kByNameProperty: return "NodeByName " + node + " name = " + spec_.key_text;
-      case ScanKind::kBound: return "CheckNode " + node;
+      case ScanKind::kAll:
+        return "AllNodesScan " + node;
+      case ScanKind::kLabel:
+        return "NodeByLabelScan " + node + " label " + names.name(spec_.label);
+      case ScanKind::kById:
+        return "NodeById " + node + " id = " + spec_.key_text;
+      case ScanKind::kByName:
+        return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kByNameProperty:
+        return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kBound:
+        return "CheckNode " + node;
     }
     return "Scan";
   }

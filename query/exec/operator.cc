@@ -18,8 +18,9 @@ class ProfiledOp final : public Operator {
   bool getNext(Row& row) override {
     auto t0 = std::chrono::steady_clock::now();
     bool ok = inner_->next(row);
-    entry_.ns += std::chrono::duration_cast<std::chrono::nanoseconds>(
-                     std::chrono::steady_clock::now() - t0).count();
+    entry_.ns +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0)
+            .count();
     if (ok) ++entry_.rows;
     return ok;
   }
@@ -28,7 +29,8 @@ class ProfiledOp final : public Operator {
   ProfileEntry& entry_;
 };
 
-void walk(const PlanNode& node, int depth, std::vector<const PlanNode*>& nodes, std::vector<int>& depths) {
+void walk(const PlanNode& node, int depth, std::vector<const PlanNode*>& nodes,
+          std::vector<int>& depths) {
   nodes.push_back(&node);
   depths.push_back(depth);
   for (const auto& c : node.children) walk(*c, depth + 1, nodes, depths);
@@ -47,7 +49,8 @@ std::vector<std::string> explainLines(const PlanNode& root, const NameTable& nam
   std::vector<int> depths;
   walk(root, 0, nodes, depths);
   std::vector<std::string> out;
-  for (size_t i = 0; i < nodes.size(); ++i) out.push_back(std::string(depths[i] * 2, ' ') + nodes[i]->describe(names));
+  for (size_t i = 0; i < nodes.size(); ++i)
+    out.push_back(std::string(depths[i] * 2, ' ') + nodes[i]->describe(names));
   return out;
 }
 

@@ -26,11 +26,11 @@ PlanPtr makeArgument();  // the outer row once per reset (inner side of an apply
 struct ScanSpec {
   ScanKind kind = ScanKind::kAll;
   int slot = -1;
-  std::string var;        // for EXPLAIN
-  int label = -1;         // kLabel
-  ExprProgram key;        // kById: the id(s); kByName / kByNameProperty: the name
+  std::string var;  // for EXPLAIN
+  int label = -1;   // kLabel
+  ExprProgram key;  // kById: the id(s); kByName / kByNameProperty: the name
   std::string key_text;
-  bool required = false;  // kByName in CREATE/MERGE: no match is EntityNotFound
+  bool required = false;      // kByName in CREATE/MERGE: no match is EntityNotFound
   bool verify_exists = true;  // kById: false when an expansion follows (no edges, no rows)
   NodeCheckSpec check;
 };
@@ -54,10 +54,10 @@ struct ExpandSpec : ExpandEnds {
 PlanPtr makeExpand(ExpandSpec spec, PlanPtr input);
 
 struct VarExpandSpec : ExpandEnds {
-  int list = -1;             // slot of the relationship list (-1 if unused)
-  int64_t min = 1, max = 1;  // max -1: unbounded, capped at QueryOptions::default_max_hops
-  bool reverse_list = false;   // expanded against the pattern's order: reverse r
-  bool distinct_reach = false; // BFS: each reachable node once (see var_length_expand.cc)
+  int list = -1;                // slot of the relationship list (-1 if unused)
+  int64_t min = 1, max = 1;     // max -1: unbounded, capped at QueryOptions::default_max_hops
+  bool reverse_list = false;    // expanded against the pattern's order: reverse r
+  bool distinct_reach = false;  // BFS: each reachable node once (see var_length_expand.cc)
 };
 PlanPtr makeVarExpand(VarExpandSpec spec, PlanPtr input);
 
@@ -73,9 +73,9 @@ struct ShortestPathSpec {
 PlanPtr makeShortestPath(ShortestPathSpec spec, PlanPtr input);
 
 struct PathSegment {
-  int rel = -1;       // slot of a relationship, or of a relationship list if is_list
+  int rel = -1;  // slot of a relationship, or of a relationship list if is_list
   bool is_list = false;
-  int node = -1;      // slot of the node after the segment
+  int node = -1;  // slot of the node after the segment
 };
 struct BuildPathSpec {
   int slot = -1, start = -1;
@@ -105,7 +105,8 @@ struct AggregateItem {
   std::vector<ExprProgram> extra;  // constant extra arguments (percentiles)
   std::string text;
 };
-PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs, PlanPtr input);
+PlanPtr makeAggregate(std::vector<ProjectItem> keys, std::vector<AggregateItem> aggs,
+                      PlanPtr input);
 PlanPtr makeDistinct(std::vector<int> slots, PlanPtr input);
 
 struct SortKey {
@@ -140,7 +141,8 @@ inline constexpr int64_t kDefaultBatchRows = 1000;
 //! row extended with each inner row. `unit` (no RETURN): the input row once, after the
 //! inner plan ran to exhaustion. With `batching`, commits after every batch of input rows
 //! (ExecState::commit_batch).
-PlanPtr makeCallSubquery(bool unit, PlanPtr input, PlanPtr inner, std::optional<CallBatching> batching = std::nullopt);
+PlanPtr makeCallSubquery(bool unit, PlanPtr input, PlanPtr inner,
+                         std::optional<CallBatching> batching = std::nullopt);
 
 struct ProcedureCallSpec {
   const Procedure* procedure = nullptr;

@@ -9,7 +9,9 @@ namespace {
 //! of the row (wide enough for the sub-plan's slots). Rows come out in *scratch.
 Operator& start(int id, const PlanNode& plan, const Row& row, Row** scratch) {
   ExecState* st = ExecState::current();
-  if (!st) throw QueryError(ErrorCode::kInternalError, "pattern expression evaluated outside an execution");
+  if (!st)
+    throw QueryError(ErrorCode::kInternalError,
+                     "pattern expression evaluated outside an execution");
   if (st->subplans.size() <= static_cast<size_t>(id)) {
     st->subplans.resize(id + 1);
     st->subrows.resize(id + 1);
@@ -77,12 +79,18 @@ class PatternComprehension final : public CompiledExpr {
 
 }  // namespace
 
-ExprProgram makePatternExists(int id, PlanPtr plan) { return std::make_unique<PatternExists>(id, std::move(plan)); }
+ExprProgram makePatternExists(int id, PlanPtr plan) {
+  return std::make_unique<PatternExists>(id, std::move(plan));
+}
 
-ExprProgram makePatternCount(int id, PlanPtr plan) { return std::make_unique<PatternCount>(id, std::move(plan)); }
+ExprProgram makePatternCount(int id, PlanPtr plan) {
+  return std::make_unique<PatternCount>(id, std::move(plan));
+}
 
-ExprProgram makePatternComprehension(int id, PlanPtr plan, ExprProgram project, std::vector<int> bound) {
-  return std::make_unique<PatternComprehension>(id, std::move(plan), std::move(project), std::move(bound));
+ExprProgram makePatternComprehension(int id, PlanPtr plan, ExprProgram project,
+                                     std::vector<int> bound) {
+  return std::make_unique<PatternComprehension>(id, std::move(plan), std::move(project),
+                                                std::move(bound));
 }
 
 }  // namespace entente::query

@@ -20,6 +20,7 @@ ExprProgram makePatternCount(int id, PlanPtr plan);
 //! The list of `project` values over the rows `plan` yields for the current row, in match
 //! order. Null when one of the `bound` slots (variables the pattern takes from outside) is
 //! null, as in Neo4j.
-ExprProgram makePatternComprehension(int id, PlanPtr plan, ExprProgram project, std::vector<int> bound);
+ExprProgram makePatternComprehension(int id, PlanPtr plan, ExprProgram project,
+                                     std::vector<int> bound);
 
 }  // namespace entente::query

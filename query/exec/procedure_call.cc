@@ -36,7 +36,8 @@ class ProcedureCallOp final : public PerInputRowOperator<ProcedureCallOp> {
   bool produce(Row& row) {
     if (pos_ >= rows_.size()) return false;
     Row& out = rows_[pos_++];
-    for (const auto& [col, slot] : spec_.yields) row[slot] = col < static_cast<int>(out.size()) ? out[col] : RValue();
+    for (const auto& [col, slot] : spec_.yields)
+      row[slot] = col < static_cast<int>(out.size()) ? out[col] : RValue();
     return true;
   }
 
@@ -48,8 +49,9 @@ class ProcedureCallOp final : public PerInputRowOperator<ProcedureCallOp> {
 class ProcedureCallNode final : public SpecNode<ProcedureCallSpec, ProcedureCallOp> {
  public:
   using SpecNode::SpecNode;
-  std::string describe(const NameTable&) const override { return "ProcedureCall " + spec_.procedure->name; }
-
+  std::string describe(const NameTable&) const override {
+    return "ProcedureCall " + spec_.procedure->name;
+  }
 };
 
 }  // namespace

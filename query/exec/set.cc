@@ -25,13 +25,15 @@ bool load(ExecState& st, const RValue& v, Target& t, const SetOpSpec& op) {
   }
   if (v.isRel()) {
     if (op.kind == SetOpKind::kLabels || op.kind == SetOpKind::kRemoveLabels)
-      throw QueryError(ErrorCode::kTypeError, "Labels can only be set on nodes", op.pos, ErrorDetail::kInvalidArgumentType);
+      throw QueryError(ErrorCode::kTypeError, "Labels can only be set on nodes", op.pos,
+                       ErrorDetail::kInvalidArgumentType);
     t.is_node = false;
     t.edge = loadEdge(st, v.asRel().id);
     return true;
   }
-  throw QueryError(ErrorCode::kTypeError, std::string("Expected a node or relationship to update, got ") + v.kindName(), op.pos,
-                   ErrorDetail::kInvalidArgumentType);
+  throw QueryError(ErrorCode::kTypeError,
+                   std::string("Expected a node or relationship to update, got ") + v.kindName(),
+                   op.pos, ErrorDetail::kInvalidArgumentType);
 }
 
 void store(ExecState& st, Target& t) {
@@ -44,7 +46,8 @@ void applyOne(ExecState& st, const SetOpSpec& op, const Row& row) {
   switch (op.kind) {
     case SetOpKind::kProperty: {
       RValue v = op.value->eval(row, st);
-      putProperty(st, t.props(), st.internId(op.key), storableValue(v, st.names.name(op.key), !t.is_node));
+      putProperty(st, t.props(), st.internId(op.key),
+                  storableValue(v, st.names.name(op.key), !t.is_node));
       break;
     }
     case SetOpKind::kRemoveProperty: {
@@ -61,7 +64,9 @@ void applyOne(ExecState& st, const SetOpSpec& op, const Row& row) {
         storage::Properties& props = t.props();
         for (size_t i = 0; i < props.size();) {
           std::string name = st.tx.stringOf(props[i].first);
-          bool kept = std::any_of(m.begin(), m.end(), [&](const auto& kv) { return kv.first == name && !kv.second.isNull(); });
+          bool kept = std::any_of(m.begin(), m.end(), [&](const auto& kv) {
+            return kv.first == name && !kv.second.isNull();
+          });
           if (!kept) {
             props.erase(props.begin() + static_cast<std::ptrdiff_t>(i));
             ++st.stats.properties_removed;
@@ -107,7 +112,8 @@ void applyOne(ExecState& st, const SetOpSpec& op, const Row& row) {
 
 class SetOp final : public Operator {
  public:
-  SetOp(const SetSpec& spec, ExecState& st, OperatorPtr input) : Operator(st), spec_(spec), input_(std::move(input)) {}
+  SetOp(const SetSpec& spec, ExecState& st, OperatorPtr input)
+      : Operator(st), spec_(spec), input_(std::move(input)) {}
   void reset() override { input_->reset(); }
 
  private:
@@ -125,7 +131,6 @@ class SetNode final : public SpecNode<SetSpec, SetOp> {
  public:
   using SpecNode::SpecNode;
   std::string describe(const NameTable&) const override { return spec_.text; }
-
 };
 
 }  // namespace

@@ -171,9 +171,10 @@ class ShortestPathOp final : public PerInputRowOperator<ShortestPathOp> {
     enumerate(t, s, preds, nodes, rels);
   }
 
-  void enumerate(uint64_t n, uint64_t s,
-                 const std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, RelRef>>>& preds,
-                 std::vector<NodeRef>& nodes, std::vector<RelRef>& rels) {
+  void enumerate(
+      uint64_t n, uint64_t s,
+      const std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, RelRef>>>& preds,
+      std::vector<NodeRef>& nodes, std::vector<RelRef>& rels) {
     if (n == s) {
       PathRef p{{nodes.rbegin(), nodes.rend()}, {rels.rbegin(), rels.rend()}};
       if (static_cast<int64_t>(p.rels.size()) >= spec_.min) paths_.push_back(std::move(p));
@@ -203,10 +204,11 @@ class ShortestPathNode final : public SpecNode<ShortestPathSpec, ShortestPathOp>
  public:
   using SpecNode::SpecNode;
   std::string describe(const NameTable& names) const override {
-    std::string range = "*" + std::to_string(spec_.min) + ".." + (spec_.max >= 0 ? std::to_string(spec_.max) : "");
-    return std::string(spec_.all ? "AllShortestPaths " : "ShortestPath ") + spec_.path_var + " = (" +
-           spec_.from_var + ")" + arrow(spec_.dir, spec_.filter.describe(names) + range) + "(" +
-           spec_.to_var + ")" + (spec_.all ? "" : " bidirectional BFS");
+    std::string range =
+        "*" + std::to_string(spec_.min) + ".." + (spec_.max >= 0 ? std::to_string(spec_.max) : "");
+    return std::string(spec_.all ? "AllShortestPaths " : "ShortestPath ") + spec_.path_var +
+           " = (" + spec_.from_var + ")" + arrow(spec_.dir, spec_.filter.describe(names) + range) +
+           "(" + spec_.to_var + ")" + (spec_.all ? "" : " bidirectional BFS");
   }
 };
 

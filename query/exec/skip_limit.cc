@@ -17,16 +17,19 @@ int64_t countArg(const CompiledExpr* e, ExecState& st, const char* what) {
 int64_t skipLimitCount(const RValue& v, const char* what) {
   if (v.isInt() && v.asInt() >= 0) return v.asInt();
   // openCypher classifies these as SyntaxErrors, also when a parameter brings the value.
-  throw QueryError(ErrorCode::kSyntaxError, std::string("Invalid input for ") + what + ": expected a non-negative integer, got " +
-                                      (v.isInt() ? std::to_string(v.asInt()) : v.kindName()),
-                   {}, v.isInt() ? ErrorDetail::kNegativeIntegerArgument : ErrorDetail::kInvalidArgumentType);
+  throw QueryError(
+      ErrorCode::kSyntaxError,
+      std::string("Invalid input for ") + what + ": expected a non-negative integer, got " +
+          (v.isInt() ? std::to_string(v.asInt()) : v.kindName()),
+      {}, v.isInt() ? ErrorDetail::kNegativeIntegerArgument : ErrorDetail::kInvalidArgumentType);
 }
 
 namespace {
 
 class SkipLimitOp final : public Operator {
  public:
-  SkipLimitOp(const CompiledExpr* skip, const CompiledExpr* limit, bool drain, ExecState& st, OperatorPtr input)
+  SkipLimitOp(const CompiledExpr* skip, const CompiledExpr* limit, bool drain, ExecState& st,
+              OperatorPtr input)
       : Operator(st), skip_(skip), limit_(limit), drain_(drain), input_(std::move(input)) {}
   void reset() override {
     input_->reset();
@@ -71,12 +74,14 @@ class SkipLimitNode final : public PlanNode {
   SkipLimitNode(ExprProgram skip, ExprProgram limit, bool drain)
       : skip_(std::move(skip)), limit_(std::move(limit)), drain_(drain) {}
   std::string describe(const NameTable&) const override {
-    return std::string(skip_ ? "Skip" : "") + (skip_ && limit_ ? "/" : "") + (limit_ ? "Limit" : "");
+    return std::string(skip_ ? "Skip" : "") + (skip_ && limit_ ? "/" : "") +
+           (limit_ ? "Limit" : "");
   }
 
  protected:
   OperatorPtr instantiate(ExecState& st) const override {
-    return std::make_unique<SkipLimitOp>(skip_.get(), limit_.get(), drain_, st, children[0]->open(st));
+    return std::make_unique<SkipLimitOp>(skip_.get(), limit_.get(), drain_, st,
+                                         children[0]->open(st));
   }
 
  private:
@@ -87,7 +92,8 @@ class SkipLimitNode final : public PlanNode {
 }  // namespace
 
 PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, bool drain, PlanPtr input) {
-  return withInput(std::make_unique<SkipLimitNode>(std::move(skip), std::move(limit), drain), std::move(input));
+  return withInput(std::make_unique<SkipLimitNode>(std::move(skip), std::move(limit), drain),
+                   std::move(input));
 }
 
 }  // namespace entente::query

@@ -7,8 +7,8 @@ namespace {
 
 class UnionOp final : public Operator {
  public:
-  UnionOp(const std::vector<std::vector<int>>& part_slots, const std::vector<int>& out, ExecState& st,
-          std::vector<OperatorPtr> parts)
+  UnionOp(const std::vector<std::vector<int>>& part_slots, const std::vector<int>& out,
+          ExecState& st, std::vector<OperatorPtr> parts)
       : Operator(st), part_slots_(part_slots), out_(out), parts_(std::move(parts)) {}
   void reset() override {
     for (auto& p : parts_) p->reset();

@@ -35,7 +35,8 @@ class UnwindOp final : public PerInputRowOperator<UnwindOp> {
 
 class UnwindNode final : public PlanNode {
  public:
-  UnwindNode(ExprProgram list, int slot, std::string text) : list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
+  UnwindNode(ExprProgram list, int slot, std::string text)
+      : list_(std::move(list)), slot_(slot), text_(std::move(text)) {}
   std::string describe(const NameTable&) const override { return "Unwind " + text_; }
 
  protected:
@@ -52,7 +53,8 @@ class UnwindNode final : public PlanNode {
 }  // namespace
 
 PlanPtr makeUnwind(ExprProgram list, int slot, std::string text, PlanPtr input) {
-  return withInput(std::make_unique<UnwindNode>(std::move(list), slot, std::move(text)), std::move(input));
+  return withInput(std::make_unique<UnwindNode>(std::move(list), slot, std::move(text)),
+                   std::move(input));
 }
 
 }  // namespace entente::query

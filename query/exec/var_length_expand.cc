@@ -16,7 +16,8 @@
 
 namespace entente::query {
 
-bool relUsed(const Row& row, uint64_t rel, const std::vector<int>& rels, const std::vector<int>& lists);
+bool relUsed(const Row& row, uint64_t rel, const std::vector<int>& rels,
+             const std::vector<int>& lists);
 
 namespace {
 
@@ -25,7 +26,10 @@ struct Empty {};
 class VarExpandOp final : public PerInputRowOperator<VarExpandOp> {
  public:
   VarExpandOp(const VarExpandSpec& spec, ExecState& st, OperatorPtr input)
-      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.to_check), filter_(spec.filter) {}
+      : PerInputRowOperator(st, std::move(input)),
+        spec_(spec),
+        check_(spec.to_check),
+        filter_(spec.filter) {}
 
  private:
   friend PerInputRowOperator;
@@ -91,7 +95,9 @@ class VarExpandOp final : public PerInputRowOperator<VarExpandOp> {
     f.node = node;
     f.idx = 0;
     f.edges.clear();
-    loadEdges(node, [&f](const storage::EdgeRef& e) { f.edges.push_back(RelRef{e.id, e.src, e.type, e.dst}); });
+    loadEdges(node, [&f](const storage::EdgeRef& e) {
+      f.edges.push_back(RelRef{e.id, e.src, e.type, e.dst});
+    });
   }
 
   bool inTrail(uint64_t rel) const {
@@ -142,7 +148,8 @@ class VarExpandOp final : public PerInputRowOperator<VarExpandOp> {
       cur_pos_ = 0;
       cur_depth_ = depth;
       // An init-capture: clang before 16 cannot capture a structured binding.
-      loadEdges(node, [this, node = node](const storage::EdgeRef& e) { cur_.push_back(e.other(node)); });
+      loadEdges(node,
+                [this, node = node](const storage::EdgeRef& e) { cur_.push_back(e.other(node)); });
     }
   }
 
@@ -185,9 +192,11 @@ class VarExpandNode final : public SpecNode<VarExpandSpec, VarExpandOp> {
  public:
   using SpecNode::SpecNode;
   std::string describe(const NameTable& names) const override {
-    std::string range = "*" + std::to_string(spec_.min) + ".." + (spec_.max >= 0 ? std::to_string(spec_.max) : "");
-    return std::string(spec_.distinct_reach ? "VarLengthReach (" : "VarLengthExpand (") + spec_.from_var +
-           ")" + arrow(spec_.dir, spec_.rel_var + spec_.filter.describe(names) + range) + "(" +
+    std::string range =
+        "*" + std::to_string(spec_.min) + ".." + (spec_.max >= 0 ? std::to_string(spec_.max) : "");
+    return std::string(spec_.distinct_reach ? "VarLengthReach (" : "VarLengthExpand (") +
+           spec_.from_var + ")" +
+           arrow(spec_.dir, spec_.rel_var + spec_.filter.describe(names) + range) + "(" +
            spec_.to_var + (spec_.into ? "" : spec_.to_check.describe(names)) + ")" +
            (spec_.into ? " into" : "");
   }

@@ -19,7 +19,8 @@ std::optional<Value> storableValue(const RValue& v, std::string_view key, bool r
 
 //! Sets or removes `key` in sorted `props`; counts like the openCypher TCK
 //! (+1 set for a non-null value, -1 removed when an old value is replaced or removed).
-void putProperty(ExecState& st, storage::Properties& props, uint32_t key, std::optional<Value> value);
+void putProperty(ExecState& st, storage::Properties& props, uint32_t key,
+                 std::optional<Value> value);
 
 //! The map a `SET x = ...` / `+= ...` / CREATE property map evaluates to, as (key, value)
 //! pairs. Nodes and relationships stand for their properties.

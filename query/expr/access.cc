@@ -57,7 +57,9 @@ RValue dateField(Date d, std::string_view key, ast::SourcePos pos) {
 }  // namespace
 
 void checkNotDeleted(const RValue& entity, const EvalContext& ctx, ast::SourcePos pos) {
-  auto gone = [](const std::unordered_set<uint64_t>* ids, uint64_t id) { return ids && ids->count(id) > 0; };
+  auto gone = [](const std::unordered_set<uint64_t>* ids, uint64_t id) {
+    return ids && ids->count(id) > 0;
+  };
   if (entity.isNode() ? gone(ctx.deleted_node_ids, entity.asNode().id)
                       : entity.isRel() && gone(ctx.deleted_rel_ids, entity.asRel().id))
     throw QueryError(ErrorCode::kEntityNotFound,
@@ -73,7 +75,8 @@ const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos) 
 
 RValue property(const RValue& base, std::string_view key, EvalContext& ctx, ast::SourcePos pos) {
   switch (base.kind()) {
-    case RValue::Kind::kNull: return RValue();
+    case RValue::Kind::kNull:
+      return RValue();
     case RValue::Kind::kNode:
       checkNotDeleted(base, ctx, pos);
       return nodeProperty(needTxn(ctx, pos), base.asNode(), key);
@@ -87,11 +90,13 @@ RValue property(const RValue& base, std::string_view key, EvalContext& ctx, ast:
       if (it != m.end() && it->first == key) return it->second;
       return RValue();
     }
-    case RValue::Kind::kDate: return dateField(base.asDate(), key, pos);
+    case RValue::Kind::kDate:
+      return dateField(base.asDate(), key, pos);
     default:
-      throwTypeError(std::string("Type mismatch: expected a Map, Node, Relationship or Date for '.") +
-                         std::string(key) + "', got " + base.kindName(),
-                     pos);
+      throwTypeError(
+          std::string("Type mismatch: expected a Map, Node, Relationship or Date for '.") +
+              std::string(key) + "', got " + base.kindName(),
+          pos);
   }
 }
 
@@ -99,7 +104,8 @@ RValue index(const RValue& base, const RValue& idx, EvalContext& ctx, ast::Sourc
   if (base.isNull() || idx.isNull()) return RValue();
   if (base.isList()) {
     if (!idx.isInt())
-      throwTypeError(std::string("Type mismatch: list index must be an Integer, got ") + idx.kindName(), pos);
+      throwTypeError(
+          std::string("Type mismatch: list index must be an Integer, got ") + idx.kindName(), pos);
     const RList& l = base.asList();
     int64_t i = idx.asInt(), n = static_cast<int64_t>(l.size());
     if (i < 0) i += n;
@@ -108,8 +114,8 @@ RValue index(const RValue& base, const RValue& idx, EvalContext& ctx, ast::Sourc
   }
   if (base.isMap() || base.isNode() || base.isRel()) {
     if (!idx.isString())
-      throwTypeError(std::string("Type mismatch: map key must be a String, got ") + idx.kindName(), pos,
-                     ErrorDetail::kMapElementAccessByNonString);
+      throwTypeError(std::string("Type mismatch: map key must be a String, got ") + idx.kindName(),
+                     pos, ErrorDetail::kMapElementAccessByNonString);
     return property(base, idx.asString(), ctx, pos);
   }
   throwTypeError(std::string("Type mismatch: cannot index into ") + base.kindName(), pos);
@@ -124,7 +130,8 @@ RValue slice(const RValue& base, const RValue* from, const RValue* to, ast::Sour
   auto bound = [&](const RValue* v, int64_t dflt) {
     if (!v) return dflt;
     if (!v->isInt())
-      throwTypeError(std::string("Type mismatch: slice bound must be an Integer, got ") + v->kindName(), pos);
+      throwTypeError(
+          std::string("Type mismatch: slice bound must be an Integer, got ") + v->kindName(), pos);
     int64_t i = v->asInt();
     if (i < 0) i += n;
     return std::clamp<int64_t>(i, 0, n);
@@ -153,7 +160,8 @@ RValue hasLabels(const RValue& v, const std::vector<std::string>& labels, EvalCo
     }
     return true;
   }
-  throwTypeError(std::string("Type mismatch: label check expects a Node, got ") + v.kindName(), pos);
+  throwTypeError(std::string("Type mismatch: label check expects a Node, got ") + v.kindName(),
+                 pos);
 }
 
 }  // namespace expr

@@ -129,7 +129,8 @@ class Percentile : public Aggregator {
   RValue result() const override {
     if (values_.empty()) return RValue();
     std::vector<RValue> sorted = values_;
-    std::sort(sorted.begin(), sorted.end(), [](const RValue& a, const RValue& b) { return orderCompare(a, b) < 0; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const RValue& a, const RValue& b) { return orderCompare(a, b) < 0; });
     size_t n = sorted.size();
     if (continuous_) {
       double idx = p_ * static_cast<double>(n - 1);
@@ -176,14 +177,16 @@ class SkipNulls : public Aggregator {
 
 double percentileArg(std::string_view name, const std::vector<RValue>& extra) {
   if (extra.empty() || !extra[0].isNumber())
-    expr::throwTypeError(std::string(name) + "() expects a number as percentile" +
-                             (extra.empty() ? std::string() : std::string(", got ") + extra[0].kindName()),
-                         {});
+    expr::throwTypeError(
+        std::string(name) + "() expects a number as percentile" +
+            (extra.empty() ? std::string() : std::string(", got ") + extra[0].kindName()),
+        {});
   double p = extra[0].asNumber();
   if (!(p >= 0.0 && p <= 1.0))
-    expr::throwArgumentError(std::string(name) + "(): percentile must be between 0.0 and 1.0, got " +
-                                 (extra[0].isInt() ? std::to_string(extra[0].asInt()) : expr::formatFloat(p)),
-                             {}, ErrorDetail::kNumberOutOfRange);
+    expr::throwArgumentError(
+        std::string(name) + "(): percentile must be between 0.0 and 1.0, got " +
+            (extra[0].isInt() ? std::to_string(extra[0].asInt()) : expr::formatFloat(p)),
+        {}, ErrorDetail::kNumberOutOfRange);
   return p;
 }
 
@@ -193,18 +196,30 @@ std::unique_ptr<Aggregator> makeAggregator(std::string_view name, bool distinct,
                                            const std::vector<RValue>& extra) {
   std::string key = expr::lowercase(name);
   std::unique_ptr<Aggregator> agg;
-  if (key == "count") agg = std::make_unique<Count>();
-  else if (key == "sum") agg = std::make_unique<Sum>();
-  else if (key == "avg") agg = std::make_unique<Avg>();
-  else if (key == "min") agg = std::make_unique<MinMax>(false);
-  else if (key == "max") agg = std::make_unique<MinMax>(true);
-  else if (key == "collect") agg = std::make_unique<Collect>();
-  else if (key == "stdev") agg = std::make_unique<StDev>(false);
-  else if (key == "stdevp") agg = std::make_unique<StDev>(true);
-  else if (key == "percentilecont") agg = std::make_unique<Percentile>(true, percentileArg("percentileCont", extra));
-  else if (key == "percentiledisc") agg = std::make_unique<Percentile>(false, percentileArg("percentileDisc", extra));
-  else throw QueryError(ErrorCode::kSyntaxError, "Unknown aggregate function '" + std::string(name) + "'", {},
-                        ErrorDetail::kUnknownFunction);
+  if (key == "count")
+    agg = std::make_unique<Count>();
+  else if (key == "sum")
+    agg = std::make_unique<Sum>();
+  else if (key == "avg")
+    agg = std::make_unique<Avg>();
+  else if (key == "min")
+    agg = std::make_unique<MinMax>(false);
+  else if (key == "max")
+    agg = std::make_unique<MinMax>(true);
+  else if (key == "collect")
+    agg = std::make_unique<Collect>();
+  else if (key == "stdev")
+    agg = std::make_unique<StDev>(false);
+  else if (key == "stdevp")
+    agg = std::make_unique<StDev>(true);
+  else if (key == "percentilecont")
+    agg = std::make_unique<Percentile>(true, percentileArg("percentileCont", extra));
+  else if (key == "percentiledisc")
+    agg = std::make_unique<Percentile>(false, percentileArg("percentileDisc", extra));
+  else
+    throw QueryError(ErrorCode::kSyntaxError,
+                     "Unknown aggregate function '" + std::string(name) + "'", {},
+                     ErrorDetail::kUnknownFunction);
   if (distinct) return std::make_unique<Distinct>(std::move(agg));
   return std::make_unique<SkipNulls>(std::move(agg));
 }

@@ -17,9 +17,13 @@ int yearOf(Date d) {
 bool isLeap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 Date monday(Date d) { return Date{d.days - (weekdayOf(d) - 1)}; }
-Date weekOneMonday(int week_year) { return monday(Date::fromCivil(week_year, 1, 4)); }  // Jan 4 is in week 1
+Date weekOneMonday(int week_year) {
+  return monday(Date::fromCivil(week_year, 1, 4));
+}  // Jan 4 is in week 1
 int weeksIn(int week_year) { return calendarFields(Date::fromCivil(week_year, 12, 28)).week; }
-Date quarterStart(int year, int quarter) { return Date::fromCivil(year, static_cast<unsigned>(3 * quarter - 2), 1); }
+Date quarterStart(int year, int quarter) {
+  return Date::fromCivil(year, static_cast<unsigned>(3 * quarter - 2), 1);
+}
 
 int64_t floorTo(int64_t v, int64_t step) { return (v >= 0 ? v : v - step + 1) / step * step; }
 
@@ -59,7 +63,8 @@ CalendarFields calendarFields(Date d) {
 std::optional<Date> dateFromSpec(const DateSpec& s, std::string* error) {
   std::optional<CalendarFields> base;
   if (s.base) base = calendarFields(*s.base);
-  auto pick = [&](const std::optional<int64_t>& given, int CalendarFields::*from, int64_t dflt) -> int64_t {
+  auto pick = [&](const std::optional<int64_t>& given, int CalendarFields::*from,
+                  int64_t dflt) -> int64_t {
     return given ? *given : base ? (*base).*from : dflt;
   };
   auto fail = [&](const std::string& why) -> std::optional<Date> {
@@ -69,10 +74,13 @@ std::optional<Date> dateFromSpec(const DateSpec& s, std::string* error) {
   if (!s.year && !base) return fail("a map argument needs a 'year' (or a 'date')");
   if (s.week || s.day_of_week) {
     int64_t y = pick(s.year, &CalendarFields::week_year, 0);
-    int64_t w = pick(s.week, &CalendarFields::week, 1), dow = pick(s.day_of_week, &CalendarFields::weekday, 1);
-    if (!inRange(y, -999999, 999999) || !inRange(w, 1, weeksIn(static_cast<int>(y))) || !inRange(dow, 1, 7))
+    int64_t w = pick(s.week, &CalendarFields::week, 1),
+            dow = pick(s.day_of_week, &CalendarFields::weekday, 1);
+    if (!inRange(y, -999999, 999999) || !inRange(w, 1, weeksIn(static_cast<int>(y))) ||
+        !inRange(dow, 1, 7))
       return fail("invalid week date");
-    return Date{weekOneMonday(static_cast<int>(y)).days + static_cast<int32_t>((w - 1) * 7 + dow - 1)};
+    return Date{weekOneMonday(static_cast<int>(y)).days +
+                static_cast<int32_t>((w - 1) * 7 + dow - 1)};
   }
   int64_t y = pick(s.year, &CalendarFields::year, 0);
   if (!inRange(y, -999999, 999999)) return fail("invalid year");
@@ -86,7 +94,10 @@ std::optional<Date> dateFromSpec(const DateSpec& s, std::string* error) {
     int64_t dq = pick(s.day_of_quarter, &CalendarFields::day_of_quarter, 1);
     if (!inRange(q, 1, 4)) return fail("invalid quarter");
     Date start = quarterStart(year, static_cast<int>(q));
-    int length = (q == 4 ? Date::fromCivil(year + 1, 1, 1) : quarterStart(year, static_cast<int>(q) + 1)).days - start.days;
+    int length =
+        (q == 4 ? Date::fromCivil(year + 1, 1, 1) : quarterStart(year, static_cast<int>(q) + 1))
+            .days -
+        start.days;
     if (!inRange(dq, 1, length)) return fail("invalid day of quarter");
     return Date{start.days + static_cast<int32_t>(dq - 1)};
   }
@@ -127,7 +138,7 @@ std::optional<Date> parseIsoDate(std::string_view t) {
     s.ordinal_day = a;
     return dateFromSpec(s, &error);
   }
-  if (dashed) return std::nullopt;  // the dashed calendar forms are Date::parse's
+  if (dashed) return std::nullopt;                   // the dashed calendar forms are Date::parse's
   if (rest.size() == 2 && digits(rest, 0, 2, &a)) {  // 201507
     s.month = a;
     return dateFromSpec(s, &error);

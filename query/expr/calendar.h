@@ -13,10 +13,10 @@ namespace entente::query::expr {
 
 struct CalendarFields {
   int year;
-  int month, day;               // civil
+  int month, day;                // civil
   int week_year, week, weekday;  // ISO 8601 (Monday = 1)
-  int ordinal_day;              // 1..366
-  int quarter, day_of_quarter;  // 1..4, 1..92
+  int ordinal_day;               // 1..366
+  int quarter, day_of_quarter;   // 1..4, 1..92
 };
 CalendarFields calendarFields(Date d);
 

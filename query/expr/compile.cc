@@ -30,7 +30,9 @@ class IterationScope final : public CompileScope {
   std::optional<int> slotOf(std::string_view v) const override {
     return v == name_ ? std::optional<int>(slot_) : parent_.slotOf(v);
   }
-  StaticType typeOf(std::string_view v) const override { return v == name_ ? type_ : parent_.typeOf(v); }
+  StaticType typeOf(std::string_view v) const override {
+    return v == name_ ? type_ : parent_.typeOf(v);
+  }
   int newSlot(std::string_view v) override { return parent_.newSlot(v); }
   ExprProgram compilePattern(const PatternExprSpec& spec) override {
     PatternExprSpec outer = spec;
@@ -76,8 +78,10 @@ class Compiler {
   ExprProgram mapProjection(const ast::Expr& e);
   //! Map entries keys[i]: children[from + i], sorted by key, a repeated key keeping its
   //! last value (RMap's invariant).
-  void mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys, Children& values);
-  ExprProgram pattern(const ast::Expr& e, const ast::Expr* where, const ast::Expr* project, bool bare = false) {
+  void mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys,
+                  Children& values);
+  ExprProgram pattern(const ast::Expr& e, const ast::Expr* where, const ast::Expr* project,
+                      bool bare = false) {
     PatternExprSpec spec;
     spec.pattern = e.pattern.get();
     spec.where = where;
@@ -93,11 +97,13 @@ class Compiler {
 
 bool isBooleanOperator(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::kUnary) return e.op == ast::Op::kNot;
-  return e.kind == ast::ExprKind::kBinary && (e.op == ast::Op::kAnd || e.op == ast::Op::kOr || e.op == ast::Op::kXor);
+  return e.kind == ast::ExprKind::kBinary &&
+         (e.op == ast::Op::kAnd || e.op == ast::Op::kOr || e.op == ast::Op::kXor);
 }
 
 bool allConst(const Children& cs) {
-  return std::all_of(cs.begin(), cs.end(), [](const ExprProgram& c) { return !c || constValue(*c); });
+  return std::all_of(cs.begin(), cs.end(),
+                     [](const ExprProgram& c) { return !c || constValue(*c); });
 }
 
 //! openCypher type-checks boolean operators statically: a constant operand that can never
@@ -105,8 +111,9 @@ bool allConst(const Children& cs) {
 void requireBooleanIfConstant(const CompiledExpr& operand, const char* op, ast::SourcePos pos) {
   const RValue* v = constValue(operand);
   if (v && !v->isNull() && !v->isBool()) {
-    compileError(std::string("Type mismatch: ") + op + " expects Boolean operands, got " + v->kindName(), pos,
-                 ErrorDetail::kInvalidArgumentType);
+    compileError(
+        std::string("Type mismatch: ") + op + " expects Boolean operands, got " + v->kindName(),
+        pos, ErrorDetail::kInvalidArgumentType);
   }
 }
 
@@ -134,19 +141,24 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
     ~Restore() { flag = value; }
   } restore{boolean_, boolean_here};
   if (e.kind == ast::ExprKind::kPatternPredicate && !boolean_here)
-    compileError("A pattern can only be used as a predicate (in WHERE); use exists(pattern) or a pattern "
-                 "comprehension [pattern | expression] elsewhere",
-                 e.pos, ErrorDetail::kUnexpectedSyntax);
+    compileError(
+        "A pattern can only be used as a predicate (in WHERE); use exists(pattern) or a pattern "
+        "comprehension [pattern | expression] elsewhere",
+        e.pos, ErrorDetail::kUnexpectedSyntax);
   return compileNode(e);
 }
 
 ExprProgram Compiler::compileNode(const ast::Expr& e) {
   switch (e.kind) {
-    case ast::ExprKind::kLiteral: return std::make_unique<ConstNode>(RValue::fromValue(e.literal));
-    case ast::ExprKind::kParameter: return std::make_unique<ParamNode>(e.name, e.pos);
+    case ast::ExprKind::kLiteral:
+      return std::make_unique<ConstNode>(RValue::fromValue(e.literal));
+    case ast::ExprKind::kParameter:
+      return std::make_unique<ParamNode>(e.name, e.pos);
     case ast::ExprKind::kVariable: {
       auto slot = scope_.slotOf(e.name);
-      if (!slot) compileError("Variable `" + e.name + "` not defined", e.pos, ErrorDetail::kUndefinedVariable);
+      if (!slot)
+        compileError("Variable `" + e.name + "` not defined", e.pos,
+                     ErrorDetail::kUndefinedVariable);
       return std::make_unique<SlotNode>(*slot);
     }
     case ast::ExprKind::kProperty: {
@@ -173,18 +185,22 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       bool c = constValue(*child) != nullptr;
       return fold(std::make_unique<UnaryNode>(e.op, std::move(child), e.pos), c);
     }
-    case ast::ExprKind::kBinary: return binary(e);
+    case ast::ExprKind::kBinary:
+      return binary(e);
     case ast::ExprKind::kIsNull:
     case ast::ExprKind::kIsNotNull: {
       auto child = compile(*e.children.at(0));
       bool c = constValue(*child) != nullptr;
-      return fold(std::make_unique<IsNullNode>(std::move(child), e.kind == ast::ExprKind::kIsNotNull), c);
+      return fold(
+          std::make_unique<IsNullNode>(std::move(child), e.kind == ast::ExprKind::kIsNotNull), c);
     }
-    case ast::ExprKind::kFunction: return function(e);
+    case ast::ExprKind::kFunction:
+      return function(e);
     case ast::ExprKind::kCountStar:
       compileError("Invalid use of aggregating function count(*) in this context", e.pos,
                    ErrorDetail::kInvalidAggregation);
-    case ast::ExprKind::kCase: return caseExpr(e);
+    case ast::ExprKind::kCase:
+      return caseExpr(e);
     case ast::ExprKind::kIndex: {
       auto base = compile(*e.children.at(0));
       auto idx = compile(*e.children.at(1));
@@ -196,10 +212,12 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       auto from = e.children.size() > 1 ? compileOpt(e.children[1]) : nullptr;
       auto to = e.children.size() > 2 ? compileOpt(e.children[2]) : nullptr;
       bool c = constValue(*base) && (!from || constValue(*from)) && (!to || constValue(*to));
-      return fold(std::make_unique<SliceNode>(std::move(base), std::move(from), std::move(to), e.pos), c);
+      return fold(
+          std::make_unique<SliceNode>(std::move(base), std::move(from), std::move(to), e.pos), c);
     }
     case ast::ExprKind::kListComprehension:
-    case ast::ExprKind::kQuantifier: return iteration(e);
+    case ast::ExprKind::kQuantifier:
+      return iteration(e);
     case ast::ExprKind::kPatternPredicate:
       if (!e.pattern) compileError("Pattern expected", e.pos, ErrorDetail::kUnexpectedSyntax);
       return pattern(e, nullptr, nullptr, true);
@@ -212,13 +230,15 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       }
       // EXISTS { pattern WHERE ... } keeps its WHERE in children[0].
       if (e.pattern) return pattern(e, e.children.empty() ? nullptr : e.children[0].get(), nullptr);
-      if (e.children.at(0)->kind == ast::ExprKind::kPatternPredicate) return pattern(*e.children[0], nullptr, nullptr, true);
+      if (e.children.at(0)->kind == ast::ExprKind::kPatternPredicate)
+        return pattern(*e.children[0], nullptr, nullptr, true);
       return std::make_unique<IsNullNode>(compile(*e.children.at(0)), true);
     case ast::ExprKind::kLabelCheck:
       return std::make_unique<LabelNode>(compile(*e.children.at(0)), e.map_keys, e.pos);
     case ast::ExprKind::kPatternComprehension:
       return pattern(e, e.children.at(0).get(), e.children.at(1).get());
-    case ast::ExprKind::kMapProjection: return mapProjection(e);
+    case ast::ExprKind::kMapProjection:
+      return mapProjection(e);
     case ast::ExprKind::kCountSubquery: {
       PatternExprSpec spec;
       spec.count = true;
@@ -231,7 +251,8 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       }
       return scope_.compilePattern(spec);
     }
-    case ast::ExprKind::kReduce: return reduce(e);
+    case ast::ExprKind::kReduce:
+      return reduce(e);
   }
   compileError("Unsupported expression", e.pos, ErrorDetail::kUnexpectedSyntax);
 }
@@ -253,7 +274,8 @@ ExprProgram Compiler::binary(const ast::Expr& e) {
     case ast::Op::kRegexMatch: {
       std::optional<boost::regex> re;
       if (rc && rc->isString()) re = compileRegex(rc->asString(), e.pos);
-      return fold(std::make_unique<RegexNode>(std::move(l), std::move(r), std::move(re), e.pos), lc && rc);
+      return fold(std::make_unique<RegexNode>(std::move(l), std::move(r), std::move(re), e.pos),
+                  lc && rc);
     }
     case ast::Op::kIn:
       // A literal right side that is not a list can never work (openCypher: compile time).
@@ -262,7 +284,8 @@ ExprProgram Compiler::binary(const ast::Expr& e) {
                      ErrorDetail::kInvalidArgumentType);
       [[fallthrough]];
     default:
-      if (ast::isArithmetic(e.op)) checkArithmeticTypes(e.op, typeOf(*e.children[0]), typeOf(*e.children[1]), e.pos);
+      if (ast::isArithmetic(e.op))
+        checkArithmeticTypes(e.op, typeOf(*e.children[0]), typeOf(*e.children[1]), e.pos);
       return fold(std::make_unique<BinaryNode>(e.op, std::move(l), std::move(r), e.pos), lc && rc);
   }
 }
@@ -273,27 +296,31 @@ ExprProgram Compiler::function(const ast::Expr& e) {
                  ErrorDetail::kInvalidAggregation);
   size_t n = e.children.size();
   if (lowercase(e.name) == "exists") {
-    if (n != 1) compileError("Function 'exists' expects 1 argument, got " + std::to_string(n), e.pos,
-                              ErrorDetail::kInvalidNumberOfArguments);
+    if (n != 1)
+      compileError("Function 'exists' expects 1 argument, got " + std::to_string(n), e.pos,
+                   ErrorDetail::kInvalidNumberOfArguments);
     const ast::Expr& arg = *e.children[0];
-    if (arg.kind == ast::ExprKind::kPatternPredicate && arg.pattern) return pattern(arg, nullptr, nullptr, true);
+    if (arg.kind == ast::ExprKind::kPatternPredicate && arg.pattern)
+      return pattern(arg, nullptr, nullptr, true);
     return std::make_unique<IsNullNode>(compile(arg), true);
   }
   const FunctionDef* def = findFunction(e.name);
   if (!def) {
     std::string hint = suggestFunction(e.name);
-    compileError("Unknown function '" + e.name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+    compileError("Unknown function '" + e.name + "'" +
+                     (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
                  e.pos, ErrorDetail::kUnknownFunction);
   }
   if (e.distinct)
-    compileError("DISTINCT is only allowed in aggregating functions, not in " + e.name + "()", e.pos,
-                 ErrorDetail::kInvalidAggregation);
+    compileError("DISTINCT is only allowed in aggregating functions, not in " + e.name + "()",
+                 e.pos, ErrorDetail::kInvalidAggregation);
   auto arity = static_cast<int>(n);
   if (arity < def->min_args || (def->max_args >= 0 && arity > def->max_args)) {
-    std::string expected = def->max_args < 0 ? "at least " + std::to_string(def->min_args)
-                           : def->min_args == def->max_args
-                               ? std::to_string(def->min_args)
-                               : std::to_string(def->min_args) + " to " + std::to_string(def->max_args);
+    std::string expected =
+        def->max_args < 0 ? "at least " + std::to_string(def->min_args)
+        : def->min_args == def->max_args
+            ? std::to_string(def->min_args)
+            : std::to_string(def->min_args) + " to " + std::to_string(def->max_args);
     compileError("Function '" + std::string(def->name) + "' expects " + expected + " argument" +
                      (expected == "1" ? "" : "s") + ", got " + std::to_string(n),
                  e.pos, ErrorDetail::kInvalidNumberOfArguments);
@@ -327,11 +354,15 @@ ExprProgram Compiler::iteration(const ast::Expr& e) {
   ExprProgram list = compile(*e.children.at(0));
   int slot = scope_.newSlot(e.name);
   StaticType list_type = typeOf(*e.children[0]);
-  IterationScope inner(scope_, e.name, slot, list_type.element ? StaticType::of(*list_type.element) : StaticType{});
-  ExprProgram where = e.children.size() > 1 && e.children[1] ? Compiler(inner).predicate(*e.children[1]) : nullptr;
-  ExprProgram proj = e.children.size() > 2 && e.children[2] ? Compiler(inner).compile(*e.children[2]) : nullptr;
+  IterationScope inner(scope_, e.name, slot,
+                       list_type.element ? StaticType::of(*list_type.element) : StaticType{});
+  ExprProgram where =
+      e.children.size() > 1 && e.children[1] ? Compiler(inner).predicate(*e.children[1]) : nullptr;
+  ExprProgram proj =
+      e.children.size() > 2 && e.children[2] ? Compiler(inner).compile(*e.children[2]) : nullptr;
   ast::Op q = e.kind == ast::ExprKind::kQuantifier ? e.op : ast::Op::kNone;
-  return std::make_unique<IterationNode>(q, slot, std::move(list), std::move(where), std::move(proj), e.pos);
+  return std::make_unique<IterationNode>(q, slot, std::move(list), std::move(where),
+                                         std::move(proj), e.pos);
 }
 
 ExprProgram Compiler::reduce(const ast::Expr& e) {
@@ -342,19 +373,22 @@ ExprProgram Compiler::reduce(const ast::Expr& e) {
   int item_slot = scope_.newSlot(item);
   StaticType list_type = typeOf(*e.children[1]);
   if (list_type.definite() && !list_type.is(StaticType::Kind::kList))
-    compileError(std::string("Type mismatch: reduce() expects a List, got ") + list_type.name(), e.children[1]->pos,
-                 ErrorDetail::kInvalidArgumentType);
+    compileError(std::string("Type mismatch: reduce() expects a List, got ") + list_type.name(),
+                 e.children[1]->pos, ErrorDetail::kInvalidArgumentType);
   IterationScope acc_scope(scope_, e.name, acc_slot, StaticType{});
   IterationScope item_scope(acc_scope, item, item_slot,
                             list_type.element ? StaticType::of(*list_type.element) : StaticType{});
   ExprProgram body = Compiler(item_scope).compile(*e.children.at(2));
-  return std::make_unique<ReduceNode>(acc_slot, item_slot, std::move(init), std::move(list), std::move(body), e.pos);
+  return std::make_unique<ReduceNode>(acc_slot, item_slot, std::move(init), std::move(list),
+                                      std::move(body), e.pos);
 }
 
-void Compiler::mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys, Children& values) {
+void Compiler::mapEntries(const ast::Expr& e, size_t from, std::vector<std::string>& keys,
+                          Children& values) {
   std::vector<size_t> order(e.map_keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return e.map_keys[a] < e.map_keys[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return e.map_keys[a] < e.map_keys[b]; });
   for (size_t i : order) {
     ExprProgram v = compile(*e.children.at(from + i));
     if (!keys.empty() && keys.back() == e.map_keys[i]) {
@@ -377,8 +411,8 @@ ExprProgram Compiler::mapProjection(const ast::Expr& e) {
   std::vector<std::string> keys;
   Children values;
   mapEntries(e, 1, keys, values);
-  return std::make_unique<MapProjectionNode>(std::move(base), std::move(all), std::move(keys), std::move(values),
-                                             e.pos);
+  return std::make_unique<MapProjectionNode>(std::move(base), std::move(all), std::move(keys),
+                                             std::move(values), e.pos);
 }
 
 //! True if `e` calls an aggregate outside nested comprehensions.
@@ -400,7 +434,9 @@ ExprProgram compileExpression(const ast::Expr& expr, CompileScope& scope) {
   return Compiler(scope).compile(expr);
 }
 
-ExprProgram compilePredicate(const ast::Expr& expr, CompileScope& scope) { return Compiler(scope).predicate(expr); }
+ExprProgram compilePredicate(const ast::Expr& expr, CompileScope& scope) {
+  return Compiler(scope).predicate(expr);
+}
 
 bool containsAggregate(const ast::Expr& expr) { return hasAggregate(expr); }
 

@@ -70,8 +70,8 @@ struct FnArgs {
   [[noreturn]] void typeError(size_t i, const char* expected) const;
   [[noreturn]] void argumentError(const std::string& message,
                                   ErrorDetail detail = ErrorDetail::kInvalidArgumentValue) const;
-  int64_t intArg(size_t i) const;      // Integer or TypeError
-  double numberArg(size_t i) const;    // Integer/Float or TypeError
+  int64_t intArg(size_t i) const;                // Integer or TypeError
+  double numberArg(size_t i) const;              // Integer/Float or TypeError
   const std::string& stringArg(size_t i) const;  // String or TypeError
 };
 using ScalarFn = RValue (*)(const FnArgs&);
@@ -79,10 +79,10 @@ using ScalarFn = RValue (*)(const FnArgs&);
 struct FunctionDef {
   const char* name;
   int min_args;
-  int max_args;   // -1 = variadic
+  int max_args;  // -1 = variadic
   ScalarFn fn;
-  bool strict;    // null if any argument is null (fn is then not called)
-  bool pure;      // depends only on its arguments (constant folding allowed)
+  bool strict;  // null if any argument is null (fn is then not called)
+  bool pure;    // depends only on its arguments (constant folding allowed)
 };
 
 std::span<const FunctionDef> stringFunctions();

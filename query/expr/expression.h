@@ -27,9 +27,9 @@ namespace entente::query {
 //! What an expression may read while it is evaluated (one per execution, one thread).
 struct EvalContext {
   const storage::Transaction* txn = nullptr;
-  const RMap* params = nullptr;           // sorted by name
-  std::optional<Date> as_of;              // the statement's AS OF date, if any
-  Date today{};                           // date() with no argument
+  const RMap* params = nullptr;  // sorted by name
+  std::optional<Date> as_of;     // the statement's AS OF date, if any
+  Date today{};                  // date() with no argument
   //! Entities the statement deleted (null when it deletes nothing): reading their
   //! properties or labels is an EntityNotFound error.
   const std::unordered_set<uint64_t>* deleted_node_ids = nullptr;
@@ -52,9 +52,9 @@ using ExprProgram = std::unique_ptr<CompiledExpr>;
 struct PatternExprSpec {
   const ast::PatternPart* pattern = nullptr;
   const ast::SingleQuery* query = nullptr;  // EXISTS { MATCH ... RETURN ... } instead of a pattern
-  const ast::Expr* where = nullptr;    // EXISTS { ... WHERE ... } / [... WHERE ... | ...]
-  const ast::Expr* project = nullptr;  // pattern comprehension only
-  bool bare = false;  // a bare pattern (WHERE (a)-->(b), exists(...)): introduces no variables
+  const ast::Expr* where = nullptr;         // EXISTS { ... WHERE ... } / [... WHERE ... | ...]
+  const ast::Expr* project = nullptr;       // pattern comprehension only
+  bool bare = false;   // a bare pattern (WHERE (a)-->(b), exists(...)): introduces no variables
   bool count = false;  // COUNT { }: the number of matches / rows instead of a boolean
   //! Comprehension variables in scope around the pattern (name, slot), outermost first:
   //! they live in scratch slots the surrounding scope knows nothing about.
@@ -66,7 +66,8 @@ struct PatternExprSpec {
 class CompileScope {
  public:
   virtual ~CompileScope() = default;
-  //! Row slot of a variable in scope, or nullopt (=> SyntaxError "Variable `x` not defined", UndefinedVariable).
+  //! Row slot of a variable in scope, or nullopt (=> SyntaxError "Variable `x` not defined",
+  //! UndefinedVariable).
   virtual std::optional<int> slotOf(std::string_view variable) const = 0;
   //! Allocates a scratch slot (list comprehension / quantifier variables). The caller
   //! makes rows wide enough for every slot ever allocated. The compiler scopes the
@@ -103,7 +104,7 @@ std::string suggestFunction(std::string_view name);
 class Aggregator {
  public:
   virtual ~Aggregator() = default;
-  virtual void add(const RValue& v) = 0;   // null values are skipped per openCypher
+  virtual void add(const RValue& v) = 0;  // null values are skipped per openCypher
   virtual RValue result() const = 0;
 };
 //! Creates a fresh accumulator. `extra` holds constant extra arguments (percentile).

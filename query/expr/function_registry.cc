@@ -31,8 +31,9 @@ const std::vector<Entry>& table() {
   return entries;
 }
 
-constexpr const char* kAggregates[] = {"count", "sum", "avg", "min", "max", "collect",
-                                       "stdev", "stdevp", "percentilecont", "percentiledisc"};
+constexpr const char* kAggregates[] = {
+    "count",          "sum",           "avg", "min", "max", "collect", "stdev", "stdevp",
+    "percentilecont", "percentiledisc"};
 
 size_t editDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -147,8 +148,9 @@ std::string suggestFunction(std::string_view name) {
     if (d < best_d) best_d = d, best = std::string(display);
   };
   for (const auto& e : expr::table()) consider(e.key, e.def->name);
-  static constexpr const char* kAggDisplay[] = {"count", "sum", "avg", "min", "max", "collect",
-                                                "stDev", "stDevP", "percentileCont", "percentileDisc"};
+  static constexpr const char* kAggDisplay[] = {
+      "count",          "sum",           "avg", "min", "max", "collect", "stDev", "stDevP",
+      "percentileCont", "percentileDisc"};
   for (const char* a : kAggDisplay) consider(a, a);
   return best;
 }

@@ -49,13 +49,17 @@ RValue sources(const FnArgs& a) {
     addOne(prop);
   }
   // One entry per source even if listed twice.
-  std::sort(out.begin(), out.end(), [](const RValue& x, const RValue& y) { return x.asNode().id < y.asNode().id; });
-  out.erase(std::unique(out.begin(), out.end(), [](const RValue& x, const RValue& y) { return x.asNode() == y.asNode(); }),
+  std::sort(out.begin(), out.end(),
+            [](const RValue& x, const RValue& y) { return x.asNode().id < y.asNode().id; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const RValue& x, const RValue& y) { return x.asNode() == y.asNode(); }),
             out.end());
   return out;
 }
 
-RValue saidBy(const FnArgs& a) { return relProperty(needTxn(a.ctx, a.pos), relArg(a), storage::kSaidBy); }
+RValue saidBy(const FnArgs& a) {
+  return relProperty(needTxn(a.ctx, a.pos), relArg(a), storage::kSaidBy);
+}
 
 RValue confidence(const FnArgs& a) {
   return relProperty(needTxn(a.ctx, a.pos), relArg(a), storage::kConfidence);

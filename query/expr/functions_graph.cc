@@ -30,7 +30,8 @@ RValue labels(const FnArgs& a) {
   RList out;
   out.reserve(node->labels.size());
   for (auto l : node->labels) out.emplace_back(txn.stringOf(l));
-  std::sort(out.begin(), out.end(), [](const RValue& x, const RValue& y) { return x.asString() < y.asString(); });
+  std::sort(out.begin(), out.end(),
+            [](const RValue& x, const RValue& y) { return x.asString() < y.asString(); });
   return out;
 }
 

@@ -70,7 +70,7 @@ RValue range(const FnArgs& a) {
   for (size_t i = 0; i < a.n; ++i) {
     if (!a[i].isInt())
       a.argumentError(std::string("expects Integer arguments, argument ") + std::to_string(i + 1) +
-                      " is " + a[i].kindName(),
+                          " is " + a[i].kindName(),
                       ErrorDetail::kInvalidArgumentType);
     v[i] = a[i].asInt();
   }
@@ -84,7 +84,8 @@ RValue range(const FnArgs& a) {
                     ErrorDetail::kNumberOutOfRange);
   RList out;
   out.reserve(static_cast<size_t>(count));
-  for (__int128 i = 0, x = start; i < count; ++i, x += step) out.emplace_back(static_cast<int64_t>(x));
+  for (__int128 i = 0, x = start; i < count; ++i, x += step)
+    out.emplace_back(static_cast<int64_t>(x));
   return out;
 }
 
@@ -103,14 +104,10 @@ RValue isEmpty(const FnArgs& a) {
 }
 
 const FunctionDef kFunctions[] = {
-    {"size", 1, 1, size, true, true},
-    {"length", 1, 1, length, true, true},
-    {"head", 1, 1, head, true, true},
-    {"last", 1, 1, last, true, true},
-    {"tail", 1, 1, tail, true, true},
-    {"reverse", 1, 1, reverse, true, true},
-    {"range", 2, 3, range, false, true},
-    {"coalesce", 1, -1, coalesce, false, true},
+    {"size", 1, 1, size, true, true},       {"length", 1, 1, length, true, true},
+    {"head", 1, 1, head, true, true},       {"last", 1, 1, last, true, true},
+    {"tail", 1, 1, tail, true, true},       {"reverse", 1, 1, reverse, true, true},
+    {"range", 2, 3, range, false, true},    {"coalesce", 1, -1, coalesce, false, true},
     {"isEmpty", 1, 1, isEmpty, true, true},
 };
 

@@ -21,7 +21,9 @@ RValue mapAscii(const FnArgs& a, bool upper) {
 RValue toUpper(const FnArgs& a) { return mapAscii(a, true); }
 RValue toLower(const FnArgs& a) { return mapAscii(a, false); }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool isSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 RValue trimImpl(const FnArgs& a, bool left, bool right) {
   std::string_view s = a.stringArg(0);
@@ -111,18 +113,12 @@ RValue split(const FnArgs& a) {
 }
 
 const FunctionDef kFunctions[] = {
-    {"toUpper", 1, 1, toUpper, true, true},
-    {"toLower", 1, 1, toLower, true, true},
-    {"upper", 1, 1, toUpper, true, true},
-    {"lower", 1, 1, toLower, true, true},
-    {"trim", 1, 1, trim, true, true},
-    {"ltrim", 1, 1, ltrim, true, true},
-    {"rtrim", 1, 1, rtrim, true, true},
-    {"replace", 3, 3, replace, true, true},
-    {"substring", 2, 3, substring, true, true},
-    {"left", 2, 2, left, true, true},
-    {"right", 2, 2, right, true, true},
-    {"split", 2, 2, split, true, true},
+    {"toUpper", 1, 1, toUpper, true, true},     {"toLower", 1, 1, toLower, true, true},
+    {"upper", 1, 1, toUpper, true, true},       {"lower", 1, 1, toLower, true, true},
+    {"trim", 1, 1, trim, true, true},           {"ltrim", 1, 1, ltrim, true, true},
+    {"rtrim", 1, 1, rtrim, true, true},         {"replace", 3, 3, replace, true, true},
+    {"substring", 2, 3, substring, true, true}, {"left", 2, 2, left, true, true},
+    {"right", 2, 2, right, true, true},         {"split", 2, 2, split, true, true},
 };
 
 }  // namespace

@@ -12,7 +12,8 @@ RValue ParamNode::eval(const Row&, EvalContext& ctx) const {
                                [](const auto& e, const std::string& k) { return e.first < k; });
     if (it != m.end() && it->first == name_) return it->second;
   }
-  throw QueryError(ErrorCode::kParameterMissing, "Expected parameter: $" + name_, pos_, ErrorDetail::kMissingParameter);
+  throw QueryError(ErrorCode::kParameterMissing, "Expected parameter: $" + name_, pos_,
+                   ErrorDetail::kMissingParameter);
 }
 
 RValue ListNode::eval(const Row& row, EvalContext& ctx) const {
@@ -33,9 +34,10 @@ RValue MapProjectionNode::eval(const Row& row, EvalContext& ctx) const {
   RValue base = base_->eval(row, ctx);
   if (base.isNull()) return RValue();
   if (!base.isNode() && !base.isRel() && !base.isMap())
-    throwTypeError(std::string("Type mismatch: a map projection expects a Node, Relationship or Map, got ") +
-                       base.kindName(),
-                   pos_);
+    throwTypeError(
+        std::string("Type mismatch: a map projection expects a Node, Relationship or Map, got ") +
+            base.kindName(),
+        pos_);
   RMap out;
   if (all_) {
     RValue props = all_->eval(row, ctx);  // null for an entity deleted by this statement
@@ -61,8 +63,10 @@ RValue UnaryNode::eval(const Row& row, EvalContext& ctx) const {
       auto b = boolOperand(v, "NOT", pos_);
       return b ? RValue(!*b) : RValue();
     }
-    case ast::Op::kNeg: return negate(v, pos_);
-    default: return unaryPlus(v, pos_);
+    case ast::Op::kNeg:
+      return negate(v, pos_);
+    default:
+      return unaryPlus(v, pos_);
   }
 }
 
@@ -96,12 +100,16 @@ RValue BinaryNode::eval(const Row& row, EvalContext& ctx) const {
     case ast::Op::kLt:
     case ast::Op::kLe:
     case ast::Op::kGt:
-    case ast::Op::kGe: return comparison(op_, a, b);
+    case ast::Op::kGe:
+      return comparison(op_, a, b);
     case ast::Op::kStartsWith:
     case ast::Op::kEndsWith:
-    case ast::Op::kContains: return stringPredicate(op_, a, b);
-    case ast::Op::kIn: return inList(a, b, pos_);
-    default: return arithmetic(op_, a, b, pos_);
+    case ast::Op::kContains:
+      return stringPredicate(op_, a, b);
+    case ast::Op::kIn:
+      return inList(a, b, pos_);
+    default:
+      return arithmetic(op_, a, b, pos_);
   }
 }
 
@@ -168,7 +176,9 @@ RValue IterationNode::eval(const Row& row, EvalContext& ctx) const {
   RValue list = list_->eval(row, ctx);
   if (list.isNull()) return RValue();
   if (!list.isList())
-    throwTypeError(std::string("Type mismatch: expected a List to iterate over, got ") + list.kindName(), pos_);
+    throwTypeError(
+        std::string("Type mismatch: expected a List to iterate over, got ") + list.kindName(),
+        pos_);
   // The scratch slot is ours while we iterate (see CompileScope::newSlot).
   Row& scratch = const_cast<Row&>(row);
   if (scratch.size() <= slot_) scratch.resize(slot_ + 1);
@@ -186,8 +196,10 @@ RValue IterationNode::eval(const Row& row, EvalContext& ctx) const {
   for (const auto& item : list.asList()) {
     scratch[slot_] = item;
     std::optional<bool> keep = true;
-    if (where_) keep = toPredicate(where_->eval(scratch, ctx), pos_);
-    else if (quantifier_ != ast::Op::kNone) keep = toPredicate(item, pos_);
+    if (where_)
+      keep = toPredicate(where_->eval(scratch, ctx), pos_);
+    else if (quantifier_ != ast::Op::kNone)
+      keep = toPredicate(item, pos_);
     if (quantifier_ == ast::Op::kNone) {
       if (keep == true) out.push_back(proj_ ? proj_->eval(scratch, ctx) : item);
       continue;
@@ -204,11 +216,16 @@ RValue IterationNode::eval(const Row& row, EvalContext& ctx) const {
     if (quantifier_ == ast::Op::kSingle && trues > 1) return false;
   }
   switch (quantifier_) {
-    case ast::Op::kNone: return out;
-    case ast::Op::kAny: return unknown ? RValue() : RValue(false);
-    case ast::Op::kNone_: return unknown ? RValue() : RValue(true);
-    case ast::Op::kAll: return unknown ? RValue() : RValue(true);
-    default: return unknown ? RValue() : RValue(trues == 1);
+    case ast::Op::kNone:
+      return out;
+    case ast::Op::kAny:
+      return unknown ? RValue() : RValue(false);
+    case ast::Op::kNone_:
+      return unknown ? RValue() : RValue(true);
+    case ast::Op::kAll:
+      return unknown ? RValue() : RValue(true);
+    default:
+      return unknown ? RValue() : RValue(trues == 1);
   }
 }
 
@@ -217,7 +234,8 @@ RValue ReduceNode::eval(const Row& row, EvalContext& ctx) const {
   RValue list = list_->eval(row, ctx);
   if (list.isNull()) return RValue();
   if (!list.isList())
-    throwTypeError(std::string("Type mismatch: reduce() expects a List to iterate over, got ") + list.kindName(),
+    throwTypeError(std::string("Type mismatch: reduce() expects a List to iterate over, got ") +
+                       list.kindName(),
                    pos_);
   // Both scratch slots are ours while we iterate (see CompileScope::newSlot).
   Row& scratch = const_cast<Row&>(row);

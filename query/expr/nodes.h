@@ -75,7 +75,8 @@ class ListNode final : public CompiledExpr {
 class MapNode final : public CompiledExpr {
  public:
   //! REQUIRES keys sorted and unique.
-  MapNode(std::vector<std::string> keys, Children values) : keys_(std::move(keys)), values_(std::move(values)) {}
+  MapNode(std::vector<std::string> keys, Children values)
+      : keys_(std::move(keys)), values_(std::move(values)) {}
   RValue eval(const Row& row, EvalContext& ctx) const override;
 
  private:
@@ -88,9 +89,13 @@ class MapNode final : public CompiledExpr {
 class MapProjectionNode final : public CompiledExpr {
  public:
   //! REQUIRES keys sorted and unique.
-  MapProjectionNode(ExprProgram base, ExprProgram all, std::vector<std::string> keys, Children values,
-                    ast::SourcePos pos)
-      : base_(std::move(base)), all_(std::move(all)), keys_(std::move(keys)), values_(std::move(values)), pos_(pos) {}
+  MapProjectionNode(ExprProgram base, ExprProgram all, std::vector<std::string> keys,
+                    Children values, ast::SourcePos pos)
+      : base_(std::move(base)),
+        all_(std::move(all)),
+        keys_(std::move(keys)),
+        values_(std::move(values)),
+        pos_(pos) {}
   RValue eval(const Row& row, EvalContext& ctx) const override;
 
  private:
@@ -102,7 +107,8 @@ class MapProjectionNode final : public CompiledExpr {
 
 class UnaryNode final : public CompiledExpr {
  public:
-  UnaryNode(ast::Op op, ExprProgram child, ast::SourcePos pos) : op_(op), child_(std::move(child)), pos_(pos) {}
+  UnaryNode(ast::Op op, ExprProgram child, ast::SourcePos pos)
+      : op_(op), child_(std::move(child)), pos_(pos) {}
   RValue eval(const Row& row, EvalContext& ctx) const override;
 
  private:
@@ -182,9 +188,13 @@ class FunctionNode final : public CompiledExpr {
 class CaseNode final : public CompiledExpr {
  public:
   //! subject may be null (searched CASE); whens/thens have equal sizes; otherwise may be null.
-  CaseNode(ExprProgram subject, Children whens, Children thens, ExprProgram otherwise, ast::SourcePos pos)
-      : subject_(std::move(subject)), whens_(std::move(whens)), thens_(std::move(thens)),
-        else_(std::move(otherwise)), pos_(pos) {}
+  CaseNode(ExprProgram subject, Children whens, Children thens, ExprProgram otherwise,
+           ast::SourcePos pos)
+      : subject_(std::move(subject)),
+        whens_(std::move(whens)),
+        thens_(std::move(thens)),
+        else_(std::move(otherwise)),
+        pos_(pos) {}
   RValue eval(const Row& row, EvalContext& ctx) const override;
 
  private:
@@ -226,8 +236,12 @@ class IterationNode final : public CompiledExpr {
  public:
   IterationNode(ast::Op quantifier, int slot, ExprProgram list, ExprProgram where, ExprProgram proj,
                 ast::SourcePos pos)
-      : quantifier_(quantifier), slot_(static_cast<size_t>(slot)), list_(std::move(list)),
-        where_(std::move(where)), proj_(std::move(proj)), pos_(pos) {}
+      : quantifier_(quantifier),
+        slot_(static_cast<size_t>(slot)),
+        list_(std::move(list)),
+        where_(std::move(where)),
+        proj_(std::move(proj)),
+        pos_(pos) {}
   RValue eval(const Row& row, EvalContext& ctx) const override;
 
  private:
@@ -240,9 +254,14 @@ class IterationNode final : public CompiledExpr {
 //! reduce(acc = init, x IN list | body): acc and x live in scratch slots while it runs.
 class ReduceNode final : public CompiledExpr {
  public:
-  ReduceNode(int acc_slot, int item_slot, ExprProgram init, ExprProgram list, ExprProgram body, ast::SourcePos pos)
-      : acc_slot_(static_cast<size_t>(acc_slot)), item_slot_(static_cast<size_t>(item_slot)),
-        init_(std::move(init)), list_(std::move(list)), body_(std::move(body)), pos_(pos) {}
+  ReduceNode(int acc_slot, int item_slot, ExprProgram init, ExprProgram list, ExprProgram body,
+             ast::SourcePos pos)
+      : acc_slot_(static_cast<size_t>(acc_slot)),
+        item_slot_(static_cast<size_t>(item_slot)),
+        init_(std::move(init)),
+        list_(std::move(list)),
+        body_(std::move(body)),
+        pos_(pos) {}
   RValue eval(const Row& row, EvalContext& ctx) const override;
 
  private:

@@ -13,13 +13,20 @@ namespace entente::query::expr {
 
 const char* opSymbol(ast::Op op) {
   switch (op) {
-    case ast::Op::kAdd: return "+";
-    case ast::Op::kSub: return "-";
-    case ast::Op::kMul: return "*";
-    case ast::Op::kDiv: return "/";
-    case ast::Op::kMod: return "%";
-    case ast::Op::kPow: return "^";
-    default: return "?";
+    case ast::Op::kAdd:
+      return "+";
+    case ast::Op::kSub:
+      return "-";
+    case ast::Op::kMul:
+      return "*";
+    case ast::Op::kDiv:
+      return "/";
+    case ast::Op::kMod:
+      return "%";
+    case ast::Op::kPow:
+      return "^";
+    default:
+      return "?";
   }
 }
 
@@ -31,7 +38,9 @@ namespace {
                  pos);
 }
 
-[[noreturn]] void overflow(ast::SourcePos pos) { throwArgumentError("integer overflow", pos, ErrorDetail::kIntegerOverflow); }
+[[noreturn]] void overflow(ast::SourcePos pos) {
+  throwArgumentError("integer overflow", pos, ErrorDetail::kIntegerOverflow);
+}
 
 std::string numberText(const RValue& v) {
   return v.isInt() ? std::to_string(v.asInt()) : formatFloat(v.asFloat());
@@ -91,16 +100,22 @@ RValue arithmetic(ast::Op op, const RValue& a, const RValue& b, ast::SourcePos p
         if (y == 0) throwArgumentError("/ by zero", pos);
         if (y == -1) return int64_t{0};
         return x % y;
-      default: break;
+      default:
+        break;
     }
   } else {
     double x = a.asNumber(), y = b.asNumber();
     switch (op) {
-      case ast::Op::kSub: return x - y;
-      case ast::Op::kMul: return x * y;
-      case ast::Op::kDiv: return x / y;
-      case ast::Op::kMod: return std::fmod(x, y);
-      default: break;
+      case ast::Op::kSub:
+        return x - y;
+      case ast::Op::kMul:
+        return x * y;
+      case ast::Op::kDiv:
+        return x / y;
+      case ast::Op::kMod:
+        return std::fmod(x, y);
+      default:
+        break;
     }
   }
   mismatch(op, a, b, pos);
@@ -118,7 +133,8 @@ RValue negate(const RValue& a, ast::SourcePos pos) {
 
 RValue unaryPlus(const RValue& a, ast::SourcePos pos) {
   if (a.isNull() || a.isNumber()) return a;
-  throwTypeError(std::string("Type mismatch: unary '+' expects a number, got ") + a.kindName(), pos);
+  throwTypeError(std::string("Type mismatch: unary '+' expects a number, got ") + a.kindName(),
+                 pos);
 }
 
 RValue comparison(ast::Op op, const RValue& a, const RValue& b) {
@@ -134,11 +150,16 @@ RValue comparison(ast::Op op, const RValue& a, const RValue& b) {
     return RValue();
   }
   switch (op) {
-    case ast::Op::kLt: return *c < 0;
-    case ast::Op::kLe: return *c <= 0;
-    case ast::Op::kGt: return *c > 0;
-    case ast::Op::kGe: return *c >= 0;
-    default: return RValue();
+    case ast::Op::kLt:
+      return *c < 0;
+    case ast::Op::kLe:
+      return *c <= 0;
+    case ast::Op::kGt:
+      return *c > 0;
+    case ast::Op::kGe:
+      return *c >= 0;
+    default:
+      return RValue();
   }
 }
 
@@ -146,22 +167,29 @@ RValue stringPredicate(ast::Op op, const RValue& a, const RValue& b) {
   if (!a.isString() || !b.isString()) return RValue();
   std::string_view s = a.asString(), t = b.asString();
   switch (op) {
-    case ast::Op::kStartsWith: return s.starts_with(t);
-    case ast::Op::kEndsWith: return s.ends_with(t);
-    case ast::Op::kContains: return s.find(t) != std::string_view::npos;
-    default: return RValue();
+    case ast::Op::kStartsWith:
+      return s.starts_with(t);
+    case ast::Op::kEndsWith:
+      return s.ends_with(t);
+    case ast::Op::kContains:
+      return s.find(t) != std::string_view::npos;
+    default:
+      return RValue();
   }
 }
 
 RValue inList(const RValue& x, const RValue& list, ast::SourcePos pos) {
   if (list.isNull()) return RValue();
   if (!list.isList())
-    throwTypeError(std::string("Type mismatch: IN expects a List on its right, got ") + list.kindName(), pos);
+    throwTypeError(
+        std::string("Type mismatch: IN expects a List on its right, got ") + list.kindName(), pos);
   bool unknown = false;
   for (const auto& e : list.asList()) {
     auto eq = cypherEquals(x, e);
-    if (!eq) unknown = true;
-    else if (*eq) return true;
+    if (!eq)
+      unknown = true;
+    else if (*eq)
+      return true;
   }
   if (unknown) return RValue();
   return false;
@@ -170,7 +198,8 @@ RValue inList(const RValue& x, const RValue& list, ast::SourcePos pos) {
 std::optional<bool> boolOperand(const RValue& v, const char* op, ast::SourcePos pos) {
   if (v.isBool()) return v.asBool();
   if (v.isNull()) return std::nullopt;
-  throwTypeError(std::string("Type mismatch: ") + op + " expects Boolean operands, got " + v.kindName(), pos);
+  throwTypeError(
+      std::string("Type mismatch: ") + op + " expects Boolean operands, got " + v.kindName(), pos);
 }
 
 }  // namespace entente::query::expr

@@ -22,14 +22,14 @@ bool isNumber(Kind k) { return k == Kind::kInt || k == Kind::kFloat; }
 //! Return kinds of functions whose result kind never depends on the arguments.
 std::optional<Kind> functionResult(std::string_view name) {
   static const std::pair<const char*, Kind> kResults[] = {
-      {"count", Kind::kInt},        {"size", Kind::kInt},         {"length", Kind::kInt},
-      {"id", Kind::kInt},           {"type", Kind::kString},      {"tostring", Kind::kString},
-      {"toupper", Kind::kString},   {"tolower", Kind::kString},   {"trim", Kind::kString},
-      {"ltrim", Kind::kString},     {"rtrim", Kind::kString},     {"substring", Kind::kString},
-      {"replace", Kind::kString},   {"labels", Kind::kList},      {"keys", Kind::kList},
-      {"nodes", Kind::kList},       {"relationships", Kind::kList}, {"collect", Kind::kList},
-      {"range", Kind::kList},       {"split", Kind::kList},       {"startnode", Kind::kNode},
-      {"endnode", Kind::kNode},     {"properties", Kind::kMap},
+      {"count", Kind::kInt},      {"size", Kind::kInt},           {"length", Kind::kInt},
+      {"id", Kind::kInt},         {"type", Kind::kString},        {"tostring", Kind::kString},
+      {"toupper", Kind::kString}, {"tolower", Kind::kString},     {"trim", Kind::kString},
+      {"ltrim", Kind::kString},   {"rtrim", Kind::kString},       {"substring", Kind::kString},
+      {"replace", Kind::kString}, {"labels", Kind::kList},        {"keys", Kind::kList},
+      {"nodes", Kind::kList},     {"relationships", Kind::kList}, {"collect", Kind::kList},
+      {"range", Kind::kList},     {"split", Kind::kList},         {"startnode", Kind::kNode},
+      {"endnode", Kind::kNode},   {"properties", Kind::kMap},
   };
   std::string n = lower(name);
   for (const auto& [f, k] : kResults)
@@ -54,8 +54,10 @@ StaticType arithmetic(ast::Op op, StaticType a, StaticType b) {
 StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
   using ast::ExprKind;
   switch (e.kind) {
-    case ExprKind::kLiteral: return StaticType::of(RValue::fromValue(e.literal).kind());
-    case ExprKind::kVariable: return variables(e.name);
+    case ExprKind::kLiteral:
+      return StaticType::of(RValue::fromValue(e.literal).kind());
+    case ExprKind::kVariable:
+      return variables(e.name);
     case ExprKind::kList: {
       // The element kind, if every element has the same known kind.
       StaticType first = e.children.empty() ? StaticType{} : staticType(*e.children[0], variables);
@@ -64,9 +66,11 @@ StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
       return StaticType::of(Kind::kList, first.kind);
     }
     case ExprKind::kMap:
-    case ExprKind::kMapProjection: return StaticType::of(Kind::kMap);
+    case ExprKind::kMapProjection:
+      return StaticType::of(Kind::kMap);
     case ExprKind::kListComprehension:
-    case ExprKind::kPatternComprehension: return StaticType::of(Kind::kList);
+    case ExprKind::kPatternComprehension:
+      return StaticType::of(Kind::kList);
     case ExprKind::kSlice: {
       StaticType base = staticType(*e.children.at(0), variables);
       return base.is(Kind::kList) ? base : StaticType::unknown();
@@ -78,28 +82,33 @@ StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
     }
     case ExprKind::kBinary:
       if (ast::isArithmetic(e.op))
-        return arithmetic(e.op, staticType(*e.children.at(0), variables), staticType(*e.children.at(1), variables));
+        return arithmetic(e.op, staticType(*e.children.at(0), variables),
+                          staticType(*e.children.at(1), variables));
       return StaticType::of(Kind::kBool);  // boolean, comparison, string and list predicates
     case ExprKind::kIsNull:
     case ExprKind::kIsNotNull:
     case ExprKind::kLabelCheck:
     case ExprKind::kExists:
     case ExprKind::kPatternPredicate:
-    case ExprKind::kQuantifier: return StaticType::of(Kind::kBool);
+    case ExprKind::kQuantifier:
+      return StaticType::of(Kind::kBool);
     case ExprKind::kCountStar:
-    case ExprKind::kCountSubquery: return StaticType::of(Kind::kInt);
+    case ExprKind::kCountSubquery:
+      return StaticType::of(Kind::kInt);
     case ExprKind::kFunction: {
       auto k = functionResult(e.name);
       return k ? StaticType::of(*k) : StaticType::unknown();
     }
-    default: return StaticType::unknown();
+    default:
+      return StaticType::unknown();
   }
 }
 
 namespace {
 
 [[noreturn]] void mismatch(const std::string& what, ast::SourcePos pos) {
-  throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: " + what, pos, ErrorDetail::kInvalidArgumentType);
+  throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: " + what, pos,
+                   ErrorDetail::kInvalidArgumentType);
 }
 
 }  // namespace
@@ -133,16 +142,20 @@ void checkArgumentType(std::string_view function, const StaticType& argument, as
   }
 }
 
-void checkArithmeticTypes(ast::Op op, const StaticType& a, const StaticType& b, ast::SourcePos pos) {
+void checkArithmeticTypes(ast::Op op, const StaticType& a, const StaticType& b,
+                          ast::SourcePos pos) {
   if (!a.definite() || !b.definite()) return;
   Kind x = *a.kind, y = *b.kind;
   if (isNumber(x) && isNumber(y)) return;
   if (op == ast::Op::kAdd) {
     // + also concatenates strings (with numbers) and lists (with anything): see operators.cc.
     if (x == Kind::kList || y == Kind::kList) return;
-    if ((x == Kind::kString || y == Kind::kString) && (x == y || isNumber(x) || isNumber(y))) return;
+    if ((x == Kind::kString || y == Kind::kString) && (x == y || isNumber(x) || isNumber(y)))
+      return;
   }
-  mismatch(std::string("cannot apply '") + expr::opSymbol(op) + "' to " + a.name() + " and " + b.name(), pos);
+  mismatch(
+      std::string("cannot apply '") + expr::opSymbol(op) + "' to " + a.name() + " and " + b.name(),
+      pos);
 }
 
 void checkPropertyBase(const StaticType& base, std::string_view key, ast::SourcePos pos) {
@@ -150,7 +163,8 @@ void checkPropertyBase(const StaticType& base, std::string_view key, ast::Source
 }
 
 void checkPredicateType(const StaticType& t, ast::SourcePos pos) {
-  if (t.definite() && !t.is(Kind::kBool)) mismatch(std::string("expected a Boolean predicate, got ") + t.name(), pos);
+  if (t.definite() && !t.is(Kind::kBool))
+    mismatch(std::string("expected a Boolean predicate, got ") + t.name(), pos);
 }
 
 }  // namespace entente::query

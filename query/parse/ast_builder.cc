@@ -119,7 +119,8 @@ ast::Query AstBuilder::query(P::QueryContext* ctx) {
   for (size_t i = 0; i < unions.size(); ++i) {
     bool all = unions[i]->ALL() != nullptr;
     if (i > 0 && all != q.union_all[0]) {
-      error("Invalid combination of UNION and UNION ALL", unions[i]->getStart(), ErrorDetail::kInvalidClauseComposition);
+      error("Invalid combination of UNION and UNION ALL", unions[i]->getStart(),
+            ErrorDetail::kInvalidClauseComposition);
     }
     q.union_all.push_back(all);
   }
@@ -127,8 +128,10 @@ ast::Query AstBuilder::query(P::QueryContext* ctx) {
   if (q.parts.size() > 1) {
     for (const auto& part : q.parts)
       for (const auto& clause : part.clauses)
-        if (const auto* call = std::get_if<ast::CallSubqueryClause>(&clause); call && call->in_transactions)
-          error("CALL { } IN TRANSACTIONS cannot be used in a UNION", call->pos, ErrorDetail::kInvalidClauseComposition);
+        if (const auto* call = std::get_if<ast::CallSubqueryClause>(&clause);
+            call && call->in_transactions)
+          error("CALL { } IN TRANSACTIONS cannot be used in a UNION", call->pos,
+                ErrorDetail::kInvalidClauseComposition);
   }
   return q;
 }
@@ -158,8 +161,8 @@ void AstBuilder::checkClauseOrder(P::SingleQueryContext* ctx, const ast::SingleQ
     }
   }
   P::ClauseContext* last = clauses.back();
-  if (last->returnClause() || last->createClause() || last->mergeClause() ||
-      last->setClause() || last->removeClause() || last->deleteClause() || last->foreachClause()) {
+  if (last->returnClause() || last->createClause() || last->mergeClause() || last->setClause() ||
+      last->removeClause() || last->deleteClause() || last->foreachClause()) {
     return;
   }
   if (last->callSubquery()) {
@@ -272,7 +275,8 @@ ast::ForeachClause AstBuilder::foreachClause(P::ForeachClauseContext* ctx) {
     if (!c->createClause() && !c->mergeClause() && !c->setClause() && !c->removeClause() &&
         !c->deleteClause() && !c->foreachClause()) {
       error(std::string("Invalid use of ") + clauseName(c) +
-                " inside FOREACH: only updating clauses (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH) are "
+                " inside FOREACH: only updating clauses (CREATE, MERGE, SET, REMOVE, DELETE, "
+                "FOREACH) are "
                 "allowed",
             c->getStart(), ErrorDetail::kInvalidClauseComposition);
     }
@@ -326,8 +330,9 @@ ast::Projection AstBuilder::projection(P::ProjectionBodyContext* ctx, bool is_wi
     for (size_t i = 0; i < p.items.size(); ++i)
       if (i != unaliased_index && containsAggregate(*p.items[i].expr)) other_aggregates = true;
     const bool ambiguous = other_aggregates && !containsAggregate(*p.items[unaliased_index].expr);
-    error("Expression in WITH must be aliased (use AS)", unaliased,
-          ambiguous ? ErrorDetail::kAmbiguousAggregationExpression : ErrorDetail::kNoExpressionAlias);
+    error(
+        "Expression in WITH must be aliased (use AS)", unaliased,
+        ambiguous ? ErrorDetail::kAmbiguousAggregationExpression : ErrorDetail::kNoExpressionAlias);
   }
   if (auto* order = ctx->order()) {
     for (auto* s : order->sortItem()) {

@@ -10,8 +10,8 @@
 #pragma once
 
 #include <string>
-#include <typeinfo>
 #include <string_view>
+#include <typeinfo>
 
 #include "EntenteParser.h"
 #include "entente/error.h"
@@ -40,8 +40,7 @@ struct ExprHolder {
 
 class AstBuilder {
  public:
-  AstBuilder(std::string_view source, antlr4::CharStream* input)
-      : source_(source), input_(input) {}
+  AstBuilder(std::string_view source, antlr4::CharStream* input) : source_(source), input_(input) {}
 
   ast::Statement statement(P::StatementContext* ctx);
 
@@ -93,8 +92,8 @@ class AstBuilder {
   ast::ExprPtr patternComprehension(P::PatternComprehensionContext* ctx);
   ast::ExprPtr mapProjection(P::MapProjectionContext* ctx);
   //! EXISTS / COUNT { [MATCH] pattern [WHERE ...] } and { MATCH ... RETURN ... } bodies.
-  ast::ExprPtr patternSubquery(ast::ExprKind kind, P::PatternContext* pattern, P::WhereContext* where,
-                               ast::SourcePos pos);
+  ast::ExprPtr patternSubquery(ast::ExprKind kind, P::PatternContext* pattern,
+                               P::WhereContext* where, ast::SourcePos pos);
   ast::ExprPtr querySubquery(ast::ExprKind kind, P::SingleQueryContext* query, ast::SourcePos pos);
   ast::ExprPtr reduce(P::ReduceContext* ctx);
   ast::ExprPtr filter(ast::ExprKind kind, P::FilterExpressionContext* ctx, antlr4::Token* start);

@@ -70,21 +70,24 @@ ExprPtr AstBuilder::atom(P::AtomContext* ctx) {
   }
   if (auto* c = as<P::ExistsSubqueryAtomContext>(ctx))
     return patternSubquery(ExprKind::kExists, c->pattern(), c->where(), pos);
-  if (auto* c = as<P::ExistsQueryAtomContext>(ctx)) return querySubquery(ExprKind::kExists, c->singleQuery(), pos);
+  if (auto* c = as<P::ExistsQueryAtomContext>(ctx))
+    return querySubquery(ExprKind::kExists, c->singleQuery(), pos);
   if (auto* c = as<P::CountSubqueryAtomContext>(ctx))
     return patternSubquery(ExprKind::kCountSubquery, c->pattern(), c->where(), pos);
   if (auto* c = as<P::CountQueryAtomContext>(ctx))
     return querySubquery(ExprKind::kCountSubquery, c->singleQuery(), pos);
   if (auto* c = as<P::ReduceAtomContext>(ctx)) return reduce(c->reduce());
-  if (auto* c = as<P::PatternComprehensionAtomContext>(ctx)) return patternComprehension(c->patternComprehension());
+  if (auto* c = as<P::PatternComprehensionAtomContext>(ctx))
+    return patternComprehension(c->patternComprehension());
   return mapProjection(as<P::MapProjectionAtomContext>(ctx)->mapProjection());
 }
 
-ExprPtr AstBuilder::patternSubquery(ExprKind kind, P::PatternContext* pattern_ctx, P::WhereContext* where,
-                                    ast::SourcePos pos) {
+ExprPtr AstBuilder::patternSubquery(ExprKind kind, P::PatternContext* pattern_ctx,
+                                    P::WhereContext* where, ast::SourcePos pos) {
   const char* what = kind == ExprKind::kExists ? "EXISTS" : "COUNT";
   ast::Pattern p = pattern(pattern_ctx);
-  const bool simple = p.parts.size() == 1 && p.parts[0].kind == ast::PathKind::kPlain && p.parts[0].path_variable.empty();
+  const bool simple = p.parts.size() == 1 && p.parts[0].kind == ast::PathKind::kPlain &&
+                      p.parts[0].path_variable.empty();
   if (!simple && kind == ExprKind::kCountSubquery) {
     // Several parts, a path variable or shortestPath: counted as the rows of
     // MATCH <pattern> [WHERE ...] RETURN 1.
@@ -107,11 +110,13 @@ ExprPtr AstBuilder::patternSubquery(ExprKind kind, P::PatternContext* pattern_ct
     return e;
   }
   if (p.parts.size() != 1) {
-    error(std::string(what) + " { } with more than one pattern part is not supported; use AND of EXISTS",
+    error(std::string(what) +
+              " { } with more than one pattern part is not supported; use AND of EXISTS",
           pattern_ctx->patternPart(1)->getStart());
   }
   if (!simple) {
-    error(std::string(what) + " { } takes a plain pattern (no path variable or shortestPath)", pattern_ctx->getStart());
+    error(std::string(what) + " { } takes a plain pattern (no path variable or shortestPath)",
+          pattern_ctx->getStart());
   }
   auto e = make(kind, pos);
   e->pattern = std::make_shared<ast::PatternPart>(std::move(p.parts[0]));
@@ -124,8 +129,10 @@ ExprPtr AstBuilder::querySubquery(ExprKind kind, P::SingleQueryContext* ctx, ast
   // COUNT { ... }: the number of rows it yields.
   auto q = std::make_shared<ast::SingleQuery>(singleQuery(ctx));
   for (const auto& clause : q->clauses) {
-    if (!std::holds_alternative<ast::MatchClause>(clause) && !std::holds_alternative<ast::WithClause>(clause) &&
-        !std::holds_alternative<ast::UnwindClause>(clause) && !std::holds_alternative<ast::ReturnClause>(clause))
+    if (!std::holds_alternative<ast::MatchClause>(clause) &&
+        !std::holds_alternative<ast::WithClause>(clause) &&
+        !std::holds_alternative<ast::UnwindClause>(clause) &&
+        !std::holds_alternative<ast::ReturnClause>(clause))
       error(std::string(kind == ExprKind::kExists ? "an EXISTS" : "a COUNT") +
                 " { } subquery can only read: MATCH, WITH, UNWIND and RETURN",
             ctx->getStart(), ErrorDetail::kInvalidClauseComposition);
@@ -141,7 +148,8 @@ ExprPtr AstBuilder::reduce(P::ReduceContext* ctx) {
   e.p->name = name(ctx->accumulator);
   e.p->map_keys.push_back(name(ctx->item));
   if (e.p->name == e.p->map_keys[0]) {
-    error("reduce() needs two different variables: `" + e.p->name + "` is both the accumulator and the element",
+    error("reduce() needs two different variables: `" + e.p->name +
+              "` is both the accumulator and the element",
           ctx->item->getStart(), ErrorDetail::kVariableAlreadyBound);
   }
   e.p->children.push_back(expression(ctx->init));
@@ -207,7 +215,8 @@ ExprPtr AstBuilder::literal(P::LiteralContext* ctx, Token* minus) {
   if (as<P::DecimalLiteralContext>(ctx) || as<P::HexLiteralContext>(ctx) ||
       as<P::OctalLiteralContext>(ctx)) {
     int64_t v = 0;
-    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v)) error(err->message, t, err->detail);
+    if (auto err = decodeInteger(t->getText(), minus != nullptr, &v))
+      error(err->message, t, err->detail);
     e->literal = v;
   } else if (as<P::FloatLiteralContext>(ctx)) {
     double v = 0;

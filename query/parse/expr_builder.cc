@@ -64,12 +64,18 @@ ExprPtr balanced(Op op, std::vector<ExprPtr>& items, size_t from, size_t to) {
 
 Op comparisonOp(size_t type) {
   switch (type) {
-    case Lexer::EQ: return Op::kEq;
-    case Lexer::NE: return Op::kNe;
-    case Lexer::LT: return Op::kLt;
-    case Lexer::GT: return Op::kGt;
-    case Lexer::LE: return Op::kLe;
-    default: return Op::kGe;
+    case Lexer::EQ:
+      return Op::kEq;
+    case Lexer::NE:
+      return Op::kNe;
+    case Lexer::LT:
+      return Op::kLt;
+    case Lexer::GT:
+      return Op::kGt;
+    case Lexer::LE:
+      return Op::kLe;
+    default:
+      return Op::kGe;
   }
 }
 
@@ -101,8 +107,7 @@ void AstBuilder::checkDepth(const ExprPtr& e, antlr4::ParserRuleContext* ctx) {
     auto [x, depth] = stack.back();
     stack.pop_back();
     if (depth > kMaxExprDepth) {
-      error("expression nested too deeply (more than " + std::to_string(kMaxExprDepth) +
-                " levels)",
+      error("expression nested too deeply (more than " + std::to_string(kMaxExprDepth) + " levels)",
             ctx->getStart());
     }
     for (const auto& c : x->children) {
@@ -126,8 +131,22 @@ ExprPtr AstBuilder::namedExpression(P::ExpressionContext* ctx) {
 namespace {
 
 enum class Alt : uint8_t {
-  kAtom, kProperty, kIndex, kSlice, kLabels, kSigns, kPow, kMul, kAdd, kStringList, kNull,
-  kCompare, kNot, kAnd, kXor, kOr
+  kAtom,
+  kProperty,
+  kIndex,
+  kSlice,
+  kLabels,
+  kSigns,
+  kPow,
+  kMul,
+  kAdd,
+  kStringList,
+  kNull,
+  kCompare,
+  kNot,
+  kAnd,
+  kXor,
+  kOr
 };
 
 // Most frequent first: typeid comparison is a pointer check when it matches.
@@ -161,11 +180,16 @@ P::ExpressionContext* operand(P::ExpressionContext* ctx, size_t i) {
 
 Op stringListOp(P::StringListOpContext* ctx) {
   switch (ctx->getStart()->getType()) {
-    case Lexer::STARTS: return Op::kStartsWith;
-    case Lexer::ENDS: return Op::kEndsWith;
-    case Lexer::CONTAINS: return Op::kContains;
-    case Lexer::IN: return Op::kIn;
-    default: return Op::kRegexMatch;
+    case Lexer::STARTS:
+      return Op::kStartsWith;
+    case Lexer::ENDS:
+      return Op::kEndsWith;
+    case Lexer::CONTAINS:
+      return Op::kContains;
+    case Lexer::IN:
+      return Op::kIn;
+    default:
+      return Op::kRegexMatch;
   }
 }
 
@@ -190,8 +214,9 @@ ExprPtr AstBuilder::expr(P::ExpressionContext* ctx) {
   } else {
     acc.p = expr(static_cast<P::ExpressionContext*>(leaf->children.back()));
     for (size_t n = leaf->children.size() - 1; n-- > 0;) {
-      acc.p = unary(Op::kNot, acc.release(),
-                    posOf(static_cast<antlr4::tree::TerminalNode*>(leaf->children[n])->getSymbol()));
+      acc.p =
+          unary(Op::kNot, acc.release(),
+                posOf(static_cast<antlr4::tree::TerminalNode*>(leaf->children[n])->getSymbol()));
     }
   }
   const ast::SourcePos pos = acc.p->pos;
@@ -260,7 +285,8 @@ ExprPtr AstBuilder::expr(P::ExpressionContext* ctx) {
         if (a == Alt::kStringList) {
           op = stringListOp(static_cast<P::StringListOpContext*>(c->children[1]));
         } else if (a != Alt::kPow) {
-          size_t t = static_cast<antlr4::tree::TerminalNode*>(c->children[1])->getSymbol()->getType();
+          size_t t =
+              static_cast<antlr4::tree::TerminalNode*>(c->children[1])->getSymbol()->getType();
           op = t == Lexer::PLUS    ? Op::kAdd
                : t == Lexer::MINUS ? Op::kSub
                : t == Lexer::STAR  ? Op::kMul
@@ -284,7 +310,8 @@ ExprPtr AstBuilder::comparisonChain(std::vector<P::ExpressionContext*>& spine, s
   std::vector<P::ExpressionContext*> rights;
   for (;;) {
     P::ExpressionContext* c = spine[*i];
-    ops.push_back(comparisonOp(static_cast<P::ComparisonOpContext*>(c->children[1])->getStart()->getType()));
+    ops.push_back(
+        comparisonOp(static_cast<P::ComparisonOpContext*>(c->children[1])->getStart()->getType()));
     rights.push_back(operand(c, 2));
     values.v.push_back(expr(rights.back()));
     if (*i == 0 || classify(spine[*i - 1]) != Alt::kCompare) break;

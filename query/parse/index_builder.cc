@@ -53,7 +53,9 @@ ast::IndexCommand AstBuilder::indexCommand(P::SchemaCommandContext* ctx) {
   }
   for (auto* p : props) {
     std::string v = name(p->variable());
-    if (v != var) error("Variable `" + v + "` not defined (the pattern after FOR binds `" + var + "`)", p->getStart());
+    if (v != var)
+      error("Variable `" + v + "` not defined (the pattern after FOR binds `" + var + "`)",
+            p->getStart());
     std::string key = name(p->propertyKeyName()->schemaName());
     for (const auto& k : c.properties)
       if (k == key) error("Property `" + key + "` is given twice", p->getStart());

@@ -36,7 +36,8 @@ std::optional<LiteralError> decodeInteger(std::string_view text, bool negative, 
     int d = digitValue(c);
     if (d >= static_cast<int>(base)) return LiteralError{"invalid integer literal", 0};
     if (value > (limit - static_cast<uint64_t>(d)) / base) {
-      return LiteralError{"integer literal out of range (must fit in 64 bits)", 0, ErrorDetail::kIntegerOverflow};
+      return LiteralError{"integer literal out of range (must fit in 64 bits)", 0,
+                          ErrorDetail::kIntegerOverflow};
     }
     value = value * base + static_cast<uint64_t>(d);
   }
@@ -93,7 +94,8 @@ void appendUtf8(std::string* out, uint32_t cp) {
 
 std::optional<LiteralError> decodeString(std::string_view text, std::string* out) {
   out->clear();
-  if (text.size() < 2) return LiteralError{"invalid string literal", 0, ErrorDetail::kUnexpectedSyntax};
+  if (text.size() < 2)
+    return LiteralError{"invalid string literal", 0, ErrorDetail::kUnexpectedSyntax};
   const size_t end = text.size() - 1;  // closing quote
   out->reserve(end);
   // Reads `n` hex digits at text[i..]; false if they are not all there.
@@ -114,17 +116,35 @@ std::optional<LiteralError> decodeString(std::string_view text, std::string* out
       continue;
     }
     const size_t at = i;
-    if (i + 1 >= end) return LiteralError{"invalid escape sequence at end of string", at, ErrorDetail::kInvalidUnicodeLiteral};
+    if (i + 1 >= end)
+      return LiteralError{"invalid escape sequence at end of string", at,
+                          ErrorDetail::kInvalidUnicodeLiteral};
     char e = text[++i];
     switch (e) {
-      case '\\': out->push_back('\\'); break;
-      case '\'': out->push_back('\''); break;
-      case '"': out->push_back('"'); break;
-      case 'n': out->push_back('\n'); break;
-      case 't': out->push_back('\t'); break;
-      case 'r': out->push_back('\r'); break;
-      case 'b': out->push_back('\b'); break;
-      case 'f': out->push_back('\f'); break;
+      case '\\':
+        out->push_back('\\');
+        break;
+      case '\'':
+        out->push_back('\'');
+        break;
+      case '"':
+        out->push_back('"');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
       case 'u':
       case 'U': {
         const size_t n = e == 'u' ? 4 : 8;
@@ -138,21 +158,24 @@ std::optional<LiteralError> decodeString(std::string_view text, std::string* out
         if (cp >= 0xD800 && cp <= 0xDBFF) {
           // A high surrogate must be followed by an escaped low surrogate.
           uint32_t low = 0;
-          if (i + 2 < end && text[i + 1] == '\\' && text[i + 2] == 'u' &&
-              readHex(i + 3, 4, &low) && low >= 0xDC00 && low <= 0xDFFF) {
+          if (i + 2 < end && text[i + 1] == '\\' && text[i + 2] == 'u' && readHex(i + 3, 4, &low) &&
+              low >= 0xDC00 && low <= 0xDFFF) {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
             i += 6;
           } else {
-            return LiteralError{"invalid Unicode escape (unpaired surrogate)", at, ErrorDetail::kInvalidUnicodeLiteral};
+            return LiteralError{"invalid Unicode escape (unpaired surrogate)", at,
+                                ErrorDetail::kInvalidUnicodeLiteral};
           }
         } else if ((cp >= 0xDC00 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-          return LiteralError{"invalid Unicode escape (not a code point)", at, ErrorDetail::kInvalidUnicodeLiteral};
+          return LiteralError{"invalid Unicode escape (not a code point)", at,
+                              ErrorDetail::kInvalidUnicodeLiteral};
         }
         appendUtf8(out, cp);
         break;
       }
       default:
-        return LiteralError{std::string("invalid escape sequence '\\") + e + "'", at, ErrorDetail::kInvalidUnicodeLiteral};
+        return LiteralError{std::string("invalid escape sequence '\\") + e + "'", at,
+                            ErrorDetail::kInvalidUnicodeLiteral};
     }
   }
   return std::nullopt;

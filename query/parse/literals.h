@@ -17,7 +17,7 @@ namespace entente::query::syntax {
 
 struct LiteralError {
   std::string message;
-  size_t offset = 0;  // byte offset in the token text
+  size_t offset = 0;                                        // byte offset in the token text
   ErrorDetail detail = ErrorDetail::kInvalidNumberLiteral;  // openCypher's name for the problem
 };
 

@@ -32,8 +32,7 @@ class ThrowingLexerListener : public antlr4::BaseErrorListener {
   explicit ThrowingLexerListener(std::string_view source) : source_(source) {}
   void syntaxError(antlr4::Recognizer*, antlr4::Token*, size_t line, size_t column,
                    const std::string& msg, std::exception_ptr) override {
-    syntax::throwSyntaxError(source_, msg,
-                            {static_cast<int>(line), static_cast<int>(column) + 1});
+    syntax::throwSyntaxError(source_, msg, {static_cast<int>(line), static_cast<int>(column) + 1});
   }
 
  private:
@@ -62,10 +61,10 @@ void prescan(const std::vector<antlr4::Token*>& tokens, std::string_view text) {
     const size_t type = t->getType();
     if (type == EntenteLexer::NOT || type == EntenteLexer::PLUS || type == EntenteLexer::MINUS) {
       if (++prefix_run > kMaxPrefixRun) {
-        syntax::throwSyntaxError(text,
-                                 "too many consecutive operators (more than " +
-                                     std::to_string(kMaxPrefixRun) + ")",
-                                 syntax::posOf(t));
+        syntax::throwSyntaxError(
+            text,
+            "too many consecutive operators (more than " + std::to_string(kMaxPrefixRun) + ")",
+            syntax::posOf(t));
       }
     } else {
       prefix_run = 0;
@@ -77,10 +76,9 @@ void prescan(const std::vector<antlr4::Token*>& tokens, std::string_view text) {
       case EntenteLexer::CASE:
         if (++depth > kMaxNesting) {
           syntax::throwSyntaxError(text,
-                                  "query nested too deeply (more than " +
-                                      std::to_string(kMaxNesting) +
-                                      " levels of brackets or CASE)",
-                                  syntax::posOf(t));
+                                   "query nested too deeply (more than " +
+                                       std::to_string(kMaxNesting) + " levels of brackets or CASE)",
+                                   syntax::posOf(t));
         }
         break;
       case EntenteLexer::RPAREN:
@@ -96,9 +94,11 @@ void prescan(const std::vector<antlr4::Token*>& tokens, std::string_view text) {
         bool complete = false;
         // A stray non-ASCII character (an en dash for a minus, ...) is InvalidUnicodeCharacter.
         const std::string bad = t->getText();
-        const bool unicode = type == EntenteLexer::ErrorChar && !bad.empty() && (static_cast<unsigned char>(bad[0]) & 0x80);
-        syntax::throwSyntaxError(text, syntax::describeBadToken(t, &complete), syntax::posOf(t),
-                                 unicode ? ErrorDetail::kInvalidUnicodeCharacter : ErrorDetail::kUnexpectedSyntax);
+        const bool unicode = type == EntenteLexer::ErrorChar && !bad.empty() &&
+                             (static_cast<unsigned char>(bad[0]) & 0x80);
+        syntax::throwSyntaxError(
+            text, syntax::describeBadToken(t, &complete), syntax::posOf(t),
+            unicode ? ErrorDetail::kInvalidUnicodeCharacter : ErrorDetail::kUnexpectedSyntax);
       }
       default:
         break;
@@ -142,7 +142,8 @@ ast::Statement parse(std::string_view text) {
     throw;
   } catch (const antlr4::RuntimeException& e) {
     // Not expected; reported rather than crashing the caller.
-    throw QueryError(ErrorCode::kSyntaxError, std::string("Syntax error: parser failure: ") + e.what(), {},
+    throw QueryError(ErrorCode::kSyntaxError,
+                     std::string("Syntax error: parser failure: ") + e.what(), {},
                      ErrorDetail::kUnexpectedSyntax);
   }
 }

@@ -41,7 +41,8 @@ ast::PatternPart AstBuilder::patternElement(P::PatternElementContext* ctx) {
   return part;
 }
 
-std::shared_ptr<ast::PatternPart> AstBuilder::relationshipsPattern(P::RelationshipsPatternContext* ctx) {
+std::shared_ptr<ast::PatternPart> AstBuilder::relationshipsPattern(
+    P::RelationshipsPatternContext* ctx) {
   auto part = std::make_shared<ast::PatternPart>();
   part->pos = posOf(ctx);
   part->nodes.push_back(nodePattern(ctx->nodePattern()));
@@ -122,11 +123,13 @@ ast::RelPattern AstBuilder::relPattern(P::RelationshipPatternContext* ctx) {
 void AstBuilder::checkCreatePattern(const ast::PatternPart& part, bool merge) {
   const char* clause = merge ? "MERGE" : "CREATE";
   if (part.kind != ast::PathKind::kPlain) {
-    error(std::string("shortestPath cannot be used in ") + clause, part.pos, ErrorDetail::kInvalidRelationshipPattern);
+    error(std::string("shortestPath cannot be used in ") + clause, part.pos,
+          ErrorDetail::kInvalidRelationshipPattern);
   }
   for (const auto& r : part.rels) {
     if (r.var_length) {
-      error(std::string("Variable length relationships cannot be used in ") + clause, r.pos, ErrorDetail::kCreatingVarLength);
+      error(std::string("Variable length relationships cannot be used in ") + clause, r.pos,
+            ErrorDetail::kCreatingVarLength);
     }
     // A named relationship without a type may be a bound variable: the planner then reports
     // VariableAlreadyBound, else the missing type.
@@ -136,7 +139,8 @@ void AstBuilder::checkCreatePattern(const ast::PatternPart& part, bool merge) {
             r.pos, ErrorDetail::kNoSingleRelationshipType);
     }
     if (!merge && r.direction == ast::RelDirection::kBoth) {
-      error("Only directed relationships are supported in CREATE (use -> or <-)", r.pos, ErrorDetail::kRequiresDirectedRelationship);
+      error("Only directed relationships are supported in CREATE (use -> or <-)", r.pos,
+            ErrorDetail::kRequiresDirectedRelationship);
     }
   }
 }

@@ -23,12 +23,24 @@ bool isKeyword(size_t type) {
 // is almost certainly missing its closer.
 bool isClauseKeyword(size_t type) {
   switch (type) {
-    case EntenteLexer::MATCH: case EntenteLexer::OPTIONAL: case EntenteLexer::WHERE:
-    case EntenteLexer::WITH: case EntenteLexer::UNWIND: case EntenteLexer::RETURN:
-    case EntenteLexer::ORDER: case EntenteLexer::SKIP_: case EntenteLexer::LIMIT:
-    case EntenteLexer::UNION: case EntenteLexer::CREATE: case EntenteLexer::MERGE:
-    case EntenteLexer::SET: case EntenteLexer::REMOVE: case EntenteLexer::DELETE:
-    case EntenteLexer::DETACH: case EntenteLexer::CALL: case EntenteLexer::YIELD:
+    case EntenteLexer::MATCH:
+    case EntenteLexer::OPTIONAL:
+    case EntenteLexer::WHERE:
+    case EntenteLexer::WITH:
+    case EntenteLexer::UNWIND:
+    case EntenteLexer::RETURN:
+    case EntenteLexer::ORDER:
+    case EntenteLexer::SKIP_:
+    case EntenteLexer::LIMIT:
+    case EntenteLexer::UNION:
+    case EntenteLexer::CREATE:
+    case EntenteLexer::MERGE:
+    case EntenteLexer::SET:
+    case EntenteLexer::REMOVE:
+    case EntenteLexer::DELETE:
+    case EntenteLexer::DETACH:
+    case EntenteLexer::CALL:
+    case EntenteLexer::YIELD:
     case EntenteLexer::SEMI:
       return true;
     default:
@@ -38,9 +50,12 @@ bool isClauseKeyword(size_t type) {
 
 size_t closerOf(size_t open) {
   switch (open) {
-    case EntenteLexer::LPAREN: return EntenteLexer::RPAREN;
-    case EntenteLexer::LBRACKET: return EntenteLexer::RBRACKET;
-    default: return EntenteLexer::RBRACE;
+    case EntenteLexer::LPAREN:
+      return EntenteLexer::RPAREN;
+    case EntenteLexer::LBRACKET:
+      return EntenteLexer::RBRACKET;
+    default:
+      return EntenteLexer::RBRACE;
   }
 }
 
@@ -72,16 +87,23 @@ std::string keywordName(const antlr4::dfa::Vocabulary& vocab, size_t type) {
 
 std::string tokenDisplay(const antlr4::dfa::Vocabulary& vocab, size_t type) {
   switch (type) {
-    case antlr4::Token::EOF: return "end of input";
-    case EntenteLexer::StringLiteral: return "a string";
+    case antlr4::Token::EOF:
+      return "end of input";
+    case EntenteLexer::StringLiteral:
+      return "a string";
     case EntenteLexer::DecimalInteger:
     case EntenteLexer::HexInteger:
-    case EntenteLexer::OctalInteger: return "an integer";
-    case EntenteLexer::FloatLiteral: return "a float";
-    case EntenteLexer::PARAMETER: return "a parameter";
+    case EntenteLexer::OctalInteger:
+      return "an integer";
+    case EntenteLexer::FloatLiteral:
+      return "a float";
+    case EntenteLexer::PARAMETER:
+      return "a parameter";
     case EntenteLexer::UnescapedSymbolicName:
-    case EntenteLexer::EscapedSymbolicName: return "a name";
-    default: break;
+    case EntenteLexer::EscapedSymbolicName:
+      return "a name";
+    default:
+      break;
   }
   if (isKeyword(type)) return keywordName(vocab, type);
   std::string literal = vocab.getLiteralName(type);
@@ -167,12 +189,13 @@ std::string missingBracketHint(antlr4::Parser* parser, antlr4::Token* offending,
                           ? "column " + std::to_string(opener->getCharPositionInLine() + 1)
                           : "line " + std::to_string(opener->getLine()) + ", column " +
                                 std::to_string(opener->getCharPositionInLine() + 1);
-  return ": missing " + tokenDisplay(parser->getVocabulary(), closer) + " to close " + quoted(opener->getText()) +
-         " at " + where;
+  return ": missing " + tokenDisplay(parser->getVocabulary(), closer) + " to close " +
+         quoted(opener->getText()) + " at " + where;
 }
 
 // ", did you mean RETURN?" when a word is within two edits of a keyword that fits here.
-std::string typoHint(antlr4::Parser* parser, antlr4::Token* offending, const antlr4::misc::IntervalSet* expected) {
+std::string typoHint(antlr4::Parser* parser, antlr4::Token* offending,
+                     const antlr4::misc::IntervalSet* expected) {
   if (offending->getType() != EntenteLexer::UnescapedSymbolicName) return "";
   std::string word = offending->getText();
   if (word.size() > 40) return "";
@@ -223,7 +246,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 void throwSyntaxError(std::string_view source, const std::string& what, ast::SourcePos pos,
                       ErrorDetail detail) {
-  throw QueryError(ErrorCode::kSyntaxError, withCaret(source, "Syntax error: " + what, pos), pos, detail);
+  throw QueryError(ErrorCode::kSyntaxError, withCaret(source, "Syntax error: " + what, pos), pos,
+                   detail);
 }
 
 std::string describeBadToken(const antlr4::Token* t, bool* complete) {
@@ -264,16 +288,19 @@ void ThrowingErrorStrategy::fail(antlr4::Parser* parser, antlr4::Token* offendin
   throwSyntaxError(source_, message, posOf(offending), detailOf(parser, offending));
 }
 
-ErrorDetail ThrowingErrorStrategy::detailOf(antlr4::Parser* parser, const antlr4::Token* offending) {
+ErrorDetail ThrowingErrorStrategy::detailOf(antlr4::Parser* parser,
+                                            const antlr4::Token* offending) {
   // A malformed relationship detail (`-[:T..]->`, `-[:T*-2]->`) is InvalidRelationshipPattern.
-  for (auto* ctx = parser->getContext(); ctx != nullptr; ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
+  for (auto* ctx = parser->getContext(); ctx != nullptr;
+       ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent)) {
     if (dynamic_cast<EntenteParser::RelationshipDetailContext*>(ctx) != nullptr)
       return ErrorDetail::kInvalidRelationshipPattern;
   }
   // A word glued to a number (`9223372h54775808`, `0x`, `0x1A2j`) is a malformed number
   // literal for openCypher, not just an unexpected token.
   const size_t index = offending->getTokenIndex();
-  if (index == 0 || offending->getType() == antlr4::Token::EOF) return ErrorDetail::kUnexpectedSyntax;
+  if (index == 0 || offending->getType() == antlr4::Token::EOF)
+    return ErrorDetail::kUnexpectedSyntax;
   const antlr4::Token* prev = parser->getTokenStream()->get(index - 1);
   const size_t t = prev->getType();
   const bool number = t == EntenteLexer::DecimalInteger || t == EntenteLexer::HexInteger ||
@@ -307,12 +334,8 @@ antlr4::Token* ThrowingErrorStrategy::recoverInline(antlr4::Parser* parser) {
   fail(parser, parser->getCurrentToken(), &expected);
 }
 
-void ThrowingErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) {
-  recoverInline(parser);
-}
+void ThrowingErrorStrategy::reportUnwantedToken(antlr4::Parser* parser) { recoverInline(parser); }
 
-void ThrowingErrorStrategy::reportMissingToken(antlr4::Parser* parser) {
-  recoverInline(parser);
-}
+void ThrowingErrorStrategy::reportMissingToken(antlr4::Parser* parser) { recoverInline(parser); }
 
 }  // namespace entente::query::syntax

@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "query/bind/ast_util.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
@@ -21,11 +21,16 @@ namespace {
 
 ast::Op flip(ast::Op op) {
   switch (op) {
-    case ast::Op::kLt: return ast::Op::kGt;
-    case ast::Op::kLe: return ast::Op::kGe;
-    case ast::Op::kGt: return ast::Op::kLt;
-    case ast::Op::kGe: return ast::Op::kLe;
-    default: return op;
+    case ast::Op::kLt:
+      return ast::Op::kGt;
+    case ast::Op::kLe:
+      return ast::Op::kGe;
+    case ast::Op::kGt:
+      return ast::Op::kLt;
+    case ast::Op::kGe:
+      return ast::Op::kLe;
+    default:
+      return op;
   }
 }
 
@@ -36,12 +41,20 @@ bool isVarProperty(const ast::Expr& e) {
 
 }  // namespace
 
-void Planner::indexPredicate(const ast::Expr& c, const std::vector<std::string>& fresh, MatchContext& ctx) const {
+void Planner::indexPredicate(const ast::Expr& c, const std::vector<std::string>& fresh,
+                             MatchContext& ctx) const {
   if (c.kind != ast::ExprKind::kBinary || c.children.size() != 2) return;
   switch (c.op) {
-    case ast::Op::kEq: case ast::Op::kLt: case ast::Op::kLe: case ast::Op::kGt: case ast::Op::kGe:
-    case ast::Op::kIn: case ast::Op::kStartsWith: break;
-    default: return;
+    case ast::Op::kEq:
+    case ast::Op::kLt:
+    case ast::Op::kLe:
+    case ast::Op::kGt:
+    case ast::Op::kGe:
+    case ast::Op::kIn:
+    case ast::Op::kStartsWith:
+      break;
+    default:
+      return;
   }
   const bool symmetric = c.op != ast::Op::kIn && c.op != ast::Op::kStartsWith;
   for (int side = 0; side < (symmetric ? 2 : 1); ++side) {
@@ -52,14 +65,16 @@ void Planner::indexPredicate(const ast::Expr& c, const std::vector<std::string>&
     if (std::find(fresh.begin(), fresh.end(), var) == fresh.end()) continue;
     std::vector<std::string> vars;
     freeVariables(value, vars);
-    if (!std::all_of(vars.begin(), vars.end(), [this](const std::string& v) { return scope_.find(v) != nullptr; }))
+    if (!std::all_of(vars.begin(), vars.end(),
+                     [this](const std::string& v) { return scope_.find(v) != nullptr; }))
       continue;
     ctx.index_preds[var].push_back({prop.name, side == 0 ? c.op : flip(c.op), &value});
     return;
   }
 }
 
-std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, const MatchContext& ctx) const {
+std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np,
+                                                const MatchContext& ctx) const {
   if (np.labels.empty()) return std::nullopt;
   // Every predicate on a property of this node: inline {p: v} (outer values only) and WHERE.
   std::vector<IndexPredicate> preds;
@@ -67,13 +82,16 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
     for (size_t i = 0; i < np.properties->map_keys.size(); ++i) {
       std::vector<std::string> vars;
       freeVariables(*np.properties->children[i], vars);
-      if (std::all_of(vars.begin(), vars.end(), [this](const std::string& v) { return scope_.find(v) != nullptr; }))
-        preds.push_back({np.properties->map_keys[i], ast::Op::kEq, np.properties->children[i].get()});
+      if (std::all_of(vars.begin(), vars.end(),
+                      [this](const std::string& v) { return scope_.find(v) != nullptr; }))
+        preds.push_back(
+            {np.properties->map_keys[i], ast::Op::kEq, np.properties->children[i].get()});
     }
   }
   if (!np.variable.empty()) {
     auto it = ctx.index_preds.find(np.variable);
-    if (it != ctx.index_preds.end()) preds.insert(preds.end(), it->second.begin(), it->second.end());
+    if (it != ctx.index_preds.end())
+      preds.insert(preds.end(), it->second.begin(), it->second.end());
   }
   if (preds.empty()) return std::nullopt;
 
@@ -88,8 +106,8 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
   std::optional<IndexChoice> best;
   for (const auto& st : txn_.indexes()) {
     const storage::IndexDef& d = st.def;
-    if (d.entity != storage::IndexEntity::kNode || d.state != storage::IndexState::kOnline || !d.hasEntries() ||
-        std::find(labels.begin(), labels.end(), d.target) == labels.end())
+    if (d.entity != storage::IndexEntity::kNode || d.state != storage::IndexState::kOnline ||
+        !d.hasEntries() || std::find(labels.begin(), labels.end(), d.target) == labels.end())
       continue;
     const double entries = static_cast<double>(st.entries);
     // Composite: equalities on the first keys become the seek's leading values.
@@ -99,8 +117,9 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
     size_t m = 0;
     for (; m + 1 < d.keys.size(); ++m) {
       std::string k = txn_.stringOf(d.keys[m]);
-      auto eq = std::find_if(preds.begin(), preds.end(),
-                             [&](const IndexPredicate& p) { return p.key == k && p.op == ast::Op::kEq; });
+      auto eq = std::find_if(preds.begin(), preds.end(), [&](const IndexPredicate& p) {
+        return p.key == k && p.op == ast::Op::kEq;
+      });
       if (eq == preds.end()) break;
       c.leading_keys.push_back(k);
       c.leading.push_back(eq->value);
@@ -111,7 +130,8 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
     // tenth per key compared.
     const bool whole = m + 1 == d.keys.size();
     const double base = std::max(1.0, entries / std::pow(10.0, static_cast<double>(m)));
-    const double per_value = whole ? entries / std::max<double>(1, st.distinct) : std::max(1.0, base / 10);
+    const double per_value =
+        whole ? entries / std::max<double>(1, st.distinct) : std::max(1.0, base / 10);
     if (m > 0) {
       c.mode = IndexSeekSpec::Mode::kAll;
       c.estimate = base;
@@ -130,26 +150,30 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
         case ast::Op::kIn:
           o.mode = IndexSeekSpec::Mode::kIn;
           o.value = p.value;
-          o.estimate = per_value * (p.value->kind == ast::ExprKind::kList ? p.value->children.size() : 10.0);
+          o.estimate =
+              per_value * (p.value->kind == ast::ExprKind::kList ? p.value->children.size() : 10.0);
           break;
         case ast::Op::kStartsWith:
           o.mode = IndexSeekSpec::Mode::kPrefix;
           o.value = p.value;
           o.estimate = base / 10;
           break;
-        case ast::Op::kGt: case ast::Op::kGe:
+        case ast::Op::kGt:
+        case ast::Op::kGe:
           if (!range.lower) {
             range.lower = p.value;
             range.lower_inclusive = p.op == ast::Op::kGe;
           }
           continue;
-        case ast::Op::kLt: case ast::Op::kLe:
+        case ast::Op::kLt:
+        case ast::Op::kLe:
           if (!range.upper) {
             range.upper = p.value;
             range.upper_inclusive = p.op == ast::Op::kLe;
           }
           continue;
-        default: continue;
+        default:
+          continue;
       }
       if (o.estimate < c.estimate) c = o;
     }
@@ -164,7 +188,8 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np, cons
   return best;
 }
 
-PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check, PlanPtr in) {
+PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check,
+                           PlanPtr in) {
   IndexSeekSpec s;
   s.var = np.variable;
   s.index_name = c.stats.def.name;
@@ -181,10 +206,18 @@ PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, Nod
     s.leading.push_back(compile(*c.leading[i]));
   }
   switch (c.mode) {
-    case IndexSeekSpec::Mode::kAll: s.text.resize(s.text.size() - 2); break;
-    case IndexSeekSpec::Mode::kEquals: s.text += prop + " = " + exprText(*c.value); break;
-    case IndexSeekSpec::Mode::kIn: s.text += prop + " IN " + exprText(*c.value); break;
-    case IndexSeekSpec::Mode::kPrefix: s.text += prop + " STARTS WITH " + exprText(*c.value); break;
+    case IndexSeekSpec::Mode::kAll:
+      s.text.resize(s.text.size() - 2);
+      break;
+    case IndexSeekSpec::Mode::kEquals:
+      s.text += prop + " = " + exprText(*c.value);
+      break;
+    case IndexSeekSpec::Mode::kIn:
+      s.text += prop + " IN " + exprText(*c.value);
+      break;
+    case IndexSeekSpec::Mode::kPrefix:
+      s.text += prop + " STARTS WITH " + exprText(*c.value);
+      break;
     case IndexSeekSpec::Mode::kRange:
       if (c.lower) s.text += exprText(*c.lower) + (c.lower_inclusive ? " <= " : " < ");
       s.text += prop;

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <unordered_map>
 
-#include "query/plan/ast_util.h"
 #include "query/error.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
@@ -67,21 +67,25 @@ void Planner::checkKind(const std::string& name, VarKind want, ast::SourcePos po
   if (v->kind == VarKind::kValue) {
     // A value of unknown type may hold a node or relationship; a known other type never does.
     const StaticType& t = v->type;
-    if (!t.definite() || t.is(want == VarKind::kNode ? StaticType::Kind::kNode : StaticType::Kind::kRel)) return;
-    semantic("Type mismatch: variable `" + name + "` is bound to a " + t.name() + ", cannot use it as " +
-                 kindName(want),
+    if (!t.definite() ||
+        t.is(want == VarKind::kNode ? StaticType::Kind::kNode : StaticType::Kind::kRel))
+      return;
+    semantic("Type mismatch: variable `" + name + "` is bound to a " + t.name() +
+                 ", cannot use it as " + kindName(want),
              pos, ErrorDetail::kVariableTypeConflict);
   }
-  semantic("Type mismatch: variable `" + name + "` is already bound as " + kindName(v->kind) + ", cannot use it as " +
-               kindName(want),
+  semantic("Type mismatch: variable `" + name + "` is already bound as " + kindName(v->kind) +
+               ", cannot use it as " + kindName(want),
            pos, ErrorDetail::kVariableTypeConflict);
 }
 
-void Planner::propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map) {
+void Planner::propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests,
+                            ExprProgram& map) {
   if (!props) return;
   if (props->kind == ast::ExprKind::kMap) {
     for (size_t i = 0; i < props->children.size(); ++i)
-      tests.push_back({out_.names.add(props->map_keys[i]), compile(*props->children[i]), exprText(*props->children[i])});
+      tests.push_back({out_.names.add(props->map_keys[i]), compile(*props->children[i]),
+                       exprText(*props->children[i])});
   } else {
     map = compile(*props);
   }
@@ -113,7 +117,8 @@ double Planner::nodeScore(const ast::NodePattern& np, const MatchContext& ctx) c
       if (k == storage::kName) return 3;
   }
   if (!np.variable.empty() && ctx.name_seek.count(np.variable)) return 3;
-  if (np.properties && np.properties->kind == ast::ExprKind::kParameter && np.labels.empty()) return 3;
+  if (np.properties && np.properties->kind == ast::ExprKind::kParameter && np.labels.empty())
+    return 3;
   if (!np.labels.empty()) {
     double best = 1e18;
     for (const auto& l : np.labels) {
@@ -129,7 +134,8 @@ double Planner::nodeScore(const ast::NodePattern& np, const MatchContext& ctx) c
 PlanPtr Planner::placeFilters(PlanPtr in, MatchContext& ctx, bool all) {
   for (auto& c : ctx.conjuncts) {
     if (c.used) continue;
-    bool ready = all || std::all_of(c.vars.begin(), c.vars.end(), [this](const std::string& v) { return scope_.find(v); });
+    bool ready = all || std::all_of(c.vars.begin(), c.vars.end(),
+                                    [this](const std::string& v) { return scope_.find(v); });
     if (!ready) continue;
     c.used = true;
     in = makeFilter(compilePredicate(*c.expr), exprText(*c.expr), std::move(in));
@@ -150,15 +156,19 @@ void checkPatternVariables(const std::vector<ast::PatternPart>& parts) {
     auto [it, fresh] = seen.emplace(var, role);
     if (fresh || (role == Role::kNode && it->second == Role::kNode)) return;
     if (role == Role::kRel && it->second == Role::kRel)
-      throw QueryError(ErrorCode::kSyntaxError,
-                       "Cannot use the same relationship variable `" + var + "` for multiple relationships",
-                       pos, ErrorDetail::kRelationshipUniquenessViolation);
+      throw QueryError(
+          ErrorCode::kSyntaxError,
+          "Cannot use the same relationship variable `" + var + "` for multiple relationships", pos,
+          ErrorDetail::kRelationshipUniquenessViolation);
     // openCypher: a path binds after its elements, so a path variable naming an element of
     // its own or an earlier part is already bound; a later element reusing an earlier path's
     // variable, or a node variable used for a relationship, is a type conflict.
-    const bool path = role == Role::kPath || (it->second == Role::kPath && own_path && *own_path == var);
-    throw QueryError(ErrorCode::kSyntaxError, "Type mismatch: `" + var + "` is used for different kinds of pattern elements",
-                     pos, path ? ErrorDetail::kVariableAlreadyBound : ErrorDetail::kVariableTypeConflict);
+    const bool path =
+        role == Role::kPath || (it->second == Role::kPath && own_path && *own_path == var);
+    throw QueryError(
+        ErrorCode::kSyntaxError,
+        "Type mismatch: `" + var + "` is used for different kinds of pattern elements", pos,
+        path ? ErrorDetail::kVariableAlreadyBound : ErrorDetail::kVariableTypeConflict);
   };
   for (const auto& p : parts) {
     own_path = &p.path_variable;
@@ -183,34 +193,40 @@ PlanPtr Planner::planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_
   return makeOptional(std::move(nulls), std::move(in), std::move(inner));
 }
 
-PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast::Expr* where, PlanPtr in,
-                           MatchContext& ctx) {
+PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast::Expr* where,
+                           PlanPtr in, MatchContext& ctx) {
   std::vector<const ast::Expr*> cs;
   splitConjuncts(where, cs);
   std::vector<std::string> fresh;  // node variables this MATCH introduces
   for (const auto& p : parts)
     for (const auto& n : p.nodes)
       if (!n.variable.empty() && !scope_.find(n.variable)) fresh.push_back(n.variable);
-  auto isFresh = [&](const std::string& v) { return std::find(fresh.begin(), fresh.end(), v) != fresh.end(); };
+  auto isFresh = [&](const std::string& v) {
+    return std::find(fresh.begin(), fresh.end(), v) != fresh.end();
+  };
   auto outerOnly = [&](const ast::Expr& e) {
     std::vector<std::string> vars;
     freeVariables(e, vars);
-    return std::all_of(vars.begin(), vars.end(), [&](const std::string& v) { return scope_.find(v) != nullptr; });
+    return std::all_of(vars.begin(), vars.end(),
+                       [&](const std::string& v) { return scope_.find(v) != nullptr; });
   };
   for (const ast::Expr* c : cs) {
     Conjunct conj{c, {}, false};
     freeVariables(*c, conj.vars);
-    if (c->kind == ast::ExprKind::kBinary && (c->op == ast::Op::kEq || c->op == ast::Op::kIn) && c->children.size() == 2) {
+    if (c->kind == ast::ExprKind::kBinary && (c->op == ast::Op::kEq || c->op == ast::Op::kIn) &&
+        c->children.size() == 2) {
       for (int side = 0; side < 2; ++side) {
         const ast::Expr& a = *c->children[side];
         const ast::Expr& b = *c->children[1 - side];
         if (c->op == ast::Op::kIn && side == 1) break;
-        if (isIdCall(a) && isFresh(a.children[0]->name) && outerOnly(b) && !ctx.id_seek.count(a.children[0]->name)) {
+        if (isIdCall(a) && isFresh(a.children[0]->name) && outerOnly(b) &&
+            !ctx.id_seek.count(a.children[0]->name)) {
           ctx.id_seek[a.children[0]->name] = &b;
           ctx.id_seek_conjunct[a.children[0]->name] = ctx.conjuncts.size();
           break;
         }
-        if (c->op == ast::Op::kEq && isNameProperty(a) && isFresh(a.children[0]->name) && outerOnly(b))
+        if (c->op == ast::Op::kEq && isNameProperty(a) && isFresh(a.children[0]->name) &&
+            outerOnly(b))
           ctx.name_seek.emplace(a.children[0]->name, &b);
       }
     }
@@ -250,8 +266,8 @@ PlanPtr Planner::planPart(const ast::PatternPart& part, PlanPtr in, MatchContext
     }
   }
   const ast::RelPattern* first = anchor < part.rels.size() ? &part.rels[anchor]
-                                 : anchor > 0             ? &part.rels[anchor - 1]
-                                                          : nullptr;
+                                 : anchor > 0              ? &part.rels[anchor - 1]
+                                                           : nullptr;
   bool verify = !(first && first->min_hops.value_or(1) >= 1);
   in = bindNode(part.nodes[anchor], std::move(in), ctx, verify);
   in = placeFilters(std::move(in), ctx, false);
@@ -264,7 +280,9 @@ PlanPtr Planner::planPart(const ast::PatternPart& part, PlanPtr in, MatchContext
     in = placeFilters(std::move(in), ctx, false);
   }
   if (!part.path_variable.empty()) {
-    if (scope_.find(part.path_variable)) semantic("Variable `" + part.path_variable + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
+    if (scope_.find(part.path_variable))
+      semantic("Variable `" + part.path_variable + "` already declared", part.pos,
+               ErrorDetail::kVariableAlreadyBound);
     int slot = alloc();
     BuildPathSpec spec = pathSpec(part, slot);
     scope_.bind(part.path_variable, {slot, VarKind::kPath});
@@ -281,7 +299,8 @@ BuildPathSpec Planner::pathSpec(const ast::PatternPart& part, int slot) {
   spec.start = scope_.find(varName(part.nodes[0]))->slot;
   for (size_t i = 0; i < part.rels.size(); ++i) {
     const Variable* r = scope_.find(varName(part.rels[i]));
-    spec.segments.push_back({r->slot, part.rels[i].var_length, scope_.find(varName(part.nodes[i + 1]))->slot});
+    spec.segments.push_back(
+        {r->slot, part.rels[i].var_length, scope_.find(varName(part.nodes[i + 1]))->slot});
   }
   return spec;
 }
@@ -310,7 +329,8 @@ PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& 
       if (np.properties->map_keys[i] != storage::kName) continue;
       std::vector<std::string> vars;
       freeVariables(*np.properties->children[i], vars);
-      bool outer = std::all_of(vars.begin(), vars.end(), [this](const std::string& x) { return scope_.find(x); });
+      bool outer = std::all_of(vars.begin(), vars.end(),
+                               [this](const std::string& x) { return scope_.find(x); });
       if (outer) name_prop = np.properties->children[i].get();
     }
   }
@@ -318,7 +338,8 @@ PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& 
   auto name_seek = np.variable.empty() ? ctx.name_seek.end() : ctx.name_seek.find(np.variable);
   if (seek != ctx.id_seek.end()) {
     s.kind = ScanKind::kById;
-    ctx.conjuncts[ctx.id_seek_conjunct.at(np.variable)].used = true;  // the seek is exactly this predicate
+    ctx.conjuncts[ctx.id_seek_conjunct.at(np.variable)].used =
+        true;  // the seek is exactly this predicate
     s.key = compile(*seek->second);
     s.key_text = exprText(*seek->second);
   } else if (np.name_ref) {
@@ -331,13 +352,15 @@ PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& 
     s.kind = ScanKind::kByNameProperty;
     s.key = compile(e);
     s.key_text = exprText(e);
-  } else if (np.properties && np.properties->kind == ast::ExprKind::kParameter && np.labels.empty()) {
+  } else if (np.properties && np.properties->kind == ast::ExprKind::kParameter &&
+             np.labels.empty()) {
     // ($p): a string is a name or alias (indexed); a map is checked node by node.
     s.kind = ScanKind::kByNameProperty;
     s.key = compile(*np.properties);
     s.key_text = exprText(*np.properties);
   } else if (!np.labels.empty()) {
-    if (auto seek = indexChoice(np, ctx)) return indexSeek(np, *seek, std::move(s.check), std::move(in));
+    if (auto seek = indexChoice(np, ctx))
+      return indexSeek(np, *seek, std::move(s.check), std::move(in));
     s.kind = ScanKind::kLabel;
     size_t best = 0;
     double best_count = 0;
@@ -359,7 +382,8 @@ PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& 
   return makeScan(std::move(s), std::move(in));
 }
 
-PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward, PlanPtr in, MatchContext& ctx) {
+PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward, PlanPtr in,
+                           MatchContext& ctx) {
   const ast::RelPattern& rp = part.rels[i];
   const ast::NodePattern& from_np = forward ? part.nodes[i] : part.nodes[i + 1];
   const ast::NodePattern& to_np = forward ? part.nodes[i + 1] : part.nodes[i];
@@ -391,10 +415,13 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
   if (rp.var_length) {
     VarExpandSpec s;
     if (!rp.variable.empty() && scope_.find(rp.variable))
-      semantic("A variable-length relationship variable cannot be bound already: `" + rp.variable + "`", rp.pos, ErrorDetail::kVariableAlreadyBound);
+      semantic(
+          "A variable-length relationship variable cannot be bound already: `" + rp.variable + "`",
+          rp.pos, ErrorDetail::kVariableAlreadyBound);
     s.min = rp.min_hops.value_or(1);
     s.max = rp.max_hops.value_or(-1);
-    if (s.min < 0) semantic("Invalid variable-length bounds", rp.pos, ErrorDetail::kInvalidRelationshipPattern);
+    if (s.min < 0)
+      semantic("Invalid variable-length bounds", rp.pos, ErrorDetail::kInvalidRelationshipPattern);
     s.unique_rels = ctx.rels;
     s.unique_lists = ctx.lists;
     if (!rp.variable.empty() || has_path || ctx.rel_count > 1) {
@@ -403,8 +430,9 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
       ctx.lists.push_back(s.list);
     }
     s.reverse_list = !forward;
-    s.distinct_reach = ctx.distinct_ok && rp.variable.empty() && !has_path && rp.direction != ast::RelDirection::kBoth &&
-                       s.min <= 1 && !into && ctx.rel_count == 1;
+    s.distinct_reach = ctx.distinct_ok && rp.variable.empty() && !has_path &&
+                       rp.direction != ast::RelDirection::kBoth && s.min <= 1 && !into &&
+                       ctx.rel_count == 1;
     fillEnds(s);
     in = makeVarExpand(std::move(s), std::move(in));
   } else {
@@ -436,7 +464,8 @@ PlanPtr Planner::expandRel(const ast::PatternPart& part, size_t i, bool forward,
 
 PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx) {
   if (part.rels.size() != 1)
-    semantic("shortestPath / allShortestPaths need a pattern with exactly one relationship", part.pos, ErrorDetail::kInvalidRelationshipPattern);
+    semantic("shortestPath / allShortestPaths need a pattern with exactly one relationship",
+             part.pos, ErrorDetail::kInvalidRelationshipPattern);
   const ast::RelPattern& rp = part.rels[0];
   in = bindNode(part.nodes[0], std::move(in), ctx);
   in = placeFilters(std::move(in), ctx, false);
@@ -451,11 +480,15 @@ PlanPtr Planner::planShortest(const ast::PatternPart& part, PlanPtr in, MatchCon
   s.all = part.kind == ast::PathKind::kAllShortest;
   s.filter = edgeFilter(rp);
   std::string path = pathName(part);
-  if (scope_.find(path)) semantic("Variable `" + path + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
+  if (scope_.find(path))
+    semantic("Variable `" + path + "` already declared", part.pos,
+             ErrorDetail::kVariableAlreadyBound);
   s.path = alloc();
   scope_.bind(path, {s.path, VarKind::kPath});
   if (!rp.variable.empty()) {
-    if (scope_.find(rp.variable)) semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
+    if (scope_.find(rp.variable))
+      semantic("Variable `" + rp.variable + "` already declared", rp.pos,
+               ErrorDetail::kVariableAlreadyBound);
     s.list = alloc();
     scope_.bind(rp.variable, {s.list, VarKind::kRelList});
   }

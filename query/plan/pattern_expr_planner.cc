@@ -1,9 +1,9 @@
 // Patterns inside expressions: pattern predicates, exists(), EXISTS { } and COUNT { } (with a
-// pattern or a full query) and pattern comprehensions, each planned as a correlated sub-plan that runs
-// per row (query/exec/pattern_expr.h).
-#include "query/plan/ast_util.h"
+// pattern or a full query) and pattern comprehensions, each planned as a correlated sub-plan that
+// runs per row (query/exec/pattern_expr.h).
 #include "query/error.h"
 #include "query/exec/pattern_expr.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
@@ -32,7 +32,8 @@ ExprProgram Planner::compilePattern(const PatternExprSpec& spec) {
       bound.push_back(v->slot);
     } else if (spec.bare) {
       // openCypher: a pattern used as a predicate only tests variables already bound.
-      semantic("Variable `" + var + "` not defined (a pattern predicate cannot introduce variables; use EXISTS { })",
+      semantic("Variable `" + var +
+                   "` not defined (a pattern predicate cannot introduce variables; use EXISTS { })",
                pos, ErrorDetail::kUndefinedVariable);
     }
   };
@@ -41,7 +42,8 @@ ExprProgram Planner::compilePattern(const PatternExprSpec& spec) {
   MatchContext ctx;
   ctx.rel_count = static_cast<int>(part.rels.size());
   PlanPtr sub = planPart(part, makeArgument(), ctx);
-  if (spec.where) sub = makeFilter(compilePredicate(*spec.where), exprText(*spec.where), std::move(sub));
+  if (spec.where)
+    sub = makeFilter(compilePredicate(*spec.where), exprText(*spec.where), std::move(sub));
   ExprProgram project = spec.project ? compile(*spec.project) : nullptr;
   int id = out_.subplans++;
   if (spec.count) return makePatternCount(id, std::move(sub));

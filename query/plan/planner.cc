@@ -2,15 +2,15 @@
 #include <algorithm>
 #include <cctype>
 
-#include "query/plan/ast_util.h"
 #include "query/error.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 #include "query/procedures/registry.h"
 
 namespace entente::query {
 
-void planQuery(const ast::Statement& stmt, const storage::GraphStore& store, const storage::Transaction& txn,
-               PlannedQuery& out) {
+void planQuery(const ast::Statement& stmt, const storage::GraphStore& store,
+               const storage::Transaction& txn, PlannedQuery& out) {
   Planner planner(store, txn, out);
   planner.plan(stmt);
 }
@@ -37,7 +37,9 @@ StaticType Planner::typeOf(const ast::Expr& e) const {
 
 ExprProgram Planner::compile(const ast::Expr& e) { return compileExpression(e, *this); }
 
-ExprProgram Planner::compilePredicate(const ast::Expr& e) { return query::compilePredicate(e, *this); }
+ExprProgram Planner::compilePredicate(const ast::Expr& e) {
+  return query::compilePredicate(e, *this);
+}
 
 ExprProgram Planner::compileIn(const ast::Expr& e, const Scope& scope, bool predicate) {
   Scope saved = scope_;
@@ -60,10 +62,13 @@ void Planner::plan(const ast::Statement& stmt) {
 
 PlanPtr Planner::planUnion(const ast::Query& q) {
   if (q.parts.empty()) semantic("Empty query", {}, ErrorDetail::kUnexpectedSyntax);
-  if (q.parts.size() == 1) return planSingle(q.parts[0], makeOnce(), out_.columns, out_.column_slots);
+  if (q.parts.size() == 1)
+    return planSingle(q.parts[0], makeOnce(), out_.columns, out_.column_slots);
   bool all = q.union_all[0];
   for (bool a : q.union_all)
-    if (a != all) semantic("Invalid combination of UNION and UNION ALL", {}, ErrorDetail::kInvalidClauseComposition);
+    if (a != all)
+      semantic("Invalid combination of UNION and UNION ALL", {},
+               ErrorDetail::kInvalidClauseComposition);
   std::vector<PlanPtr> parts;
   std::vector<std::vector<int>> part_slots;
   for (size_t i = 0; i < q.parts.size(); ++i) {
@@ -74,7 +79,8 @@ PlanPtr Planner::planUnion(const ast::Query& q) {
     if (i == 0) {
       out_.columns = cols;
     } else if (cols != out_.columns) {
-      semantic("All sub queries in an UNION must have the same return column names", {}, ErrorDetail::kDifferentColumnsInUnion);
+      semantic("All sub queries in an UNION must have the same return column names", {},
+               ErrorDetail::kDifferentColumnsInUnion);
     }
     part_slots.push_back(std::move(slots));
   }
@@ -144,9 +150,12 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
     } else if (auto* u = std::get_if<ast::UnwindClause>(&clause)) {
       in = planUnwind(*u, std::move(in));
     } else if (auto* w = std::get_if<ast::WithClause>(&clause)) {
-      in = planProjection(w->projection, w->where.get(), std::move(in), false, writes_, nullptr, nullptr);
+      in = planProjection(w->projection, w->where.get(), std::move(in), false, writes_, nullptr,
+                          nullptr);
     } else if (auto* r = std::get_if<ast::ReturnClause>(&clause)) {
-      if (!last) semantic("RETURN can only be used at the end of the query", r->projection.pos, ErrorDetail::kInvalidClauseComposition);
+      if (!last)
+        semantic("RETURN can only be used at the end of the query", r->projection.pos,
+                 ErrorDetail::kInvalidClauseComposition);
       in = planProjection(r->projection, nullptr, std::move(in), true, writes_, &cols, &slots);
       ends_ok = true;
     } else if (auto* c = std::get_if<ast::CreateClause>(&clause)) {
@@ -211,13 +220,17 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
       ends_ok = last;
     }
   }
-  if (!ends_ok) semantic("Query cannot conclude with a reading clause (must be RETURN or an update clause)", {}, ErrorDetail::kInvalidClauseComposition);
+  if (!ends_ok)
+    semantic("Query cannot conclude with a reading clause (must be RETURN or an update clause)", {},
+             ErrorDetail::kInvalidClauseComposition);
   return in;
 }
 
 PlanPtr Planner::planUnwind(const ast::UnwindClause& c, PlanPtr in) {
   ExprProgram list = compile(*c.list);
-  if (scope_.find(c.alias)) semantic("Variable `" + c.alias + "` already declared", c.pos, ErrorDetail::kVariableAlreadyBound);
+  if (scope_.find(c.alias))
+    semantic("Variable `" + c.alias + "` already declared", c.pos,
+             ErrorDetail::kVariableAlreadyBound);
   int slot = alloc();
   StaticType list_type = typeOf(*c.list);
   StaticType element = list_type.element ? StaticType::of(*list_type.element) : StaticType{};
@@ -225,17 +238,18 @@ PlanPtr Planner::planUnwind(const ast::UnwindClause& c, PlanPtr in) {
   return makeUnwind(std::move(list), slot, exprText(*c.list) + " AS " + c.alias, std::move(in));
 }
 
-PlanPtr Planner::planCall(const ast::CallClause& c, PlanPtr in, bool last, std::vector<std::string>& cols,
-                          std::vector<int>& slots) {
+PlanPtr Planner::planCall(const ast::CallClause& c, PlanPtr in, bool last,
+                          std::vector<std::string>& cols, std::vector<int>& slots) {
   const Procedure* proc = ProcedureRegistry::instance().find(c.procedure);
-  if (!proc) throw QueryError(ErrorCode::kProcedureError, "Unknown procedure `" + c.procedure + "`", c.pos,
-                              ErrorDetail::kProcedureNotFound);
+  if (!proc)
+    throw QueryError(ErrorCode::kProcedureError, "Unknown procedure `" + c.procedure + "`", c.pos,
+                     ErrorDetail::kProcedureNotFound);
   size_t required = 0;
   for (const auto& p : proc->params)
     if (!p.fallback) ++required;
   if (c.args.size() < required || c.args.size() > proc->params.size())
-    semantic("Procedure `" + proc->name + "` takes " + std::to_string(proc->params.size()) + " argument(s), got " +
-                 std::to_string(c.args.size()),
+    semantic("Procedure `" + proc->name + "` takes " + std::to_string(proc->params.size()) +
+                 " argument(s), got " + std::to_string(c.args.size()),
              c.pos, ErrorDetail::kInvalidNumberOfArguments);
   ProcedureCallSpec spec;
   spec.procedure = proc;
@@ -250,13 +264,16 @@ PlanPtr Planner::planCall(const ast::CallClause& c, PlanPtr in, bool last, std::
     for (const auto& y : c.yields) {
       auto it = std::find(proc->outputs.begin(), proc->outputs.end(), y.field);
       if (it == proc->outputs.end())
-        semantic("Unknown output `" + y.field + "` of procedure `" + proc->name + "`", c.pos, ErrorDetail::kUndefinedVariable);
+        semantic("Unknown output `" + y.field + "` of procedure `" + proc->name + "`", c.pos,
+                 ErrorDetail::kUndefinedVariable);
       spec.yields.push_back({static_cast<int>(it - proc->outputs.begin()), alloc()});
       names.push_back(y.alias.empty() ? y.field : y.alias);
     }
   }
   for (size_t i = 0; i < names.size(); ++i) {
-    if (scope_.find(names[i])) semantic("Variable `" + names[i] + "` already declared", c.pos, ErrorDetail::kVariableAlreadyBound);
+    if (scope_.find(names[i]))
+      semantic("Variable `" + names[i] + "` already declared", c.pos,
+               ErrorDetail::kVariableAlreadyBound);
     scope_.bind(names[i], {spec.yields[i].second, VarKind::kValue});
   }
   if (proc->writes) writes_ = true;

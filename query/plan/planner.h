@@ -7,8 +7,8 @@
 // scan); WHERE conjuncts are placed right after the operator that binds their last
 // variable; relationship types go into the storage prefix scans. Semantic errors
 // (undefined or mistyped variables, aggregation misuse, invalid CREATE patterns, unknown
-// procedures) are thrown as QueryError(ErrorCode::kSyntaxError): openCypher (and Neo4j) classify every
-// error found before execution as a SyntaxError; the message says what kind.
+// procedures) are thrown as QueryError(ErrorCode::kSyntaxError): openCypher (and Neo4j) classify
+// every error found before execution as a SyntaxError; the message says what kind.
 #pragma once
 
 #include <string>
@@ -24,17 +24,18 @@ struct PlannedQuery {
   PlanPtr root;
   std::vector<std::string> columns;
   std::vector<int> column_slots;
-  int width = 0;            // row slots
-  int subplans = 0;         // pattern-predicate sub-plans (ExecState::subplans size)
+  int width = 0;     // row slots
+  int subplans = 0;  // pattern-predicate sub-plans (ExecState::subplans size)
   bool read_only = true;
-  bool batched = false;     // a CALL { } IN TRANSACTIONS commits in batches (query/batch_transaction.h)
+  bool batched =
+      false;  // a CALL { } IN TRANSACTIONS commits in batches (query/batch_transaction.h)
   NameTable names;
-  ExprProgram as_of;        // AS OF expression, or null
+  ExprProgram as_of;                // AS OF expression, or null
   std::vector<ast::ExprPtr> owned;  // rewritten expressions the compiled programs came from
 };
 
 //! Plans a kQuery statement. `txn` is a read snapshot used for planner statistics only.
-void planQuery(const ast::Statement& stmt, const storage::GraphStore& store, const storage::Transaction& txn,
-               PlannedQuery& out);
+void planQuery(const ast::Statement& stmt, const storage::GraphStore& store,
+               const storage::Transaction& txn, PlannedQuery& out);
 
 }  // namespace entente::query

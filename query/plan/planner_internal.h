@@ -9,9 +9,9 @@
 
 #include "entente/error.h"
 #include "query/exec/index_seek.h"
-#include "query/plan/scope.h"
 #include "query/exec/operators.h"
 #include "query/plan/planner.h"
+#include "query/plan/scope.h"
 
 namespace entente::query {
 
@@ -33,8 +33,8 @@ struct IndexPredicate {
 //! The best index seek for a node pattern (index_planner.cc).
 struct IndexChoice {
   storage::IndexStats stats;
-  std::string key;                          // the key `mode` applies to
-  std::vector<std::string> leading_keys;    // composite: keys before it, compared with =
+  std::string key;                        // the key `mode` applies to
+  std::vector<std::string> leading_keys;  // composite: keys before it, compared with =
   std::vector<const ast::Expr*> leading;
   IndexSeekSpec::Mode mode = IndexSeekSpec::Mode::kEquals;
   const ast::Expr* value = nullptr;  // kEquals, kIn, kPrefix
@@ -85,7 +85,8 @@ class Planner final : public CompileScope {
  private:
   // planner.cc
   PlanPtr planUnion(const ast::Query& q);
-  PlanPtr planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<std::string>& cols, std::vector<int>& slots);
+  PlanPtr planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<std::string>& cols,
+                     std::vector<int>& slots);
   PlanPtr planUnwind(const ast::UnwindClause& c, PlanPtr in);
   PlanPtr planCall(const ast::CallClause& c, PlanPtr in, bool last, std::vector<std::string>& cols,
                    std::vector<int>& slots);
@@ -110,16 +111,19 @@ class Planner final : public CompileScope {
   PlanPtr planPart(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx);
   PlanPtr planShortest(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx);
   PlanPtr bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& ctx, bool verify = true);
-  PlanPtr expandRel(const ast::PatternPart& part, size_t i, bool forward, PlanPtr in, MatchContext& ctx);
+  PlanPtr expandRel(const ast::PatternPart& part, size_t i, bool forward, PlanPtr in,
+                    MatchContext& ctx);
   PlanPtr placeFilters(PlanPtr in, MatchContext& ctx, bool all);
   double nodeScore(const ast::NodePattern& np, const MatchContext& ctx) const;
   // index_planner.cc
   //! Records `c` in ctx.index_preds if an index could answer it for one of `fresh`.
-  void indexPredicate(const ast::Expr& c, const std::vector<std::string>& fresh, MatchContext& ctx) const;
+  void indexPredicate(const ast::Expr& c, const std::vector<std::string>& fresh,
+                      MatchContext& ctx) const;
   //! The most selective index seek for `np` if statistics say it beats scanning its rarest label.
   std::optional<IndexChoice> indexChoice(const ast::NodePattern& np, const MatchContext& ctx) const;
   //! Binds `np` (not yet bound) through the seek `c`; `check` is the pattern's NodeCheck.
-  PlanPtr indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check, PlanPtr in);
+  PlanPtr indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check,
+                    PlanPtr in);
   NodeCheckSpec nodeCheck(const ast::NodePattern& np);
   EdgeFilterSpec edgeFilter(const ast::RelPattern& rp);
   void propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map);
@@ -131,8 +135,9 @@ class Planner final : public CompileScope {
 
   // projection_planner.cc
   //! `after_writes`: updates precede it in the query (a LIMIT must not skip them).
-  PlanPtr planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
-                         bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots);
+  PlanPtr planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in,
+                         bool is_return, bool after_writes, std::vector<std::string>* cols,
+                         std::vector<int>* slots);
   // Its phases, in order: the items; plain projection or aggregation (grouping keys, then
   // aggregates and the expressions around them); ORDER BY, SKIP/LIMIT, the WHERE of a WITH.
   std::vector<ProjectionItem> projectionItems(const ast::Projection& p, bool is_return);
@@ -143,9 +148,11 @@ class Planner final : public CompileScope {
   AggregateItem aggregateItem(const ast::Expr& e, int slot);
   //! `e` with each subexpression that is also a projected item replaced by its column.
   ast::ExprPtr overProjection(const ast::Expr& e, const ProjectionState& ps, Scope& s);
-  PlanPtr planOrderBy(const ast::Projection& p, const ProjectionState& ps, const Scope& after, PlanPtr in);
+  PlanPtr planOrderBy(const ast::Projection& p, const ProjectionState& ps, const Scope& after,
+                      PlanPtr in);
   PlanPtr planSkipLimit(const ast::Projection& p, bool after_writes, PlanPtr in);
-  PlanPtr planProjectionWhere(const ast::Expr& where, const ProjectionState& ps, const Scope& after, PlanPtr in);
+  PlanPtr planProjectionWhere(const ast::Expr& where, const ProjectionState& ps, const Scope& after,
+                              PlanPtr in);
 
   // subquery_planner.cc
   PlanPtr planForeach(const ast::ForeachClause& f, PlanPtr in);
@@ -160,7 +167,8 @@ class Planner final : public CompileScope {
   // write_planner.cc
   PlanPtr planCreate(const ast::CreateClause& c, PlanPtr in);
   PlanPtr planMerge(const ast::MergeClause& c, PlanPtr in);
-  PlanPtr planSet(const std::vector<ast::SetItem>& items, PlanPtr in, std::vector<SetOpSpec>* ops_out);
+  PlanPtr planSet(const std::vector<ast::SetItem>& items, PlanPtr in,
+                  std::vector<SetOpSpec>* ops_out);
   PlanPtr planRemove(const ast::RemoveClause& c, PlanPtr in);
   PlanPtr planDelete(const ast::DeleteClause& c, PlanPtr in);
   PlanPtr bindNamedNodes(const ast::PatternPart& part, PlanPtr in);

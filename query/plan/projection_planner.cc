@@ -5,8 +5,8 @@
 #include <cctype>
 #include <unordered_map>
 
-#include "query/plan/ast_util.h"
 #include "query/error.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
@@ -14,7 +14,9 @@ namespace {
 
 //! Whether `e` reads a variable that `scope` binds (hidden names excluded).
 bool usesVariableOf(const ast::Expr& e, const Scope& scope) {
-  if (e.kind == ast::ExprKind::kVariable && !e.name.empty() && e.name[0] != ' ' && scope.find(e.name)) return true;
+  if (e.kind == ast::ExprKind::kVariable && !e.name.empty() && e.name[0] != ' ' &&
+      scope.find(e.name))
+    return true;
   for (const auto& c : e.children)
     if (c && usesVariableOf(*c, scope)) return true;
   return false;
@@ -26,7 +28,8 @@ std::string lower(std::string s) {
 }
 
 bool trivial(const ast::Expr& e) {
-  return e.kind == ast::ExprKind::kVariable || e.kind == ast::ExprKind::kLiteral || e.kind == ast::ExprKind::kParameter;
+  return e.kind == ast::ExprKind::kVariable || e.kind == ast::ExprKind::kLiteral ||
+         e.kind == ast::ExprKind::kParameter;
 }
 
 //! openCypher lets an expression around an aggregate reuse a grouping key only if the key
@@ -56,12 +59,14 @@ struct AggregationParts {
   std::vector<int> item_slots;                       // slot of each item (-1 until placed)
 };
 
-PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in, bool is_return,
-                                bool after_writes, std::vector<std::string>* cols, std::vector<int>* slots) {
+PlanPtr Planner::planProjection(const ast::Projection& p, const ast::Expr* where, PlanPtr in,
+                                bool is_return, bool after_writes, std::vector<std::string>* cols,
+                                std::vector<int>* slots) {
   ProjectionState ps;
   ps.items = projectionItems(p, is_return);
-  ps.agg = std::any_of(ps.items.begin(), ps.items.end(),
-                       [](const ProjectionItem& i) { return i.expr && containsAggregate(*i.expr); });
+  ps.agg = std::any_of(ps.items.begin(), ps.items.end(), [](const ProjectionItem& i) {
+    return i.expr && containsAggregate(*i.expr);
+  });
   in = ps.agg ? planAggregation(p, ps, std::move(in)) : planPlainProjection(p, ps, std::move(in));
 
   // ORDER BY and the WHERE of a WITH see the projected names and, unless the projection
@@ -89,15 +94,20 @@ std::vector<ProjectionItem> Planner::projectionItems(const ast::Projection& p, b
     for (const auto& n : scope_.visibleNames()) items.push_back({nullptr, n});
   for (const auto& it : p.items) {
     if (!is_return && it.alias.empty() && it.expr->kind != ast::ExprKind::kVariable)
-      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos, ErrorDetail::kNoExpressionAlias);
+      semantic("Expression in WITH must be aliased (use AS): " + exprText(*it.expr), it.expr->pos,
+               ErrorDetail::kNoExpressionAlias);
     items.push_back({it.expr.get(), it.alias.empty() ? exprText(*it.expr) : it.alias});
   }
   // WITH * with nothing in scope just passes the rows on (MATCH () CREATE () WITH * ...).
-  if (items.empty() && is_return) semantic("RETURN * is not allowed when there are no variables in scope", p.pos, ErrorDetail::kNoVariablesInScope);
+  if (items.empty() && is_return)
+    semantic("RETURN * is not allowed when there are no variables in scope", p.pos,
+             ErrorDetail::kNoVariablesInScope);
   for (size_t i = 0; i < items.size(); ++i)
     for (size_t j = i + 1; j < items.size(); ++j)
       if (items[i].name == items[j].name)
-        semantic("Multiple result columns with the same name are not supported: `" + items[i].name + "`", p.pos, ErrorDetail::kColumnNameConflict);
+        semantic(
+            "Multiple result columns with the same name are not supported: `" + items[i].name + "`",
+            p.pos, ErrorDetail::kColumnNameConflict);
   return items;
 }
 
@@ -105,7 +115,9 @@ PlanPtr Planner::planPlainProjection(const ast::Projection& p, ProjectionState& 
   std::vector<ProjectItem> proj;
   for (const auto& item : ps.items) {
     Variable out;
-    std::string var = !item.expr ? item.name : item.expr->kind == ast::ExprKind::kVariable ? item.expr->name : "";
+    std::string var = !item.expr                                    ? item.name
+                      : item.expr->kind == ast::ExprKind::kVariable ? item.expr->name
+                                                                    : "";
     if (!var.empty()) {
       const Variable* v = scope_.find(var);
       if (!v) compile(*item.expr);  // throws "Variable `x` not defined"
@@ -133,7 +145,8 @@ PlanPtr Planner::planAggregation(const ast::Projection& p, ProjectionState& ps, 
   return in;
 }
 
-void Planner::planGroupingKeys(const ast::Projection& p, ProjectionState& ps, AggregationParts& parts) {
+void Planner::planGroupingKeys(const ast::Projection& p, ProjectionState& ps,
+                               AggregationParts& parts) {
   for (size_t i = 0; i < ps.items.size(); ++i) {
     const ProjectionItem& item = ps.items[i];
     if (item.expr && containsAggregate(*item.expr)) continue;
@@ -159,9 +172,11 @@ void Planner::planGroupingKeys(const ast::Projection& p, ProjectionState& ps, Ag
 
 void Planner::planAggregates(ProjectionState& ps, AggregationParts& parts) {
   auto ambiguous = [&](const ast::Expr& e) {
-    semantic("Ambiguous aggregation: only variables and their properties can be used next to an aggregate: " +
-                 exprText(e),
-             e.pos, ErrorDetail::kAmbiguousAggregationExpression);
+    semantic(
+        "Ambiguous aggregation: only variables and their properties can be used next to an "
+        "aggregate: " +
+            exprText(e),
+        e.pos, ErrorDetail::kAmbiguousAggregationExpression);
   };
   for (size_t i = 0; i < ps.items.size(); ++i) {
     const ProjectionItem& item = ps.items[i];
@@ -197,7 +212,8 @@ void Planner::planAggregates(ProjectionState& ps, AggregationParts& parts) {
       } catch (const QueryError& err) {
         // A variable of the input used next to an aggregate without being a grouping key
         // (`RETURN me.age + count(you.age)`): openCypher's AmbiguousAggregationExpression.
-        if (err.detail() == ErrorDetail::kUndefinedVariable && usesVariableOf(*r, scope_)) ambiguous(*item.expr);
+        if (err.detail() == ErrorDetail::kUndefinedVariable && usesVariableOf(*r, scope_))
+          ambiguous(*item.expr);
         throw;
       }
       parts.post.push_back({slot, std::move(program), exprText(*item.expr)});
@@ -216,9 +232,11 @@ AggregateItem Planner::aggregateItem(const ast::Expr& e, int slot) {
   a.text = exprText(e);
   for (size_t i = 0; i < e.children.size(); ++i) {
     if (containsAggregate(*e.children[i]))
-      semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos, ErrorDetail::kNestedAggregation);
+      semantic("Can't use aggregate functions inside of aggregate functions: " + exprText(e), e.pos,
+               ErrorDetail::kNestedAggregation);
     if (callsRand(*e.children[i]))
-      semantic("Can't aggregate over rand(): " + exprText(e), e.pos, ErrorDetail::kNonConstantExpression);
+      semantic("Can't aggregate over rand(): " + exprText(e), e.pos,
+               ErrorDetail::kNonConstantExpression);
     if (i == 0) {
       a.arg = compile(*e.children[0]);
     } else {
@@ -245,13 +263,15 @@ ast::ExprPtr Planner::overProjection(const ast::Expr& e, const ProjectionState& 
   });
 }
 
-PlanPtr Planner::planOrderBy(const ast::Projection& p, const ProjectionState& ps, const Scope& after, PlanPtr in) {
+PlanPtr Planner::planOrderBy(const ast::Projection& p, const ProjectionState& ps,
+                             const Scope& after, PlanPtr in) {
   Scope order_scope = after;
   std::vector<SortKey> keys;
   for (const auto& si : p.order_by) {
     ast::ExprPtr r = overProjection(*si.expr, ps, order_scope);
     if (containsAggregate(*r))
-      semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr), si.expr->pos,
+      semantic("Aggregations in ORDER BY must also be projected: " + exprText(*si.expr),
+               si.expr->pos,
                // after an aggregating projection only its columns are in scope (openCypher:
                // UndefinedVariable); after a plain one an aggregate is out of place.
                ps.agg ? ErrorDetail::kUndefinedVariable : ErrorDetail::kInvalidAggregation);
@@ -263,8 +283,10 @@ PlanPtr Planner::planOrderBy(const ast::Projection& p, const ProjectionState& ps
 
 PlanPtr Planner::planSkipLimit(const ast::Projection& p, bool after_writes, PlanPtr in) {
   // Constant: no variables. A literal is checked now, a parameter when the plan runs.
-  if (p.skip && p.skip->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
-  if (p.limit && p.limit->kind == ast::ExprKind::kLiteral) skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
+  if (p.skip && p.skip->kind == ast::ExprKind::kLiteral)
+    skipLimitCount(RValue::fromValue(p.skip->literal), "SKIP");
+  if (p.limit && p.limit->kind == ast::ExprKind::kLiteral)
+    skipLimitCount(RValue::fromValue(p.limit->literal), "LIMIT");
   // A variable there is openCypher's NonConstantExpression (no variable is in scope).
   auto constant = [&](const ast::Expr& e) {
     try {
@@ -279,8 +301,8 @@ PlanPtr Planner::planSkipLimit(const ast::Projection& p, bool after_writes, Plan
   return makeSkipLimit(std::move(skip), std::move(limit), after_writes, std::move(in));
 }
 
-PlanPtr Planner::planProjectionWhere(const ast::Expr& where, const ProjectionState& ps, const Scope& after,
-                                     PlanPtr in) {
+PlanPtr Planner::planProjectionWhere(const ast::Expr& where, const ProjectionState& ps,
+                                     const Scope& after, PlanPtr in) {
   Scope where_scope = after;
   ast::ExprPtr r = overProjection(where, ps, where_scope);
   in = makeFilter(compileIn(*r, where_scope, true), exprText(where), std::move(in));

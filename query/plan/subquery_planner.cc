@@ -1,8 +1,8 @@
 // Clauses that nest other clauses: FOREACH (x IN list | updates) and CALL { } subqueries
 // (uncorrelated, or correlated through an importing `WITH a, b` at the start of each part;
 // UNION inside). Each is planned as an apply whose inner side starts at an Argument.
-#include "query/plan/ast_util.h"
 #include "query/error.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 #include "query/procedures/registry.h"
 
@@ -23,9 +23,12 @@ std::vector<std::string> withVariables(const ast::WithClause& w) {
 //! True if `q` (or a subquery in it) has an updating clause or calls a writing procedure.
 bool updates(const ast::SingleQuery& q) {
   for (const auto& clause : q.clauses) {
-    if (std::holds_alternative<ast::CreateClause>(clause) || std::holds_alternative<ast::MergeClause>(clause) ||
-        std::holds_alternative<ast::SetClause>(clause) || std::holds_alternative<ast::RemoveClause>(clause) ||
-        std::holds_alternative<ast::DeleteClause>(clause) || std::holds_alternative<ast::ForeachClause>(clause))
+    if (std::holds_alternative<ast::CreateClause>(clause) ||
+        std::holds_alternative<ast::MergeClause>(clause) ||
+        std::holds_alternative<ast::SetClause>(clause) ||
+        std::holds_alternative<ast::RemoveClause>(clause) ||
+        std::holds_alternative<ast::DeleteClause>(clause) ||
+        std::holds_alternative<ast::ForeachClause>(clause))
       return true;
     if (const auto* call = std::get_if<ast::CallClause>(&clause)) {
       const Procedure* proc = ProcedureRegistry::instance().find(call->procedure);
@@ -43,12 +46,15 @@ bool updates(const ast::SingleQuery& q) {
 CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
   const auto& c = std::get<ast::CallSubqueryClause>(q.clauses[i]);
   if (subquery_depth_ > 0)
-    semantic("CALL { } IN TRANSACTIONS is only allowed at the top level of a query, not inside another subquery",
-             c.pos, ErrorDetail::kInvalidClauseComposition);
+    semantic(
+        "CALL { } IN TRANSACTIONS is only allowed at the top level of a query, not inside another "
+        "subquery",
+        c.pos, ErrorDetail::kInvalidClauseComposition);
   // Batches commit on their own: updates before the CALL would have no transaction to be
   // part of, and updates after it would commit with whichever batch happened to be open.
   if (writes_)
-    semantic("CALL { } IN TRANSACTIONS cannot follow updating clauses", c.pos, ErrorDetail::kInvalidClauseComposition);
+    semantic("CALL { } IN TRANSACTIONS cannot follow updating clauses", c.pos,
+             ErrorDetail::kInvalidClauseComposition);
   for (size_t k = i + 1; k < q.clauses.size(); ++k) {
     const ast::Clause& later = q.clauses[k];
     bool writes = false;
@@ -58,17 +64,22 @@ CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
       const Procedure* proc = ProcedureRegistry::instance().find(call->procedure);
       writes = proc && proc->writes;
     } else {
-      writes = !std::holds_alternative<ast::MatchClause>(later) && !std::holds_alternative<ast::UnwindClause>(later) &&
-               !std::holds_alternative<ast::WithClause>(later) && !std::holds_alternative<ast::ReturnClause>(later);
+      writes = !std::holds_alternative<ast::MatchClause>(later) &&
+               !std::holds_alternative<ast::UnwindClause>(later) &&
+               !std::holds_alternative<ast::WithClause>(later) &&
+               !std::holds_alternative<ast::ReturnClause>(later);
     }
     if (writes)
-      semantic("Updating clauses cannot follow CALL { } IN TRANSACTIONS", c.pos, ErrorDetail::kInvalidClauseComposition);
+      semantic("Updating clauses cannot follow CALL { } IN TRANSACTIONS", c.pos,
+               ErrorDetail::kInvalidClauseComposition);
   }
   CallBatching b;
   if (c.batch_rows) {
     const ast::Expr& e = *c.batch_rows;
     if (e.kind == ast::ExprKind::kLiteral && !(e.literal.isInt() && e.literal.asInt() > 0))
-      semantic("Invalid input for IN TRANSACTIONS OF ... ROWS: expected a positive integer, got " + exprText(e), e.pos);
+      semantic("Invalid input for IN TRANSACTIONS OF ... ROWS: expected a positive integer, got " +
+                   exprText(e),
+               e.pos);
     b.rows = compileIn(e, Scope{});
     b.text = exprText(e);
   }
@@ -78,15 +89,15 @@ CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
 PlanPtr Planner::planForeach(const ast::ForeachClause& f, PlanPtr in) {
   StaticType list_type = typeOf(*f.list);
   if (list_type.definite() && !list_type.is(StaticType::Kind::kList))
-    semantic(std::string("Type mismatch: FOREACH expects a List, got ") + list_type.name(), f.list->pos,
-             ErrorDetail::kInvalidArgumentType);
+    semantic(std::string("Type mismatch: FOREACH expects a List, got ") + list_type.name(),
+             f.list->pos, ErrorDetail::kInvalidArgumentType);
   ExprProgram list = compile(*f.list);
   // The body sees the outer variables and the element (which may shadow one of them, as in
   // Neo4j); nothing it binds survives the clause.
   Scope saved = scope_;
   int slot = alloc();
-  scope_.bind(f.variable,
-              {slot, VarKind::kValue, list_type.element ? StaticType::of(*list_type.element) : StaticType{}});
+  scope_.bind(f.variable, {slot, VarKind::kValue,
+                           list_type.element ? StaticType::of(*list_type.element) : StaticType{}});
   std::vector<std::string> cols;
   std::vector<int> slots;
   PlanPtr body;
@@ -97,7 +108,8 @@ PlanPtr Planner::planForeach(const ast::ForeachClause& f, PlanPtr in) {
     throw;
   }
   scope_ = std::move(saved);
-  return makeForeach(std::move(list), slot, f.variable + " IN " + exprText(*f.list), std::move(in), std::move(body));
+  return makeForeach(std::move(list), slot, f.variable + " IN " + exprText(*f.list), std::move(in),
+                     std::move(body));
 }
 
 PlanPtr Planner::planSubquery(const ast::CallSubqueryClause& c, bool* unit, bool* sub_writes) {
@@ -121,7 +133,8 @@ PlanPtr Planner::planSubquery(const ast::CallSubqueryClause& c, bool* unit, bool
   }
 }
 
-PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope& outer, bool* unit) {
+PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope& outer,
+                                   bool* unit) {
   const ast::Query& q = *c.query;
   std::vector<PlanPtr> parts;
   std::vector<std::vector<int>> part_slots;
@@ -141,28 +154,37 @@ PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope
         if (!v) semantic("Variable `" + c.scope_vars[k] + "` not defined", c.scope_pos[k]);
         scope_.bind(c.scope_vars[k], *v);
       }
-    } else if (const auto* w = part.clauses.empty() ? nullptr : std::get_if<ast::WithClause>(&part.clauses[0])) {
+    } else if (const auto* w = part.clauses.empty()
+                                   ? nullptr
+                                   : std::get_if<ast::WithClause>(&part.clauses[0])) {
       bool imports = w->projection.star;
       for (const auto& v : withVariables(*w)) imports = imports || outer.find(v) != nullptr;
       if (imports) {
         const ast::Projection& p = w->projection;
         for (const auto& item : p.items) {
-          if (item.expr->kind != ast::ExprKind::kVariable || (!item.alias.empty() && item.alias != item.expr->name))
-            semantic("Importing WITH should consist only of simple references to outside variables: aliasing or "
-                     "expressions are not supported: " + exprText(*item.expr),
-                     item.expr->pos);
+          if (item.expr->kind != ast::ExprKind::kVariable ||
+              (!item.alias.empty() && item.alias != item.expr->name))
+            semantic(
+                "Importing WITH should consist only of simple references to outside variables: "
+                "aliasing or "
+                "expressions are not supported: " +
+                    exprText(*item.expr),
+                item.expr->pos);
         }
         if (p.distinct || !p.order_by.empty() || p.skip || p.limit || w->where)
-          semantic("Importing WITH should consist only of simple references to outside variables: DISTINCT, ORDER "
-                   "BY, SKIP, LIMIT and WHERE are not allowed on it",
-                   p.pos);
+          semantic(
+              "Importing WITH should consist only of simple references to outside variables: "
+              "DISTINCT, ORDER "
+              "BY, SKIP, LIMIT and WHERE are not allowed on it",
+              p.pos);
         scope_ = outer;
       }
     }
     std::vector<std::string> cols;
     std::vector<int> slots;
     parts.push_back(planSingle(part, makeArgument(), cols, slots));
-    const bool part_returns = !part.clauses.empty() && std::holds_alternative<ast::ReturnClause>(part.clauses.back());
+    const bool part_returns =
+        !part.clauses.empty() && std::holds_alternative<ast::ReturnClause>(part.clauses.back());
     if (i == 0) {
       returning = part_returns;
       columns = cols;
@@ -182,8 +204,9 @@ PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope
       const auto& ret = std::get<ast::ReturnClause>(part.clauses.back()).projection;
       for (const auto& item : ret.items)
         if (item.alias.empty() && item.expr->kind != ast::ExprKind::kVariable)
-          semantic("Expression in CALL { RETURN ... } must be aliased (use AS): " + exprText(*item.expr),
-                   item.expr->pos);
+          semantic(
+              "Expression in CALL { RETURN ... } must be aliased (use AS): " + exprText(*item.expr),
+              item.expr->pos);
     }
     part_slots.push_back(std::move(slots));
   }
@@ -192,7 +215,8 @@ PlanPtr Planner::planSubqueryParts(const ast::CallSubqueryClause& c, const Scope
     semantic("Every part of a UNION inside CALL { } must end with RETURN", c.pos);
   for (const auto& name : columns)
     if (outer.find(name))
-      semantic("Variable `" + name + "` already declared in outer scope", c.pos, ErrorDetail::kVariableAlreadyBound);
+      semantic("Variable `" + name + "` already declared in outer scope", c.pos,
+               ErrorDetail::kVariableAlreadyBound);
 
   PlanPtr inner;
   std::vector<int> out_slots;

@@ -1,6 +1,6 @@
 // Updating clauses: CREATE, MERGE, SET, REMOVE, DELETE.
-#include "query/plan/ast_util.h"
 #include "query/error.h"
+#include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
@@ -30,17 +30,22 @@ PlanPtr Planner::bindNamedNodes(const ast::PatternPart& part, PlanPtr in) {
 
 void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const Scope* before) {
   const char* clause = before ? "MERGE" : "CREATE";
-  if (part.kind != ast::PathKind::kPlain) semantic(std::string("shortestPath cannot be used in ") + clause, part.pos, ErrorDetail::kInvalidRelationshipPattern);
+  if (part.kind != ast::PathKind::kPlain)
+    semantic(std::string("shortestPath cannot be used in ") + clause, part.pos,
+             ErrorDetail::kInvalidRelationshipPattern);
   for (const auto& np : part.nodes) {
     std::string var = varName(np);
     const Variable* bound = before ? before->find(var) : scope_.find(var);
     bool seen = false;
-    for (const auto& n : spec.nodes) seen = seen || (scope_.find(var) && scope_.find(var)->slot == n.slot);
+    for (const auto& n : spec.nodes)
+      seen = seen || (scope_.find(var) && scope_.find(var)->slot == n.slot);
     if (bound || seen) {
       // A bound node can be an end of a new relationship, not created again or relabelled.
       bool alone = part.rels.empty() && !before;
-      if (bound && !np.name_ref && (!np.labels.empty() || np.properties || alone) && !np.variable.empty())
-        semantic("Variable `" + np.variable + "` already declared", np.pos, ErrorDetail::kVariableAlreadyBound);
+      if (bound && !np.name_ref && (!np.labels.empty() || np.properties || alone) &&
+          !np.variable.empty())
+        semantic("Variable `" + np.variable + "` already declared", np.pos,
+                 ErrorDetail::kVariableAlreadyBound);
       if (bound) checkKind(var, VarKind::kNode, np.pos);
       continue;
     }
@@ -61,12 +66,17 @@ void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const
     // VariableAlreadyBound, not a missing type.
     std::string var = varName(rp);
     if ((before ? before->find(var) : scope_.find(var)) && !rp.variable.empty())
-      semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
-    if (rp.var_length) semantic(std::string("Variable length relationships cannot be used in ") + clause, rp.pos, ErrorDetail::kCreatingVarLength);
+      semantic("Variable `" + rp.variable + "` already declared", rp.pos,
+               ErrorDetail::kVariableAlreadyBound);
+    if (rp.var_length)
+      semantic(std::string("Variable length relationships cannot be used in ") + clause, rp.pos,
+               ErrorDetail::kCreatingVarLength);
     if (rp.types.size() != 1)
-      semantic(std::string("A single relationship type must be specified for ") + clause, rp.pos, ErrorDetail::kNoSingleRelationshipType);
+      semantic(std::string("A single relationship type must be specified for ") + clause, rp.pos,
+               ErrorDetail::kNoSingleRelationshipType);
     if (rp.direction == ast::RelDirection::kBoth && !before)
-      semantic("Only directed relationships are supported in CREATE", rp.pos, ErrorDetail::kRequiresDirectedRelationship);
+      semantic("Only directed relationships are supported in CREATE", rp.pos,
+               ErrorDetail::kRequiresDirectedRelationship);
     bool left = rp.direction == ast::RelDirection::kLeft;
     CreateRelSpec r;
     r.from = scope_.find(varName(left ? part.nodes[i + 1] : part.nodes[i]))->slot;
@@ -83,7 +93,9 @@ void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const
     if (before) {
       slot = scope_.find(part.path_variable)->slot;
     } else {
-      if (scope_.find(part.path_variable)) semantic("Variable `" + part.path_variable + "` already declared", part.pos, ErrorDetail::kVariableAlreadyBound);
+      if (scope_.find(part.path_variable))
+        semantic("Variable `" + part.path_variable + "` already declared", part.pos,
+                 ErrorDetail::kVariableAlreadyBound);
       slot = alloc();
     }
     spec.paths.push_back(pathSpec(part, slot));
@@ -95,35 +107,43 @@ PlanPtr Planner::planCreate(const ast::CreateClause& c, PlanPtr in) {
   for (const auto& part : c.pattern.parts) in = bindNamedNodes(part, std::move(in));
   CreateSpec spec;
   for (const auto& part : c.pattern.parts) appendCreate(spec, part, nullptr);
-  spec.text = std::to_string(spec.nodes.size()) + " node(s), " + std::to_string(spec.rels.size()) + " relationship(s)";
+  spec.text = std::to_string(spec.nodes.size()) + " node(s), " + std::to_string(spec.rels.size()) +
+              " relationship(s)";
   return makeCreate(std::move(spec), std::move(in));
 }
 
 PlanPtr Planner::planMerge(const ast::MergeClause& c, PlanPtr in) {
   const ast::PatternPart& part = c.part;
   if (part.rels.empty() && !part.nodes[0].variable.empty() && scope_.find(part.nodes[0].variable))
-    semantic("Variable `" + part.nodes[0].variable + "` already declared", part.nodes[0].pos, ErrorDetail::kVariableAlreadyBound);
+    semantic("Variable `" + part.nodes[0].variable + "` already declared", part.nodes[0].pos,
+             ErrorDetail::kVariableAlreadyBound);
   in = bindNamedNodes(part, std::move(in));
   Scope before = scope_;
   MatchContext ctx;
   ctx.rel_count = static_cast<int>(part.rels.size());
   for (const auto& rp : part.rels) {
     if (!rp.variable.empty() && scope_.find(rp.variable))
-      semantic("Variable `" + rp.variable + "` already declared", rp.pos, ErrorDetail::kVariableAlreadyBound);
-    if (rp.var_length) semantic("Variable length relationships cannot be used in MERGE", rp.pos, ErrorDetail::kCreatingVarLength);
-    if (rp.types.size() != 1) semantic("A single relationship type must be specified for MERGE", rp.pos, ErrorDetail::kNoSingleRelationshipType);
+      semantic("Variable `" + rp.variable + "` already declared", rp.pos,
+               ErrorDetail::kVariableAlreadyBound);
+    if (rp.var_length)
+      semantic("Variable length relationships cannot be used in MERGE", rp.pos,
+               ErrorDetail::kCreatingVarLength);
+    if (rp.types.size() != 1)
+      semantic("A single relationship type must be specified for MERGE", rp.pos,
+               ErrorDetail::kNoSingleRelationshipType);
   }
   PlanPtr match = planPart(part, makeArgument(), ctx);
   MergeSpec spec;
   appendCreate(spec.create, part, &before);
   planSet(c.on_match, nullptr, &spec.on_match);
   planSet(c.on_create, nullptr, &spec.on_create);
-  spec.text = std::to_string(spec.create.nodes.size()) + " node(s), " + std::to_string(spec.create.rels.size()) +
-              " relationship(s) if missing";
+  spec.text = std::to_string(spec.create.nodes.size()) + " node(s), " +
+              std::to_string(spec.create.rels.size()) + " relationship(s) if missing";
   return makeMerge(std::move(spec), std::move(in), std::move(match));
 }
 
-PlanPtr Planner::planSet(const std::vector<ast::SetItem>& items, PlanPtr in, std::vector<SetOpSpec>* ops_out) {
+PlanPtr Planner::planSet(const std::vector<ast::SetItem>& items, PlanPtr in,
+                         std::vector<SetOpSpec>* ops_out) {
   std::vector<SetOpSpec> ops;
   std::string text = "Set";
   for (const auto& item : items) {
@@ -137,8 +157,10 @@ PlanPtr Planner::planSet(const std::vector<ast::SetItem>& items, PlanPtr in, std
     };
     switch (item.kind) {
       case ast::SetKind::kProperty:
-        if (!item.target || item.target->kind != ast::ExprKind::kProperty || item.target->children.empty())
-          semantic("SET expects a property, e.g. n.name = 'x'", item.pos, ErrorDetail::kUnexpectedSyntax);
+        if (!item.target || item.target->kind != ast::ExprKind::kProperty ||
+            item.target->children.empty())
+          semantic("SET expects a property, e.g. n.name = 'x'", item.pos,
+                   ErrorDetail::kUnexpectedSyntax);
         op.kind = SetOpKind::kProperty;
         op.target = compile(*item.target->children[0]);
         op.key = out_.names.add(item.target->name);
@@ -175,7 +197,8 @@ PlanPtr Planner::planRemove(const ast::RemoveClause& c, PlanPtr in) {
     SetOpSpec op;
     op.pos = item.pos;
     if (item.kind == ast::RemoveKind::kProperty) {
-      if (!item.target || item.target->kind != ast::ExprKind::kProperty || item.target->children.empty())
+      if (!item.target || item.target->kind != ast::ExprKind::kProperty ||
+          item.target->children.empty())
         semantic("REMOVE expects a property or labels", item.pos, ErrorDetail::kUnexpectedSyntax);
       op.kind = SetOpKind::kRemoveProperty;
       op.target = compile(*item.target->children[0]);
@@ -202,9 +225,13 @@ PlanPtr Planner::planDelete(const ast::DeleteClause& c, PlanPtr in) {
     StaticType type = typeOf(*t);
     using K = StaticType::Kind;
     if (type.definite() && !type.is(K::kNode) && !type.is(K::kRel) && !type.is(K::kPath))
-      semantic(std::string("Type mismatch: DELETE expects a node, relationship or path, got ") + type.name(), t->pos,
-               // `DELETE n:Label` (a label test, not a label removal) is openCypher's InvalidDelete.
-               t->kind == ast::ExprKind::kLabelCheck ? ErrorDetail::kInvalidDelete : ErrorDetail::kInvalidArgumentType);
+      semantic(
+          std::string("Type mismatch: DELETE expects a node, relationship or path, got ") +
+              type.name(),
+          t->pos,
+          // `DELETE n:Label` (a label test, not a label removal) is openCypher's InvalidDelete.
+          t->kind == ast::ExprKind::kLabelCheck ? ErrorDetail::kInvalidDelete
+                                                : ErrorDetail::kInvalidArgumentType);
     spec.targets.push_back(compile(*t));
     spec.text += (spec.text.empty() ? "" : ", ") + exprText(*t);
   }

@@ -19,7 +19,8 @@ namespace entente::query {
 
 namespace {
 
-analytics::ProjectionSpec specOf(ProcedureContext& ctx, const RValue& types, analytics::DirectionMode dir) {
+analytics::ProjectionSpec specOf(ProcedureContext& ctx, const RValue& types,
+                                 analytics::DirectionMode dir) {
   analytics::ProjectionSpec spec;
   spec.types = proc::typesArg(types, "types");
   spec.as_of = ctx.asOf();
@@ -31,7 +32,8 @@ analytics::ProjectionSpec specOf(ProcedureContext& ctx, const RValue& types, ana
 std::vector<Row> scoreRows(const analytics::Projection& p, const std::vector<double>& score) {
   std::vector<uint32_t> order(score.size());
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return score[a] > score[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return score[a] > score[b]; });
   std::vector<Row> rows;
   rows.reserve(order.size());
   for (uint32_t v : order) rows.push_back({RValue(NodeRef{p.nodeAt(v)}), RValue(score[v])});
@@ -46,13 +48,17 @@ std::vector<Row> runShortestPath(const std::vector<RValue>& args, ProcedureConte
   std::string direction = "both";
   if (const RValue* d = proc::option(opts, "direction")) {
     if (!d->isString() || (d->asString() != "both" && d->asString() != "out"))
-      throw QueryError(ErrorCode::kArgumentError, "Option `direction` must be 'both' or 'out'", {}, ErrorDetail::kInvalidArgumentValue);
+      throw QueryError(ErrorCode::kArgumentError, "Option `direction` must be 'both' or 'out'", {},
+                       ErrorDetail::kInvalidArgumentValue);
     direction = d->asString();
   }
-  auto spec = specOf(ctx, args[2], direction == "out" ? analytics::DirectionMode::kDirected
-                                                      : analytics::DirectionMode::kUndirected);
+  auto spec = specOf(ctx, args[2],
+                     direction == "out" ? analytics::DirectionMode::kDirected
+                                        : analytics::DirectionMode::kUndirected);
   if (!args[3].isNull()) {
-    if (!args[3].isString()) throw QueryError(ErrorCode::kArgumentError, "Argument `weightProperty` must be a string", {}, ErrorDetail::kInvalidArgumentValue);
+    if (!args[3].isString())
+      throw QueryError(ErrorCode::kArgumentError, "Argument `weightProperty` must be a string", {},
+                       ErrorDetail::kInvalidArgumentValue);
     spec.weight_property = args[3].asString();
   }
   auto gc = proc::graphContext(ctx);
@@ -83,7 +89,8 @@ std::vector<Row> runComponents(const std::vector<RValue>& args, ProcedureContext
   }
   std::vector<uint32_t> order(count);
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return members[a].size() > members[b].size(); });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return members[a].size() > members[b].size(); });
   std::vector<Row> rows;
   for (uint32_t i = 0; i < count; ++i) {
     auto& m = members[order[i]];
@@ -103,29 +110,52 @@ std::vector<Row> runBetweenness(const std::vector<RValue>& args, ProcedureContex
 
 std::vector<Row> runPageRank(const std::vector<RValue>& args, ProcedureContext& ctx) {
   if (!args[1].isNumber() || args[1].asNumber() < 0 || args[1].asNumber() > 1)
-    throw QueryError(ErrorCode::kArgumentError, "Argument `damping` must be a number between 0 and 1", {}, ErrorDetail::kInvalidArgumentValue);
+    throw QueryError(ErrorCode::kArgumentError,
+                     "Argument `damping` must be a number between 0 and 1", {},
+                     ErrorDetail::kInvalidArgumentValue);
   if (!args[2].isInt() || args[2].asInt() < 1 || args[2].asInt() > 1000)
-    throw QueryError(ErrorCode::kArgumentError, "Argument `iterations` must be an integer from 1 to 1000", {}, ErrorDetail::kInvalidArgumentValue);
+    throw QueryError(ErrorCode::kArgumentError,
+                     "Argument `iterations` must be an integer from 1 to 1000", {},
+                     ErrorDetail::kInvalidArgumentValue);
   auto gc = proc::graphContext(ctx);
   auto p = gc.project(specOf(ctx, args[0], analytics::DirectionMode::kDirected));
-  return scoreRows(*p, analytics::pageRank(*p, args[1].asNumber(), static_cast<int>(args[2].asInt()), gc.interrupt));
+  return scoreRows(*p, analytics::pageRank(*p, args[1].asNumber(),
+                                           static_cast<int>(args[2].asInt()), gc.interrupt));
 }
 
 }  // namespace
 
 void registerAlgorithmProcedures(ProcedureRegistry& registry) {
   registry.add({"algo.shortestPath",
-                {{"a", "ANY", {}}, {"b", "ANY", {}}, {"types", "ANY", RValue()}, {"weightProperty", "STRING", RValue()},
+                {{"a", "ANY", {}},
+                 {"b", "ANY", {}},
+                 {"types", "ANY", RValue()},
+                 {"weightProperty", "STRING", RValue()},
                  {"options", "MAP", RValue()}},
-                {"path", "cost"}, "Cheapest path (Dijkstra; weight 1/confidence unless a property is named)", false,
+                {"path", "cost"},
+                "Cheapest path (Dijkstra; weight 1/confidence unless a property is named)",
+                false,
                 runShortestPath});
-  registry.add({"algo.components", {{"types", "ANY", RValue()}}, {"component", "size", "members"},
-                "Weakly connected components, largest first", false, runComponents});
-  registry.add({"algo.betweenness", {{"types", "ANY", RValue()}, {"options", "MAP", RValue()}}, {"node", "score"},
-                "Betweenness centrality (Brandes): brokers between parts of the graph", false, runBetweenness});
+  registry.add({"algo.components",
+                {{"types", "ANY", RValue()}},
+                {"component", "size", "members"},
+                "Weakly connected components, largest first",
+                false,
+                runComponents});
+  registry.add({"algo.betweenness",
+                {{"types", "ANY", RValue()}, {"options", "MAP", RValue()}},
+                {"node", "score"},
+                "Betweenness centrality (Brandes): brokers between parts of the graph",
+                false,
+                runBetweenness});
   registry.add({"algo.pageRank",
-                {{"types", "ANY", RValue()}, {"damping", "FLOAT", RValue(0.85)}, {"iterations", "INTEGER", RValue(int64_t{20})}},
-                {"node", "score"}, "PageRank (power iteration over the CSR projection)", false, runPageRank});
+                {{"types", "ANY", RValue()},
+                 {"damping", "FLOAT", RValue(0.85)},
+                 {"iterations", "INTEGER", RValue(int64_t{20})}},
+                {"node", "score"},
+                "PageRank (power iteration over the CSR projection)",
+                false,
+                runPageRank});
 }
 
 }  // namespace entente::query

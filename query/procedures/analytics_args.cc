@@ -10,7 +10,10 @@ namespace entente::query::proc {
 
 namespace {
 
-[[noreturn]] void argumentError(std::string message) { throw QueryError(ErrorCode::kArgumentError, std::move(message), {}, ErrorDetail::kInvalidArgumentValue); }
+[[noreturn]] void argumentError(std::string message) {
+  throw QueryError(ErrorCode::kArgumentError, std::move(message), {},
+                   ErrorDetail::kInvalidArgumentValue);
+}
 
 }  // namespace
 
@@ -18,28 +21,32 @@ analytics::GraphContext graphContext(ProcedureContext& ctx) {
   return analytics::GraphContext{ctx.txn(), &ctx.store(), ctx.projections(), ctx.interrupt()};
 }
 
-EntityArg entityArg(ProcedureContext& ctx, const RValue& arg, std::string_view param, bool follow_lineage) {
+EntityArg entityArg(ProcedureContext& ctx, const RValue& arg, std::string_view param,
+                    bool follow_lineage) {
   const storage::Transaction& txn = ctx.txn();
   EntityArg out;
   if (arg.isNode()) {
     out.named = arg.asNode().id;
   } else if (arg.isInt()) {
     if (arg.asInt() < 0 || !txn.nodeExists(static_cast<storage::NodeId>(arg.asInt())))
-      throw QueryError(ErrorCode::kEntityNotFound, "Entity not found: no node with id " + std::to_string(arg.asInt()) +
-                                             " (argument `" + std::string(param) + "`)");
+      throw QueryError(ErrorCode::kEntityNotFound, "Entity not found: no node with id " +
+                                                       std::to_string(arg.asInt()) +
+                                                       " (argument `" + std::string(param) + "`)");
     out.named = static_cast<storage::NodeId>(arg.asInt());
   } else if (arg.isString()) {
     auto found = txn.findByName(arg.asString());
     if (found.empty())
-      throw QueryError(ErrorCode::kEntityNotFound, "Entity not found: no entity is named '" + arg.asString() + "' (argument `" +
-                                             std::string(param) + "`)");
+      throw QueryError(ErrorCode::kEntityNotFound, "Entity not found: no entity is named '" +
+                                                       arg.asString() + "' (argument `" +
+                                                       std::string(param) + "`)");
     if (found.size() > 1)
       argumentError("The name '" + arg.asString() + "' matches " + std::to_string(found.size()) +
-                    " entities; pass a node or a node id for argument `" + std::string(param) + "`");
+                    " entities; pass a node or a node id for argument `" + std::string(param) +
+                    "`");
     out.named = found[0];
   } else {
-    argumentError("Argument `" + std::string(param) + "` must be a node, a node id or a name, got " +
-                  std::string(arg.kindName()));
+    argumentError("Argument `" + std::string(param) +
+                  "` must be a node, a node id or a name, got " + std::string(arg.kindName()));
   }
   out.node = out.named;
   if (follow_lineage) {
@@ -75,11 +82,13 @@ std::vector<std::string> typesArg(const RValue& arg, std::string_view param) {
     addSplit(arg.asString());
   } else if (arg.isList()) {
     for (const auto& v : arg.asList()) {
-      if (!v.isString()) argumentError("Argument `" + std::string(param) + "` must list relation type names");
+      if (!v.isString())
+        argumentError("Argument `" + std::string(param) + "` must list relation type names");
       addSplit(v.asString());
     }
   } else {
-    argumentError("Argument `" + std::string(param) + "` must be a relation type name, \"A|B\" or a list of names");
+    argumentError("Argument `" + std::string(param) +
+                  "` must be a relation type name, \"A|B\" or a list of names");
   }
   return out;
 }
@@ -114,12 +123,13 @@ bool boolOption(const RValue& options, std::string_view key, bool fallback) {
 
 void checkOptions(const RValue& options, std::string_view procedure) {
   if (!options.isNull() && !options.isMap())
-    argumentError("The last argument of " + std::string(procedure) + " must be a map of options, got " +
-                  std::string(options.kindName()));
+    argumentError("The last argument of " + std::string(procedure) +
+                  " must be a map of options, got " + std::string(options.kindName()));
 }
 
 RValue makeMap(std::vector<std::pair<std::string, RValue>> entries) {
-  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   return RValue(RMap(std::move(entries)));
 }
 
@@ -144,13 +154,18 @@ RValue relationsValue(const storage::Transaction& txn, const analytics::SignedPa
     RList names;
     if (sources.isList()) {
       for (const auto& s : sources.asList())
-        if (s.isInt()) names.push_back(RValue(analytics::nodeName(txn, static_cast<storage::NodeId>(s.asInt()))));
+        if (s.isInt())
+          names.push_back(
+              RValue(analytics::nodeName(txn, static_cast<storage::NodeId>(s.asInt()))));
     } else if (sources.isInt()) {
-      names.push_back(RValue(analytics::nodeName(txn, static_cast<storage::NodeId>(sources.asInt()))));
+      names.push_back(
+          RValue(analytics::nodeName(txn, static_cast<storage::NodeId>(sources.asInt()))));
     }
-    std::vector<std::pair<std::string, RValue>> all;  // every property, e.g. UCDP's kinds and conflicts
+    std::vector<std::pair<std::string, RValue>>
+        all;  // every property, e.g. UCDP's kinds and conflicts
     if (auto rec = txn.getEdge(h.edge))
-      for (const auto& [key, value] : rec->props) all.emplace_back(txn.stringOf(key), RValue::fromValue(value));
+      for (const auto& [key, value] : rec->props)
+        all.emplace_back(txn.stringOf(key), RValue::fromValue(value));
     rels.push_back(makeMap({{"type", RValue(txn.stringOf(h.type))},
                             {"properties", makeMap(std::move(all))},
                             {"from", RValue(analytics::nodeName(txn, h.src))},

@@ -23,12 +23,13 @@ namespace entente::query::proc {
 analytics::GraphContext graphContext(ProcedureContext& ctx);
 
 struct EntityArg {
-  storage::NodeId node = 0;          //! the entity to answer for
-  storage::NodeId named = 0;         //! the entity the argument designated
-  std::string followed;              //! "" or "Al-Nusra Front is now Hayat Tahrir al-Sham (FORMERLY)"
+  storage::NodeId node = 0;   //! the entity to answer for
+  storage::NodeId named = 0;  //! the entity the argument designated
+  std::string followed;       //! "" or "Al-Nusra Front is now Hayat Tahrir al-Sham (FORMERLY)"
 };
 
-EntityArg entityArg(ProcedureContext& ctx, const RValue& arg, std::string_view param, bool follow_lineage);
+EntityArg entityArg(ProcedureContext& ctx, const RValue& arg, std::string_view param,
+                    bool follow_lineage);
 
 //! Relation types from null (default), "A|B", "A" or a list of strings.
 std::vector<std::string> typesArg(const RValue& arg, std::string_view param);

@@ -7,8 +7,8 @@
 
 namespace entente::query {
 
-void registerBuiltinProcedures(ProcedureRegistry& registry);  // builtin_procedures.cc
-void registerAllianceProcedures(ProcedureRegistry& registry);  // alliance_procedures.cc
+void registerBuiltinProcedures(ProcedureRegistry& registry);    // builtin_procedures.cc
+void registerAllianceProcedures(ProcedureRegistry& registry);   // alliance_procedures.cc
 void registerAlgorithmProcedures(ProcedureRegistry& registry);  // algorithm_procedures.cc
 
 namespace {
@@ -63,7 +63,8 @@ std::vector<const Procedure*> ProcedureRegistry::all() const {
   std::lock_guard lock(mu_);
   std::vector<const Procedure*> out;
   for (const auto& [k, p] : procs_) out.push_back(p.get());
-  std::sort(out.begin(), out.end(), [](const Procedure* a, const Procedure* b) { return a->name < b->name; });
+  std::sort(out.begin(), out.end(),
+            [](const Procedure* a, const Procedure* b) { return a->name < b->name; });
   return out;
 }
 

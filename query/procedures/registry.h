@@ -52,7 +52,7 @@ class ProcedureContext {
 
 struct ProcedureParam {
   std::string name;
-  std::string type;            // for documentation: "STRING", "INTEGER", "ANY", ...
+  std::string type;                // for documentation: "STRING", "INTEGER", "ANY", ...
   std::optional<RValue> fallback;  // a default makes the parameter optional
 };
 
@@ -79,7 +79,8 @@ class ProcedureRegistry {
   ProcedureRegistry();
   mutable std::mutex mu_;
   std::unordered_map<std::string, std::unique_ptr<Procedure>> procs_;  // lower-case name
-  std::vector<std::unique_ptr<Procedure>> retired_;  // replaced ones stay alive (plans may point at them)
+  std::vector<std::unique_ptr<Procedure>>
+      retired_;  // replaced ones stay alive (plans may point at them)
 };
 
 }  // namespace entente::query

@@ -41,7 +41,19 @@ struct PathRef {
 
 class RValue {
  public:
-  enum class Kind : uint8_t { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRel, kPath };
+  enum class Kind : uint8_t {
+    kNull,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kDate,
+    kList,
+    kMap,
+    kNode,
+    kRel,
+    kPath
+  };
 
   RValue() = default;
   RValue(std::nullptr_t) {}

@@ -22,7 +22,8 @@ class AlgorithmsTest : public GraphTest {
     rel("d", "BACKS", "c");
     rel("e", "CONTROLS", "p");
   }
-  static ProjectionSpec spec(std::vector<std::string> types, DirectionMode dir = DirectionMode::kDirected,
+  static ProjectionSpec spec(std::vector<std::string> types,
+                             DirectionMode dir = DirectionMode::kDirected,
                              std::optional<Date> as_of = std::nullopt, std::string weight = "") {
     ProjectionSpec s;
     s.types = std::move(types);
@@ -68,7 +69,7 @@ TEST_F(AlgorithmsTest, ProjectionFiltersByDate) {
   EXPECT_EQ(count("2019-06-01"), 4u);
   EXPECT_EQ(count("2020-01-01"), 5u);  // since is inclusive
   EXPECT_EQ(count("2020-12-31"), 5u);
-  EXPECT_EQ(count("2021-01-01"), 4u);  // until is exclusive
+  EXPECT_EQ(count("2021-01-01"), 4u);                    // until is exclusive
   EXPECT_EQ(project(spec({"BACKS"}))->edgeCount(), 5u);  // no AS OF: nothing hidden
 }
 

@@ -83,7 +83,8 @@ TEST_F(AllianceTest, AleppoTurkeyTowardsSdfIsHostile) {
   EXPECT_FALSE(s.direct);
   ASSERT_FALSE(s.paths.empty());
   EXPECT_EQ(describePath(*txn, s.paths[0]),
-            "Turkey -[CONSIDERS_TERRORIST]-> People's Protection Units -[PART_OF]-> Syrian Democratic Forces "
+            "Turkey -[CONSIDERS_TERRORIST]-> People's Protection Units -[PART_OF]-> Syrian "
+            "Democratic Forces "
             "(hostile, 2 hops)");
   // Default depth 4 sees only that path; at 5 hops the positive path through the US
   // appears, and hostile still dominates (1/2 against 1/16).
@@ -104,7 +105,8 @@ TEST_F(AllianceTest, AleppoTurkeyTowardsUsIsMixed) {
   EXPECT_EQ(s.stance, Stance::kMixed);
   ASSERT_EQ(s.paths.size(), 2u);
   EXPECT_EQ(s.paths[0].sign, -1);  // Turkey -CT-> YPG -PART_OF-> SDF <-BACKS- US (3 hops)
-  EXPECT_EQ(s.paths[1].sign, 1);   // Turkey -BACKS-> FSA -PART_OF-> MOC <-PART_OF- groups <-BACKS- US
+  EXPECT_EQ(s.paths[1].sign,
+            1);  // Turkey -BACKS-> FSA -PART_OF-> MOC <-PART_OF- groups <-BACKS- US
   EXPECT_EQ(s.paths[1].hops.size(), 4u);
 }
 
@@ -115,7 +117,8 @@ TEST_F(AllianceTest, AleppoRussiaTowardsTurkeyIsHostileDespiteTheCeasefire) {
   EXPECT_EQ(s.stance, Stance::kHostile);
   std::vector<std::string> why = explain(*txn, s);
   EXPECT_NE(std::find(why.begin(), why.end(),
-                      "Russia -[STRIKES]-> Military Operations Command <-[PART_OF]- Free Syrian Army <-[BACKS]- Turkey "
+                      "Russia -[STRIKES]-> Military Operations Command <-[PART_OF]- Free Syrian "
+                      "Army <-[BACKS]- Turkey "
                       "(hostile, 3 hops)"),
             why.end());
 }
@@ -126,7 +129,8 @@ TEST_F(AllianceTest, AleppoAsOfHidesLaterRelations) {
   // The coalition's fight with the regime starts 2024-11-30; before that, no direct relation.
   StanceOptions before;
   ASSERT_TRUE(Date::parse("2024-11-01", &before.as_of.emplace()));
-  auto s = stance(ctx(*txn), byName("Military Operations Command"), byName("Syrian government"), before);
+  auto s =
+      stance(ctx(*txn), byName("Military Operations Command"), byName("Syrian government"), before);
   EXPECT_FALSE(s.direct);
   auto now = stance(ctx(*txn), byName("Military Operations Command"), byName("Syrian government"));
   EXPECT_TRUE(now.direct);
@@ -141,25 +145,30 @@ TEST_F(AllianceTest, AleppoBackingPathFromUsToYpg) {
   const auto& p = r.paths[0];
   ASSERT_EQ(p.hops.size(), 2u);
   EXPECT_EQ(describePath(*txn, p),
-            "United States -[BACKS]-> Syrian Democratic Forces <-[PART_OF]- People's Protection Units (friendly, 2 hops)");
+            "United States -[BACKS]-> Syrian Democratic Forces <-[PART_OF]- People's Protection "
+            "Units (friendly, 2 hops)");
   EXPECT_FALSE(p.hops[0].reversed);
   EXPECT_TRUE(p.hops[1].reversed);
   // Shortest first.
-  for (size_t i = 1; i < r.paths.size(); ++i) EXPECT_GE(r.paths[i].hops.size(), r.paths[i - 1].hops.size());
+  for (size_t i = 1; i < r.paths.size(); ++i)
+    EXPECT_GE(r.paths[i].hops.size(), r.paths[i - 1].hops.size());
   // BACKS is never walked backwards: nothing backs the US in the dataset.
   EXPECT_TRUE(backingPaths(ctx(*txn), byName("YPG"), byName("United States")).paths.empty());
   // Turkey reaches HTS through the FSA and the coalition HTS leads.
   auto t = backingPaths(ctx(*txn), byName("Turkey"), byName("HTS"));
   ASSERT_FALSE(t.paths.empty());
   EXPECT_EQ(describePath(*txn, t.paths[0]),
-            "Turkey -[BACKS]-> Free Syrian Army -[PART_OF]-> Military Operations Command <-[LEADS]- Hayat Tahrir "
+            "Turkey -[BACKS]-> Free Syrian Army -[PART_OF]-> Military Operations Command "
+            "<-[LEADS]- Hayat Tahrir "
             "al-Sham (friendly, 3 hops)");
   // Russia backs the regime twice (now, and about 2016): two paths, each with its dates.
   auto ru = backingPaths(ctx(*txn), byName("Russia"), byName("Syrian government"));
   EXPECT_EQ(ru.paths.size(), 2u);
   BackingOptions in2020;
   ASSERT_TRUE(Date::parse("2020-01-01", &in2020.as_of.emplace()));
-  EXPECT_EQ(backingPaths(ctx(*txn), byName("Russia"), byName("Syrian government"), in2020).paths.size(), 1u);
+  EXPECT_EQ(
+      backingPaths(ctx(*txn), byName("Russia"), byName("Syrian government"), in2020).paths.size(),
+      1u);
 }
 
 TEST_F(AllianceTest, AleppoAlliesAndEnemies) {
@@ -172,15 +181,21 @@ TEST_F(AllianceTest, AleppoAlliesAndEnemies) {
     return out;
   };
   auto allies_of_turkey = names(allies(ctx(*txn), byName("Turkey")));
-  EXPECT_NE(std::find(allies_of_turkey.begin(), allies_of_turkey.end(), "Free Syrian Army"), allies_of_turkey.end());
-  EXPECT_NE(std::find(allies_of_turkey.begin(), allies_of_turkey.end(), "Military Operations Command"),
+  EXPECT_NE(std::find(allies_of_turkey.begin(), allies_of_turkey.end(), "Free Syrian Army"),
             allies_of_turkey.end());
+  EXPECT_NE(
+      std::find(allies_of_turkey.begin(), allies_of_turkey.end(), "Military Operations Command"),
+      allies_of_turkey.end());
   auto enemies_of_turkey = names(enemies(ctx(*txn), byName("Turkey")));
-  EXPECT_EQ(enemies_of_turkey, (std::vector<std::string>{"People's Protection Units", "Syrian Democratic Forces"}));
+  EXPECT_EQ(enemies_of_turkey,
+            (std::vector<std::string>{"People's Protection Units", "Syrian Democratic Forces"}));
   auto enemies_of_moc = names(enemies(ctx(*txn), byName("MOC")));
-  EXPECT_NE(std::find(enemies_of_moc.begin(), enemies_of_moc.end(), "Syrian government"), enemies_of_moc.end());
-  EXPECT_NE(std::find(enemies_of_moc.begin(), enemies_of_moc.end(), "Russia"), enemies_of_moc.end());
-  EXPECT_NE(std::find(enemies_of_moc.begin(), enemies_of_moc.end(), "Kurdish forces"), enemies_of_moc.end());
+  EXPECT_NE(std::find(enemies_of_moc.begin(), enemies_of_moc.end(), "Syrian government"),
+            enemies_of_moc.end());
+  EXPECT_NE(std::find(enemies_of_moc.begin(), enemies_of_moc.end(), "Russia"),
+            enemies_of_moc.end());
+  EXPECT_NE(std::find(enemies_of_moc.begin(), enemies_of_moc.end(), "Kurdish forces"),
+            enemies_of_moc.end());
 }
 
 TEST_F(AllianceTest, AleppoLineageOfHts) {

@@ -26,7 +26,8 @@ using storage::Properties;
 inline std::string tempPath(const std::string& tag) {
   static int counter = 0;
   auto dir = std::filesystem::temp_directory_path() /
-             ("entente-analytics-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+             ("entente-analytics-" + tag + "-" + std::to_string(getpid()) + "-" +
+              std::to_string(counter++));
   std::filesystem::remove_all(dir);
   return dir.string();
 }
@@ -98,7 +99,8 @@ class GraphTest : public ::testing::Test {
   storage::EdgeId rel(const std::string& a, const std::string& type, const std::string& b,
                       std::map<std::string, Value> p = {}) {
     auto t = store_->beginWrite();
-    auto r = t->createEdge(names_.at(a), id(t.get(), type), names_.at(b), props(std::move(p), t.get()));
+    auto r =
+        t->createEdge(names_.at(a), id(t.get(), type), names_.at(b), props(std::move(p), t.get()));
     EXPECT_TRUE(r.ok()) << r.status().message();
     EXPECT_TRUE(t->commit().ok());
     return r.ok() ? *r : 0;
@@ -134,8 +136,9 @@ class GraphTest : public ::testing::Test {
     std::ifstream in(std::string(ENTENTE_SOURCE_DIR) + "/data/aleppo.json");
     ASSERT_TRUE(in.good());
     nlohmann::json doc = nlohmann::json::parse(in);
-    std::map<std::string, storage::Sign> signs = {
-        {"positive", storage::Sign::kPositive}, {"negative", storage::Sign::kNegative}, {"neutral", storage::Sign::kNeutral}};
+    std::map<std::string, storage::Sign> signs = {{"positive", storage::Sign::kPositive},
+                                                  {"negative", storage::Sign::kNegative},
+                                                  {"neutral", storage::Sign::kNeutral}};
     for (auto& t : doc["relation_types"]) declare(t["name"], signs.at(t["sign"]), t["symmetric"]);
     std::map<std::string, NodeId> keys;
     auto t = store_->beginWrite();
@@ -165,14 +168,16 @@ class GraphTest : public ::testing::Test {
           m[k] = fromJson(v);
         }
       }
-      auto e = t->createEdge(keys.at(r["from"]), id(t.get(), r["type"].get<std::string>()), keys.at(r["to"]),
-                             props(m, t.get()));
+      auto e = t->createEdge(keys.at(r["from"]), id(t.get(), r["type"].get<std::string>()),
+                             keys.at(r["to"]), props(m, t.get()));
       ASSERT_TRUE(e.ok()) << e.status().message();
     }
     ASSERT_TRUE(t->commit().ok());
   }
 
-  GraphContext ctx(const storage::Transaction& txn) { return GraphContext{txn, store_.get(), &cache_}; }
+  GraphContext ctx(const storage::Transaction& txn) {
+    return GraphContext{txn, store_.get(), &cache_};
+  }
 
   std::string path_;
   std::unique_ptr<storage::GraphStore> store_;

@@ -8,12 +8,14 @@
 namespace entente::analytics::testing {
 namespace {
 
-std::vector<SignedEdge> randomSigned(std::mt19937_64& rng, uint32_t n, double density, double negative) {
+std::vector<SignedEdge> randomSigned(std::mt19937_64& rng, uint32_t n, double density,
+                                     double negative) {
   std::vector<SignedEdge> edges;
   std::uniform_real_distribution<double> u(0, 1);
   for (uint32_t a = 0; a < n; ++a)
     for (uint32_t b = a + 1; b < n; ++b)
-      if (u(rng) < density) edges.push_back({a, b, static_cast<int8_t>(u(rng) < negative ? -1 : 1)});
+      if (u(rng) < density)
+        edges.push_back({a, b, static_cast<int8_t>(u(rng) < negative ? -1 : 1)});
   // A few parallel relations, sometimes of opposite sign.
   for (int k = 0; k < 3 && !edges.empty(); ++k) {
     auto e = edges[rng() % edges.size()];
@@ -66,7 +68,8 @@ TEST(BalanceTest, HeuristicIsCloseToExact) {
 
 TEST(BalanceTest, BalancedGraphsHaveNoFrustration) {
   // Two camps {0,1,2} and {3,4,5}: positive inside, negative across.
-  std::vector<SignedEdge> edges = {{0, 1, 1}, {1, 2, 1}, {3, 4, 1}, {4, 5, 1}, {0, 3, -1}, {2, 5, -1}, {1, 4, -1}};
+  std::vector<SignedEdge> edges = {{0, 1, 1},  {1, 2, 1},  {3, 4, 1}, {4, 5, 1},
+                                   {0, 3, -1}, {2, 5, -1}, {1, 4, -1}};
   for (const Partition& p : {balanceExact(6, edges), balanceHeuristic(6, edges)}) {
     EXPECT_EQ(p.frustration, 0);
     EXPECT_EQ(p.side[0], p.side[2]);
@@ -113,8 +116,8 @@ TEST_F(BlocsTest, AleppoHasOneFrustratedRelation) {
   loadAleppo();
   auto txn = store_->beginRead();
   auto r = blocs(ctx(*txn));
-  EXPECT_EQ(r.actors, 19u);      // EXPECTED.md: 19 actors
-  EXPECT_EQ(r.relations, 26u);   // and 26 signed relations
+  EXPECT_EQ(r.actors, 19u);     // EXPECTED.md: 19 actors
+  EXPECT_EQ(r.relations, 26u);  // and 26 signed relations
   EXPECT_EQ(r.frustration, 1);
   EXPECT_TRUE(r.exact);
   ASSERT_EQ(r.components.size(), 1u);
@@ -126,11 +129,12 @@ TEST_F(BlocsTest, AleppoHasOneFrustratedRelation) {
   ASSERT_EQ(r.blocs.size(), 2u);
   auto campOf = [&](const std::string& name) {
     for (const auto& b : r.blocs)
-      if (std::find(b.members.begin(), b.members.end(), n(name)) != b.members.end()) return b.number;
+      if (std::find(b.members.begin(), b.members.end(), n(name)) != b.members.end())
+        return b.number;
     return 0;
   };
-  for (auto name : {"Hayat Tahrir al-Sham", "Free Syrian Army", "Turkey", "United States", "Syrian Democratic Forces",
-                    "People's Protection Units", "al Qaeda"})
+  for (auto name : {"Hayat Tahrir al-Sham", "Free Syrian Army", "Turkey", "United States",
+                    "Syrian Democratic Forces", "People's Protection Units", "al Qaeda"})
     EXPECT_EQ(campOf(name), campOf("Military Operations Command")) << name;
   for (auto name : {"Bashar al-Assad", "Russia", "Iran", "TASS", "Kurdish forces", "Islamic State"})
     EXPECT_EQ(campOf(name), campOf("Syrian government")) << name;

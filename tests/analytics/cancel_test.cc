@@ -44,13 +44,15 @@ class CancelTest : public ::testing::Test {
     auto d = Database::openTemporary();
     ASSERT_TRUE(d.ok()) << d.error().message();
     db_ = std::move(d.value()).release();
-    for (const char* ddl : {"CREATE RELATION TYPE BACKS POSITIVE", "CREATE RELATION TYPE FIGHTS NEGATIVE SYMMETRIC"}) {
+    for (const char* ddl : {"CREATE RELATION TYPE BACKS POSITIVE",
+                            "CREATE RELATION TYPE FIGHTS NEGATIVE SYMMETRIC"}) {
       auto r = db_->query(ddl);
       ASSERT_TRUE(r.ok()) << r.error().message();
     }
     // A random signed graph, written as CSV and bulk-imported.
     auto dir = std::filesystem::path(db_->path()).parent_path();
-    std::string nodes = (dir / "cancel_nodes.csv").string(), edges = (dir / "cancel_edges.csv").string();
+    std::string nodes = (dir / "cancel_nodes.csv").string(),
+                edges = (dir / "cancel_edges.csv").string();
     {
       std::ofstream n(nodes), e(edges);
       n << "id,label,name\n";
@@ -58,7 +60,8 @@ class CancelTest : public ::testing::Test {
       e << "src,dst,type\n";
       std::mt19937 rng(7);
       std::uniform_int_distribution<int> pick(0, kNodes - 1);
-      for (int i = 0; i < kEdges; ++i) e << pick(rng) << "," << pick(rng) << "," << (i % 3 ? "BACKS" : "FIGHTS") << "\n";
+      for (int i = 0; i < kEdges; ++i)
+        e << pick(rng) << "," << pick(rng) << "," << (i % 3 ? "BACKS" : "FIGHTS") << "\n";
     }
     auto s = db_->importCsv(nodes, edges);
     std::filesystem::remove(nodes);
@@ -117,7 +120,8 @@ class CancelTest : public ::testing::Test {
 Database* CancelTest::db_ = nullptr;
 
 TEST_F(CancelTest, BetweennessStopsAtTheTimeBudget) {
-  warm("CALL algo.shortestPath('actor 1', 'actor 2') YIELD cost RETURN cost");  // same undirected projection
+  warm("CALL algo.shortestPath('actor 1', 'actor 2') YIELD cost RETURN cost");  // same undirected
+                                                                                // projection
   Outcome call = withBudget("CALL algo.betweenness() YIELD node, score RETURN count(*)");
   EXPECT_EQ(call.code, "Timeout") << call.message;
   // Stopped at the first budget check past the deadline (the raise may read the clock once more).
@@ -139,7 +143,8 @@ TEST_F(CancelTest, BetweennessStopsWhenCancelled) {
 TEST_F(CancelTest, BlocsStopWhenCancelled) {
   // One component of ~20,000 actors: local search with many restarts.
   warm("CALL alliance.blocs(null, {restarts: 0}) YIELD bloc RETURN count(*)");
-  Outcome call = cancelledAtACheck("CALL alliance.blocs(null, {restarts: 1000}) YIELD bloc RETURN count(*)");
+  Outcome call =
+      cancelledAtACheck("CALL alliance.blocs(null, {restarts: 1000}) YIELD bloc RETURN count(*)");
   EXPECT_EQ(call.code, "Cancelled") << call.message;
   EXPECT_LE(call.clock_reads, kCancelRead + 1);
 }

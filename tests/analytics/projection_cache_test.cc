@@ -22,7 +22,8 @@ struct OpenDb {
 
   explicit OpenDb(const std::string& tag) {
     std::random_device rd;
-    dir = std::filesystem::temp_directory_path() / ("entente_projection_cache_" + tag + "_" + std::to_string(rd()));
+    dir = std::filesystem::temp_directory_path() /
+          ("entente_projection_cache_" + tag + "_" + std::to_string(rd()));
     auto s = storage::GraphStore::open(dir.string());
     EXPECT_TRUE(s.ok()) << s.status().message();
     store = std::move(s.value());
@@ -43,7 +44,8 @@ struct OpenDb {
 TEST(ProjectionCacheTest, EachDatabaseHasItsOwn) {
   OpenDb a("a"), b("b");
   a.engine->run("CREATE (:X {name: 'a1'})-[:R]->(:X {name: 'a2'}), (:X {name: 'a3'})");
-  b.engine->run("CREATE (:X {name: 'b1'}), (:X {name: 'b2'}), (:X {name: 'b3'}), (:X {name: 'b4'})");
+  b.engine->run(
+      "CREATE (:X {name: 'b1'}), (:X {name: 'b2'}), (:X {name: 'b3'}), (:X {name: 'b4'})");
   EXPECT_EQ(a.components(), 2);
   EXPECT_EQ(b.components(), 4);
   EXPECT_EQ(a.cache().misses(), 1u);
@@ -75,8 +77,9 @@ TEST(ProjectionCacheTest, AWritingStatementProjectsItsOwnTransaction) {
   a.engine->run("CREATE (:X {name: 'a1'})");
   EXPECT_EQ(a.components(), 1);
   // The CALL sees the node created earlier in the same statement, uncommitted.
-  auto out = a.engine->run("CREATE (:X {name: 'a2'}) WITH 1 AS one CALL algo.components() YIELD component "
-                           "RETURN count(*)");
+  auto out = a.engine->run(
+      "CREATE (:X {name: 'a2'}) WITH 1 AS one CALL algo.components() YIELD component "
+      "RETURN count(*)");
   EXPECT_EQ(out.rows.at(0).at(0).asInt(), 2);
   EXPECT_EQ(a.cache().misses(), 1u);  // not cached
   EXPECT_EQ(a.components(), 2);

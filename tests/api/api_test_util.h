@@ -8,8 +8,8 @@
 #include <memory>
 #include <string>
 
-#include "entente/entente.h"
 #include "database_test_access.h"
+#include "entente/entente.h"
 
 namespace entente::testing {
 
@@ -61,13 +61,13 @@ class TempDir {
 };
 
 //! Asserts `e` is an error whose message contains `needle`.
-#define EXPECT_ERROR_CONTAINS(expected, error_code, needle)                                          \
-  do {                                                                                               \
-    const auto& e_ = (expected);                                                                     \
-    ASSERT_FALSE(e_.ok()) << "expected an error containing: " << (needle);                           \
-    EXPECT_EQ(e_.error().code(), error_code) << e_.error().message();                                \
-    EXPECT_NE(e_.error().message().find(needle), std::string::npos)                                  \
-        << "message: " << e_.error().message() << "\nexpected to contain: " << (needle);             \
+#define EXPECT_ERROR_CONTAINS(expected, error_code, needle)                              \
+  do {                                                                                   \
+    const auto& e_ = (expected);                                                         \
+    ASSERT_FALSE(e_.ok()) << "expected an error containing: " << (needle);               \
+    EXPECT_EQ(e_.error().code(), error_code) << e_.error().message();                    \
+    EXPECT_NE(e_.error().message().find(needle), std::string::npos)                      \
+        << "message: " << e_.error().message() << "\nexpected to contain: " << (needle); \
   } while (0)
 
 }  // namespace entente::testing

@@ -26,7 +26,8 @@ class BundledDataset : public ::testing::Test {
     EXPECT_EQ(found->size(), 1u) << name;
     return found->empty() ? 0 : (*found)[0].id;
   }
-  bool hasRelation(uint64_t from, const std::string& type, uint64_t to, std::optional<Date> as_of = std::nullopt) {
+  bool hasRelation(uint64_t from, const std::string& type, uint64_t to,
+                   std::optional<Date> as_of = std::nullopt) {
     auto rels = db_->relations(from, Direction::kOutgoing, {type}, as_of);
     EXPECT_TRUE(rels.ok());
     for (const auto& r : *rels)

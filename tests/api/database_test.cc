@@ -9,8 +9,8 @@ namespace entente {
 namespace {
 
 using testing::countEntities;
-using testing::TempDir;
 using testing::tempDb;
+using testing::TempDir;
 
 TEST(Database, CreateWriteReopenKeepsData) {
   TempDir dir;
@@ -61,7 +61,8 @@ TEST(Database, EntityCrud) {
   ASSERT_TRUE(a.ok()) << a.error().message();
   EXPECT_EQ(a->properties.count("gone"), 0u) << "null properties are not stored";
 
-  auto u = db->updateEntity(a->id, {{"name", "Hayat Tahrir al-Sham"}}, std::vector<std::string>{"ArmedGroup", "Coalition"});
+  auto u = db->updateEntity(a->id, {{"name", "Hayat Tahrir al-Sham"}},
+                            std::vector<std::string>{"ArmedGroup", "Coalition"});
   ASSERT_TRUE(u.ok()) << u.error().message();
   auto g = db->getEntity(a->id);
   ASSERT_TRUE(g.ok());
@@ -87,14 +88,19 @@ TEST(Database, RelationCrudAndChecks) {
   auto db = tempDb();
   auto a = db->addEntity({"State"}, {{"name", "Russia"}});
   auto b = db->addEntity({"State"}, {{"name", "Syria"}});
-  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", 999, {}), ErrorCode::kEntityNotFound, "999");
-  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"confidence", "high"}}), ErrorCode::kInvalidInput,
+  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", 999, {}), ErrorCode::kEntityNotFound,
+                        "999");
+  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"confidence", "high"}}),
+                        ErrorCode::kInvalidInput,
                         "confidence: expected a number in 0..1, got string");
-  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"confidence", 1.5}}), ErrorCode::kInvalidInput, "confidence");
-  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"since", "2024-13-01"}}), ErrorCode::kInvalidInput,
+  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"confidence", 1.5}}),
+                        ErrorCode::kInvalidInput, "confidence");
+  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"since", "2024-13-01"}}),
+                        ErrorCode::kInvalidInput,
                         "since: '2024-13-01' is not a valid date (YYYY-MM-DD)");
-  EXPECT_ERROR_CONTAINS(db->addRelation(a->id, "BACKS", b->id, {{"source", List{Value(int64_t{12345})}}}),
-                        ErrorCode::kEntityNotFound, "source: entity 12345");
+  EXPECT_ERROR_CONTAINS(
+      db->addRelation(a->id, "BACKS", b->id, {{"source", List{Value(int64_t{12345})}}}),
+      ErrorCode::kEntityNotFound, "source: entity 12345");
   EXPECT_EQ(testing::countRelations(*db), 0u);
 
   auto r = db->addRelation(a->id, "BACKS", b->id, {{"confidence", 0.9}});
@@ -110,7 +116,8 @@ TEST(Database, RelationCrudAndChecks) {
 
 TEST(Database, FindByNameIsCaseInsensitiveAndCoversAliases) {
   auto db = tempDb();
-  auto hts = db->addEntity({"ArmedGroup"}, {{"name", "HTS"}, {"aliases", List{Value("Hayat Tahrir al-Sham")}}});
+  auto hts = db->addEntity({"ArmedGroup"},
+                           {{"name", "HTS"}, {"aliases", List{Value("Hayat Tahrir al-Sham")}}});
   ASSERT_TRUE(hts.ok()) << hts.error().message();
   db->addEntity({"State"}, {{"name", "Turkey"}});
   for (const char* q : {"HTS", "hts", "Hayat Tahrir al-Sham", "HAYAT TAHRIR AL-SHAM"}) {
@@ -129,7 +136,9 @@ TEST(Database, RelationsByDirectionTypeAndDate) {
   auto tal = db->addEntity({"Place"}, {{"name", "Tal Rifaat"}})->id;
   auto sna = db->addEntity({"ArmedGroup"}, {{"name", "SNA"}})->id;
   auto us = db->addEntity({"State"}, {{"name", "United States"}})->id;
-  auto c1 = db->addRelation(sdf, "CONTROLS", tal, {{"since", Value(Date::fromCivil(2016, 2, 15))}, {"until", "2024-12-01"}});
+  auto c1 =
+      db->addRelation(sdf, "CONTROLS", tal,
+                      {{"since", Value(Date::fromCivil(2016, 2, 15))}, {"until", "2024-12-01"}});
   auto c2 = db->addRelation(sna, "CONTROLS", tal, {{"since", "2024-12-01"}});
   auto b = db->addRelation(us, "BACKS", sdf, {});
   ASSERT_TRUE(c1.ok() && c2.ok() && b.ok());
@@ -150,7 +159,8 @@ TEST(Database, RelationsByDirectionTypeAndDate) {
   EXPECT_EQ(both->size(), 2u);
   EXPECT_EQ(db->relations(sdf, Direction::kBoth, {"BACKS"})->size(), 1u);
   EXPECT_EQ(db->relations(sdf, Direction::kBoth, {"NEVER_USED"})->size(), 0u);
-  EXPECT_ERROR_CONTAINS(db->relations(12345, Direction::kBoth), ErrorCode::kEntityNotFound, "12345");
+  EXPECT_ERROR_CONTAINS(db->relations(12345, Direction::kBoth), ErrorCode::kEntityNotFound,
+                        "12345");
 }
 
 }  // namespace

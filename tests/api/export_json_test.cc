@@ -6,8 +6,8 @@
 namespace entente {
 namespace {
 
-using testing::TempDir;
 using testing::tempDb;
+using testing::TempDir;
 
 TEST(ExportJson, RoundTripGivesTheSameDocument) {
   auto db = tempDb();
@@ -21,7 +21,8 @@ TEST(ExportJson, RoundTripGivesTheSameDocument) {
     ],
     "relations": [
       {"from": "tr", "type": "BACKS", "to": "fsa", "properties": {"source": ["src"], "since": "2011-08-01", "confidence": 0.75}}
-    ]})").ok());
+    ]})")
+                  .ok());
   // Entities made without a key and a type never declared get stable stand-ins.
   auto extra = db->addEntity({"Person"}, {{"name", "Unnamed"}, {"name_note", "no key"}});
   ASSERT_TRUE(extra.ok());
@@ -30,7 +31,8 @@ TEST(ExportJson, RoundTripGivesTheSameDocument) {
 
   auto first = db->exportJsonText();
   ASSERT_TRUE(first.ok()) << first.error().message();
-  EXPECT_NE(first->find("\"key\": \"n" + std::to_string(extra->id) + "\""), std::string::npos) << *first;
+  EXPECT_NE(first->find("\"key\": \"n" + std::to_string(extra->id) + "\""), std::string::npos)
+      << *first;
   EXPECT_NE(first->find("\"source\": [\n"), std::string::npos) << "sources are written as keys";
   EXPECT_NE(first->find("\"since\": \"2011-08-01\""), std::string::npos);
   EXPECT_NE(first->find("\"f\": 1.0"), std::string::npos) << "1.0 stays a float";

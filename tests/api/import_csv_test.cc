@@ -9,13 +9,14 @@ namespace {
 
 using testing::countEntities;
 using testing::countRelations;
-using testing::TempDir;
 using testing::tempDb;
+using testing::TempDir;
 
 TEST(ImportCsv, HeaderlessBenchmarkFormat) {
   TempDir dir;
   auto db = tempDb();
-  auto s = db->importCsv(dir.file("nodes.csv", "0\n1\n2\r\n3\n"), dir.file("edges.csv", "0,1\n0,2\n1,2\n2,3\n3,0"));
+  auto s = db->importCsv(dir.file("nodes.csv", "0\n1\n2\r\n3\n"),
+                         dir.file("edges.csv", "0,1\n0,2\n1,2\n2,3\n3,0"));
   ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(s->nodes_created, 4);
   EXPECT_EQ(s->relationships_created, 5);
@@ -33,11 +34,12 @@ TEST(ImportCsv, HeaderlessBenchmarkFormat) {
 TEST(ImportCsv, HeadersLabelsPropertiesAndTypes) {
   TempDir dir;
   auto db = tempDb();
-  auto s = db->importCsv(dir.file("n.csv",
-                                  "id,label,name,strength,since\n"
-                                  "10,State,Turkey,,\n"
-                                  "11,ArmedGroup;Coalition,\"Syrian National Army, SNA\",70000,2017-12-30\n"),
-                         dir.file("e.csv", "src,dst,type,note\n10,11,BACKS,\"says \"\"yes\"\"\"\n11,10,,x\n"));
+  auto s = db->importCsv(
+      dir.file("n.csv",
+               "id,label,name,strength,since\n"
+               "10,State,Turkey,,\n"
+               "11,ArmedGroup;Coalition,\"Syrian National Army, SNA\",70000,2017-12-30\n"),
+      dir.file("e.csv", "src,dst,type,note\n10,11,BACKS,\"says \"\"yes\"\"\"\n11,10,,x\n"));
   ASSERT_TRUE(s.ok()) << s.error().message();
   auto sna = db->findByName("syrian national army, sna");
   ASSERT_EQ(sna->size(), 1u);
@@ -58,7 +60,8 @@ TEST(ImportCsv, EdgesOnlyIntoExistingNodes) {
   TempDir dir;
   auto db = tempDb();
   auto a = db->addEntity({"A"}, {})->id, b = db->addEntity({"A"}, {})->id;
-  auto s = db->importCsv("", dir.file("e.csv", std::to_string(a) + "," + std::to_string(b) + ",KNOWS\n"));
+  auto s = db->importCsv(
+      "", dir.file("e.csv", std::to_string(a) + "," + std::to_string(b) + ",KNOWS\n"));
   ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_EQ(db->relations(a, Direction::kOutgoing, {"KNOWS"})->size(), 1u);
 }
@@ -84,7 +87,8 @@ TEST(ImportCsv, BadLinesNameFileAndLineAndImportNothing) {
     SCOPED_TRACE(c.needle);
     auto db = tempDb();
     ASSERT_TRUE(db->addEntity({"Existing"}, {}).ok());
-    auto s = db->importCsv(dir.file("n.csv", c.nodes), c.edges.empty() ? "" : dir.file("e.csv", c.edges));
+    auto s = db->importCsv(dir.file("n.csv", c.nodes),
+                           c.edges.empty() ? "" : dir.file("e.csv", c.edges));
     EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, c.needle);
     EXPECT_EQ(countEntities(*db), 1u);
     EXPECT_EQ(countRelations(*db), 0u);
@@ -97,7 +101,8 @@ TEST(ImportCsv, ExistingNodeIdIsRefused) {
   auto a = db->addEntity({"A"}, {})->id;
   auto s = db->importCsv(dir.file("n.csv", std::to_string(a) + "\n"), "");
   EXPECT_ERROR_CONTAINS(s, ErrorCode::kInvalidInput, "already exists");
-  EXPECT_ERROR_CONTAINS(db->importCsv(dir.path() + "/none.csv", ""), ErrorCode::kIOError, "none.csv");
+  EXPECT_ERROR_CONTAINS(db->importCsv(dir.path() + "/none.csv", ""), ErrorCode::kIOError,
+                        "none.csv");
 }
 
 }  // namespace

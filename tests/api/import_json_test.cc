@@ -9,8 +9,8 @@ namespace {
 
 using testing::countEntities;
 using testing::countRelations;
-using testing::TempDir;
 using testing::tempDb;
+using testing::TempDir;
 
 const char* kGood = R"({
   "format": "entente-dataset/1",
@@ -77,34 +77,47 @@ TEST(ImportJson, BadInputIsRefusedWholeWithAClearError) {
       {"not an object", "[1,2]", "expected a JSON object"},
       {"wrong format", R"({"format":"other/2"})", "format"},
       {"confidence type",
-       withRelation(R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"confidence":"high"}})"),
+       withRelation(
+           R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"confidence":"high"}})"),
        "relations[1].properties.confidence: expected a number in 0..1, got string"},
-      {"confidence range", withRelation(R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"confidence":2}})"),
+      {"confidence range",
+       withRelation(R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"confidence":2}})"),
        "relations[1].properties.confidence"},
       {"unknown type", withRelation(R"({"from":"turkey","type":"BAKCS","to":"fsa"})"),
        "relations[1].type: unknown relation type 'BAKCS' (did you mean 'BACKS'?)"},
       {"unknown key", withRelation(R"({"from":"turkey","type":"BACKS","to":"fsaa"})"),
        "relations[1].to: unknown entity key 'fsaa'"},
-      {"unknown source", withRelation(R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"source":["nope"]}})"),
+      {"unknown source",
+       withRelation(
+           R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"source":["nope"]}})"),
        "relations[1].properties.source[0]: unknown entity key 'nope'"},
-      {"bad date", withRelation(R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"since":"2024-13-01"}})"),
+      {"bad date",
+       withRelation(
+           R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"since":"2024-13-01"}})"),
        "relations[1].properties.since: '2024-13-01' is not a valid date (YYYY-MM-DD)"},
-      {"bad $date", withEntity(R"({"key":"x","properties":{"d":{"$date":"soon"}}})"), "entities[3].properties.d: 'soon'"},
+      {"bad $date", withEntity(R"({"key":"x","properties":{"d":{"$date":"soon"}}})"),
+       "entities[3].properties.d: 'soon'"},
       {"until before since",
-       withRelation(R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"since":"2024-01-01","until":"2023-01-01"}})"),
+       withRelation(
+           R"({"from":"turkey","type":"BACKS","to":"fsa","properties":{"since":"2024-01-01","until":"2023-01-01"}})"),
        "until"},
       {"duplicate key", withEntity(R"({"key":"turkey","name":"Turkey again"})"),
        "entities[3]: duplicate key 'turkey' (first at entities[1])"},
       {"missing key", withEntity(R"({"name":"nobody"})"), "entities[3]: missing \"key\""},
-      {"labels type", withEntity(R"({"key":"x","labels":[1]})"), "entities[3].labels[0]: expected a string, got integer"},
-      {"unknown field", withEntity(R"({"key":"x","lables":["A"]})"), "entities[3]: unknown field 'lables'"},
+      {"labels type", withEntity(R"({"key":"x","labels":[1]})"),
+       "entities[3].labels[0]: expected a string, got integer"},
+      {"unknown field", withEntity(R"({"key":"x","lables":["A"]})"),
+       "entities[3]: unknown field 'lables'"},
       {"invalid utf8", withEntity("{\"key\":\"x\",\"name\":\"bad \xC3\x28 byte\"}"), "UTF-8"},
       {"bad sign", R"({"relation_types":[{"name":"X","sign":"plus"}]})", "relation_types[0].sign"},
       {"duplicate type", R"({"relation_types":[{"name":"X"},{"name":"X"}]})", "declared twice"},
       {"misspelt list", R"({"entites":[]})", "unknown top-level list 'entites'"},
-      {"too deep", withEntity(R"({"key":"x","properties":{"p":)" + std::string(100, '[') + std::string(100, ']') + "}}"),
+      {"too deep",
+       withEntity(R"({"key":"x","properties":{"p":)" + std::string(100, '[') +
+                  std::string(100, ']') + "}}"),
        "nested deeper"},
-      {"huge integer", withEntity(R"({"key":"x","properties":{"p":18446744073709551615}})"), "does not fit"},
+      {"huge integer", withEntity(R"({"key":"x","properties":{"p":18446744073709551615}})"),
+       "does not fit"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -132,8 +145,9 @@ TEST(ImportJson, SyntaxErrorHasLineAndColumn) {
 TEST(ImportJson, NumberBeyondADoubleIsInvalidInputNotACrash) {
   // Found by fuzz/json_import_fuzzer: nlohmann reports 1E999 as out_of_range, not parse_error.
   auto db = tempDb();
-  EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities": [{"key": "a", "properties": {"x": 1E999}}]})"),
-                        ErrorCode::kInvalidInput, "number overflow");
+  EXPECT_ERROR_CONTAINS(
+      db->importJsonText(R"({"entities": [{"key": "a", "properties": {"x": 1E999}}]})"),
+      ErrorCode::kInvalidInput, "number overflow");
 }
 
 TEST(ImportJson, TypesAreFreeWhenNothingIsDeclared) {
@@ -146,14 +160,15 @@ TEST(ImportJson, TypesAreFreeWhenNothingIsDeclared) {
 
 TEST(ImportJson, StoreVocabularyChecksLaterImportsAndKeysResolveAcrossImports) {
   auto db = tempDb();
-  ASSERT_TRUE(db->importJsonText(R"({"relation_types":[{"name":"BACKS","sign":"positive"}]})").ok());
+  ASSERT_TRUE(
+      db->importJsonText(R"({"relation_types":[{"name":"BACKS","sign":"positive"}]})").ok());
   ASSERT_TRUE(db->importJsonText(R"({"entities":[{"key":"a"},{"key":"b"}]})").ok());
   auto bad = db->importJsonText(R"({"relations":[{"from":"a","type":"BACK","to":"b"}]})");
   EXPECT_ERROR_CONTAINS(bad, ErrorCode::kInvalidInput, "unknown relation type 'BACK'");
   auto good = db->importJsonText(R"({"relations":[{"from":"a","type":"BACKS","to":"b"}]})");
   ASSERT_TRUE(good.ok()) << good.error().message();
-  EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities":[{"key":"a"}]})"), ErrorCode::kInvalidInput,
-                        "key 'a' already exists in the database");
+  EXPECT_ERROR_CONTAINS(db->importJsonText(R"({"entities":[{"key":"a"}]})"),
+                        ErrorCode::kInvalidInput, "key 'a' already exists in the database");
   EXPECT_EQ(countEntities(*db), 2u);
 }
 
@@ -162,9 +177,11 @@ TEST(ImportJson, FilesAndSizeLimit) {
   OpenOptions o;
   o.max_import_document_bytes = 1000;
   auto db = tempDb(o);
-  EXPECT_ERROR_CONTAINS(db->importJson(dir.path() + "/missing.json"), ErrorCode::kIOError, "missing.json");
+  EXPECT_ERROR_CONTAINS(db->importJson(dir.path() + "/missing.json"), ErrorCode::kIOError,
+                        "missing.json");
   std::string big = R"({"description":")" + std::string(2000, 'x') + "\"}";
-  EXPECT_ERROR_CONTAINS(db->importJson(dir.file("big.json", big)), ErrorCode::kInvalidInput, "larger than the 1000 bytes limit");
+  EXPECT_ERROR_CONTAINS(db->importJson(dir.file("big.json", big)), ErrorCode::kInvalidInput,
+                        "larger than the 1000 bytes limit");
   auto ok = db->importJson(dir.file("ok.json", R"({"entities":[{"key":"a","name":"A"}]})"));
   ASSERT_TRUE(ok.ok()) << ok.error().message();
   EXPECT_EQ(countEntities(*db), 1u);
@@ -190,9 +207,11 @@ TEST(ImportJsonLines, ErrorsNameTheLineAndImportNothing) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"{\"entity\":{\"key\":\"a\"}}\n{\"entity\":{\"key\":\"b\"}\n", "line 2, column"},
       {"{\"entity\":{\"key\":\"a\"}}\n{\"thing\":{}}\n", "line 2: unknown record kind 'thing'"},
-      {"{\"entity\":{\"key\":\"a\"}}\n\n{\"relation\":{\"from\":\"a\",\"type\":\"T\",\"to\":\"zz\"}}\n",
+      {"{\"entity\":{\"key\":\"a\"}}\n\n{\"relation\":{\"from\":\"a\",\"type\":\"T\",\"to\":\"zz\"}"
+       "}\n",
        "line 3: relation.to: unknown entity key 'zz'"},
-      {"{\"entity\":{\"key\":\"a\",\"properties\":{\"since\":\"2024-02-30\"}}}\n", "line 1: entity.properties.since"},
+      {"{\"entity\":{\"key\":\"a\",\"properties\":{\"since\":\"2024-02-30\"}}}\n",
+       "line 1: entity.properties.since"},
   };
   for (const auto& [content, needle] : cases) {
     SCOPED_TRACE(needle);

@@ -23,7 +23,8 @@ int64_t count(Database& db, const std::string& q, const Map& params = {}) {
 // exactly one node, with the unique constraint and without it (writers are serialised).
 void mergeConcurrently(bool constrained) {
   auto db = tempDb();
-  if (constrained) ASSERT_TRUE(db->query("CREATE CONSTRAINT FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
+  if (constrained)
+    ASSERT_TRUE(db->query("CREATE CONSTRAINT FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
   auto ps = db->prepare("MERGE (p:Person {id: $id}) ON CREATE SET p.created = true RETURN p.id");
   ASSERT_TRUE(ps.ok());
   std::atomic<int> failures{0};
@@ -65,7 +66,9 @@ TEST(IndexQuery, ViolationIsConstraintValidationFailedAndChangesNothing) {
 // A statement prepared while the index existed keeps answering after DROP INDEX.
 TEST(IndexQuery, PreparedSeekSurvivesDropIndex) {
   auto db = tempDb();
-  ASSERT_TRUE(db->query("UNWIND range(1, 100) AS i CREATE (:Person {id: i, name: 'p' + toString(i)})").ok());
+  ASSERT_TRUE(
+      db->query("UNWIND range(1, 100) AS i CREATE (:Person {id: i, name: 'p' + toString(i)})")
+          .ok());
   ASSERT_TRUE(db->query("CREATE INDEX person_id FOR (p:Person) ON (p.id)").ok());
   auto ps = db->prepare("MATCH (p:Person {id: $id}) RETURN p.name");
   ASSERT_TRUE(ps.ok());
@@ -81,7 +84,9 @@ TEST(IndexQuery, PreparedSeekSurvivesDropIndex) {
   ASSERT_TRUE(profile.ok()) << profile.error().message();
   bool seen = false;
   for (const auto& row : profile.rows()) {
-    if (row[0].asString().find("NodeIndexSeek(person_id, p.id IN [1, 2, 3, 1000])") == std::string::npos) continue;
+    if (row[0].asString().find("NodeIndexSeek(person_id, p.id IN [1, 2, 3, 1000])") ==
+        std::string::npos)
+      continue;
     seen = true;
     EXPECT_EQ(row[1].asInt(), 3);
   }
@@ -107,7 +112,8 @@ TEST(IndexQuery, ReadOnlyDatabaseShowsAndSeeksButRefusesDdl) {
     auto db = Database::open(path);
     ASSERT_TRUE(db);
     ASSERT_TRUE((*db)->query("UNWIND range(1, 20) AS i CREATE (:Person {id: i})").ok());
-    ASSERT_TRUE((*db)->query("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
+    ASSERT_TRUE(
+        (*db)->query("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
   }
   {
     OpenOptions ro;

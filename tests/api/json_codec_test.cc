@@ -30,7 +30,8 @@ TEST(JsonCodec, Scalars) {
 TEST(JsonCodec, InvalidUtf8IsReplacedNotThrown) {
   EXPECT_EQ(toJson(Value(std::string("a\xC3\x28z"))), "\"a\xEF\xBF\xBD(z\"");
   EXPECT_EQ(toJson(Value(std::string("\xFF"))), "\"\xEF\xBF\xBD\"");
-  EXPECT_EQ(toJson(Value(std::string("\xED\xA0\x80"))), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"") << "surrogate";
+  EXPECT_EQ(toJson(Value(std::string("\xED\xA0\x80"))), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"")
+      << "surrogate";
   // Whatever we write must be valid JSON.
   EXPECT_TRUE(nlohmann::json::accept(toJson(Value(std::string("x\x80\xC0y")))));
 }
@@ -42,7 +43,8 @@ TEST(JsonCodec, NestedAndGraphValues) {
   Node f{2, {"ArmedGroup"}, {}};
   Relationship r{7, "BACKS", 1, 2, {{"since", Date::fromCivil(2011, 8, 1)}}};
   EXPECT_EQ(toJson(Value(n)), R"({"id":1,"labels":["State"],"properties":{"name":"Turkey"}})");
-  EXPECT_EQ(toJson(Value(r)), R"({"id":7,"type":"BACKS","start":1,"end":2,"properties":{"since":"2011-08-01"}})");
+  EXPECT_EQ(toJson(Value(r)),
+            R"({"id":7,"type":"BACKS","start":1,"end":2,"properties":{"since":"2011-08-01"}})");
   auto p = nlohmann::json::parse(toJson(Value(Path{{n, f}, {r}})));
   EXPECT_EQ(p["nodes"].size(), 2u);
   EXPECT_EQ(p["relationships"][0]["type"], "BACKS");
@@ -52,19 +54,21 @@ TEST(JsonCodec, ResultAndError) {
   Stats stats;
   stats.nodes_created = 3;
   stats.elapsed_ms = 1.5;
-  QueryResult r = QueryResult::success({"name", "n"}, {{Value("Turkey"), Value(int64_t{2})}}, stats);
+  QueryResult r =
+      QueryResult::success({"name", "n"}, {{Value("Turkey"), Value(int64_t{2})}}, stats);
   auto j = nlohmann::json::parse(resultToJson(r, "42"));
   EXPECT_EQ(j["id"], 42);
   EXPECT_EQ(j["columns"][1], "n");
   EXPECT_EQ(j["rows"][0][0], "Turkey");
   EXPECT_EQ(j["stats"]["nodes_created"], 3);
-  for (const char* k : {"nodes_deleted", "relationships_created", "relationships_deleted", "properties_set",
-                        "properties_removed", "labels_added", "labels_removed", "elapsed_ms"})
+  for (const char* k :
+       {"nodes_deleted", "relationships_created", "relationships_deleted", "properties_set",
+        "properties_removed", "labels_added", "labels_removed", "elapsed_ms"})
     EXPECT_TRUE(j["stats"].contains(k)) << k;
   EXPECT_FALSE(nlohmann::json::parse(resultToJson(r)).contains("id"));
 
-  QueryResult e = QueryResult::failure(
-      Error(ErrorCode::kSyntaxError, "Syntax error: expected ')'", ErrorDetail::kUnexpectedSyntax, 1, 9));
+  QueryResult e = QueryResult::failure(Error(ErrorCode::kSyntaxError, "Syntax error: expected ')'",
+                                             ErrorDetail::kUnexpectedSyntax, 1, 9));
   auto je = nlohmann::json::parse(resultToJson(e, "\"q1\""));
   EXPECT_EQ(je["id"], "q1");
   EXPECT_EQ(je["error"]["code"], "SyntaxError");
@@ -75,7 +79,8 @@ TEST(JsonCodec, ResultAndError) {
 }
 
 TEST(JsonCodec, ReadingParametersAndValues) {
-  auto p = paramsFromJson(R"({"i": 1, "f": 1.0, "s": "x", "l": [1, {"$date": "2024-11-01"}], "m": {"k": null}, "b": false})");
+  auto p = paramsFromJson(
+      R"({"i": 1, "f": 1.0, "s": "x", "l": [1, {"$date": "2024-11-01"}], "m": {"k": null}, "b": false})");
   ASSERT_TRUE(p.ok()) << p.error().message();
   EXPECT_EQ(p->at("i"), Value(int64_t{1}));
   EXPECT_TRUE(p->at("f").isFloat());

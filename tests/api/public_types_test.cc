@@ -52,8 +52,8 @@ TEST(QueryResultFactories, SuccessAndFailure) {
   EXPECT_EQ(r.error().code(), ErrorCode::kInternalError);
   EXPECT_NE(r.error().message().find("successful"), std::string::npos) << r.error().message();
 
-  QueryResult f = QueryResult::failure(
-      Error(ErrorCode::kSyntaxError, "Variable `x` not defined", ErrorDetail::kUndefinedVariable, 1, 8));
+  QueryResult f = QueryResult::failure(Error(ErrorCode::kSyntaxError, "Variable `x` not defined",
+                                             ErrorDetail::kUndefinedVariable, 1, 8));
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.error().code(), ErrorCode::kSyntaxError);
   EXPECT_EQ(f.error().detail(), ErrorDetail::kUndefinedVariable);
@@ -73,14 +73,17 @@ TEST(ErrorDetails, StatementsReachTheApiWithCodeAndDetail) {
   const Case cases[] = {
       {"MATCH (a RETURN a", ErrorCode::kSyntaxError, ErrorDetail::kUnexpectedSyntax},
       {"MATCH (n) RETURN m", ErrorCode::kSyntaxError, ErrorDetail::kUndefinedVariable},
-      {"MATCH (n) RETURN noSuchFunction(n)", ErrorCode::kSyntaxError, ErrorDetail::kUnknownFunction},
-      {"MATCH (a), (a)-[a]->() RETURN a", ErrorCode::kSyntaxError, ErrorDetail::kVariableTypeConflict},
+      {"MATCH (n) RETURN noSuchFunction(n)", ErrorCode::kSyntaxError,
+       ErrorDetail::kUnknownFunction},
+      {"MATCH (a), (a)-[a]->() RETURN a", ErrorCode::kSyntaxError,
+       ErrorDetail::kVariableTypeConflict},
       {"RETURN count(count(1))", ErrorCode::kSyntaxError, ErrorDetail::kNestedAggregation},
       {"RETURN 9223372036854775808", ErrorCode::kSyntaxError, ErrorDetail::kIntegerOverflow},
       {"CALL no.such.proc()", ErrorCode::kProcedureError, ErrorDetail::kProcedureNotFound},
       {"RETURN $missing", ErrorCode::kParameterMissing, ErrorDetail::kMissingParameter},
       {"RETURN range(1, 2, 0)", ErrorCode::kArgumentError, ErrorDetail::kNumberOutOfRange},
-      {"WITH {a: 1} AS m, 1 AS k RETURN m[k]", ErrorCode::kTypeError, ErrorDetail::kMapElementAccessByNonString},
+      {"WITH {a: 1} AS m, 1 AS k RETURN m[k]", ErrorCode::kTypeError,
+       ErrorDetail::kMapElementAccessByNonString},
       {"CREATE (a)-[:T]->(b) WITH a DELETE a", ErrorCode::kConstraintVerificationFailed,
        ErrorDetail::kDeleteConnectedNode},
   };

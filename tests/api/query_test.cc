@@ -12,11 +12,13 @@ using testing::tempDb;
 
 TEST(Query, CreateThenMatchWithParameters) {
   auto db = tempDb();
-  auto w = db->query("CREATE (:State {name: 'Turkey'})-[:BACKS]->(:ArmedGroup {name: 'Free Syrian Army'})");
+  auto w = db->query(
+      "CREATE (:State {name: 'Turkey'})-[:BACKS]->(:ArmedGroup {name: 'Free Syrian Army'})");
   ASSERT_TRUE(w.ok()) << w.error().message();
   EXPECT_EQ(w.stats().nodes_created, 2);
   EXPECT_EQ(w.stats().relationships_created, 1);
-  auto r = db->query("MATCH (s)-[:BACKS]->(g) WHERE g.name = $g RETURN s.name AS backer", {{"g", "Free Syrian Army"}});
+  auto r = db->query("MATCH (s)-[:BACKS]->(g) WHERE g.name = $g RETURN s.name AS backer",
+                     {{"g", "Free Syrian Army"}});
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_EQ(r.columns(), std::vector<std::string>{"backer"});
   ASSERT_EQ(r.rows().size(), 1u);

@@ -46,13 +46,16 @@ TEST_F(PlanTest, ProfileReportsRowsPerOperator) {
 TEST_F(PlanTest, DistinctReachabilityAgreesWithTrailEnumeration) {
   // A graph with cycles, parallel edges and a self loop.
   run("UNWIND range(0, 11) AS i CREATE (:V {i: i})");
-  run("MATCH (a:V), (b:V) WHERE b.i = (a.i * 3 + 1) % 12 OR b.i = (a.i + 5) % 12 CREATE (a)-[:E]->(b)");
+  run("MATCH (a:V), (b:V) WHERE b.i = (a.i * 3 + 1) % 12 OR b.i = (a.i + 5) % 12 CREATE "
+      "(a)-[:E]->(b)");
   run("MATCH (a:V {i: 0}), (b:V {i: 1}) CREATE (a)-[:E]->(b), (a)-[:E]->(a)");
   for (int start = 0; start < 12; ++start) {
     for (const char* range : {"*1..2", "*1..3", "*0..2", "*..4"}) {
       Map p{{"i", Value(int64_t{start})}};
-      std::string fast = std::string("MATCH (a:V {i: $i})-[") + range + "]->(b) RETURN count(DISTINCT b)";
-      std::string slow = std::string("MATCH q = (a:V {i: $i})-[") + range + "]->(b) RETURN count(DISTINCT b)";
+      std::string fast =
+          std::string("MATCH (a:V {i: $i})-[") + range + "]->(b) RETURN count(DISTINCT b)";
+      std::string slow =
+          std::string("MATCH q = (a:V {i: $i})-[") + range + "]->(b) RETURN count(DISTINCT b)";
       EXPECT_NE(explain(fast).find("VarLengthReach"), std::string::npos);
       EXPECT_EQ(count(fast, p), count(slow, p)) << start << " " << range;
     }
@@ -67,7 +70,8 @@ TEST_F(PlanTest, VarLengthTrailsAreRelationshipUnique) {
   ASSERT_EQ(out.rows.size(), 1u);
   EXPECT_EQ(out.rows[0][0].asInt(), 2);
   EXPECT_EQ(out.rows[0][1].asString(), "a");
-  EXPECT_EQ(count("MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(*)"), 2);  // r1 <> r2 always holds here
+  EXPECT_EQ(count("MATCH (a)-[r1]->(b)-[r2]->(c) RETURN count(*)"),
+            2);  // r1 <> r2 always holds here
   EXPECT_EQ(count("MATCH (a)-[r1]-(b)-[r2]-(c) RETURN count(*)"), 4);
 }
 
@@ -171,7 +175,8 @@ TEST_F(PlanTest, PlansAreCachedAndSeeNewLabels) {
 TEST_F(PlanTest, HotPathOneHopWithParameters) {
   run("CREATE (a:H {k: 0})-[:R]->(:H {k: 1}), (a)-[:R]->(:H {k: 2}), (a)-[:S]->(:H {k: 3})");
   int64_t id = count("MATCH (a:H {k: 0}) RETURN id(a)");
-  auto ps = engine_->prepare("MATCH (a)-->(b) WHERE id(a) = $id RETURN count(b) AS c, sum(id(b)) AS s");
+  auto ps =
+      engine_->prepare("MATCH (a)-->(b) WHERE id(a) = $id RETURN count(b) AS c, sum(id(b)) AS s");
   for (int i = 0; i < 3; ++i) {
     auto out = engine_->execute(*ps, {{"id", Value(id)}});
     EXPECT_EQ(out.rows[0][0].asInt(), 3);

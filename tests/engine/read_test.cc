@@ -8,9 +8,12 @@ class ReadTest : public EngineTest {
  protected:
   void SetUp() override {
     EngineTest::SetUp();
-    run("CREATE (t:State {name: 'Turkey', aliases: ['Türkiye']}), (u:State {name: 'United States'}), "
-        "(f:ArmedGroup {name: 'Free Syrian Army'}), (s:ArmedGroup {name: 'SDF'}), (y:ArmedGroup {name: 'YPG'}), "
-        "(t)-[:BACKS {since: '2011-07-29'}]->(f), (u)-[:BACKS {since: '2015-10-01', until: '2024-01-01'}]->(s), "
+    run("CREATE (t:State {name: 'Turkey', aliases: ['Türkiye']}), (u:State {name: 'United "
+        "States'}), "
+        "(f:ArmedGroup {name: 'Free Syrian Army'}), (s:ArmedGroup {name: 'SDF'}), (y:ArmedGroup "
+        "{name: 'YPG'}), "
+        "(t)-[:BACKS {since: '2011-07-29'}]->(f), (u)-[:BACKS {since: '2015-10-01', until: "
+        "'2024-01-01'}]->(s), "
         "(y)-[:PART_OF]->(s), (t)-[:CONSIDERS_TERRORIST]->(y), (t)-[:FIGHTS]->(s)");
   }
   std::vector<std::string> strings(const QueryOutput& out) {
@@ -31,14 +34,16 @@ TEST_F(ReadTest, StringParameterNodeIsANameReference) {
   Map g{{"g", Value("fsa")}};
   run("MATCH (f {name: 'Free Syrian Army'}) SET f.aliases = ['FSA']");
   auto out = run("MATCH (s)-[:BACKS]->($g) RETURN s.name", g);
-  EXPECT_EQ(strings(out), std::vector<std::string>{"Turkey"}) << explain("MATCH (s)-[:BACKS]->($g) RETURN s.name");
+  EXPECT_EQ(strings(out), std::vector<std::string>{"Turkey"})
+      << explain("MATCH (s)-[:BACKS]->($g) RETURN s.name");
   out = run("MATCH (n $p) RETURN n.name", {{"p", Value(Map{{"name", Value("SDF")}})}});
   EXPECT_EQ(strings(out), std::vector<std::string>{"SDF"});
 }
 
 TEST_F(ReadTest, TwoHopPatternWithWhere) {
-  auto out = run("MATCH (a)-[:CONSIDERS_TERRORIST]->(t)-[:PART_OF]->(g) WHERE a.name STARTS WITH 'Tur' "
-                 "RETURN a.name, t.name, g.name");
+  auto out =
+      run("MATCH (a)-[:CONSIDERS_TERRORIST]->(t)-[:PART_OF]->(g) WHERE a.name STARTS WITH 'Tur' "
+          "RETURN a.name, t.name, g.name");
   ASSERT_EQ(out.rows.size(), 1u);
   EXPECT_EQ(out.columns, (std::vector<std::string>{"a.name", "t.name", "g.name"}));
   EXPECT_EQ(out.rows[0][2].asString(), "SDF");
@@ -61,7 +66,8 @@ TEST_F(ReadTest, OrderSkipLimitDistinct) {
 }
 
 TEST_F(ReadTest, OptionalMatchGivesNulls) {
-  auto out = run("MATCH (n:State) OPTIONAL MATCH (n)-[:PART_OF]->(c) RETURN n.name, c ORDER BY n.name");
+  auto out =
+      run("MATCH (n:State) OPTIONAL MATCH (n)-[:PART_OF]->(c) RETURN n.name, c ORDER BY n.name");
   ASSERT_EQ(out.rows.size(), 2u);
   EXPECT_TRUE(out.rows[0][1].isNull());
 }
@@ -77,7 +83,8 @@ TEST_F(ReadTest, UnionAndUnwind) {
 TEST_F(ReadTest, PatternPredicateAndWithScoping) {
   auto out = run("MATCH (n) WHERE (n)-[:BACKS]->() RETURN n.name ORDER BY n.name");
   EXPECT_EQ(strings(out), (std::vector<std::string>{"Turkey", "United States"}));
-  EXPECT_NE(errorOf("MATCH (n) WITH n.name AS name RETURN n").find("SyntaxError"), std::string::npos);
+  EXPECT_NE(errorOf("MATCH (n) WITH n.name AS name RETURN n").find("SyntaxError"),
+            std::string::npos);
 }
 
 TEST_F(ReadTest, NodesAreMaterialised) {
@@ -110,7 +117,8 @@ TEST_F(ReadTest, ShortestPath) {
   ASSERT_EQ(p.relationships.size(), 2u);
   EXPECT_EQ(p.nodes.front().properties.at("name").asString(), "United States");
   EXPECT_EQ(p.nodes.back().properties.at("name").asString(), "YPG");
-  EXPECT_TRUE(run("MATCH p = shortestPath((\"YPG\")-[:BACKS*]->(\"Turkey\")) RETURN p").rows.empty());
+  EXPECT_TRUE(
+      run("MATCH p = shortestPath((\"YPG\")-[:BACKS*]->(\"Turkey\")) RETURN p").rows.empty());
 }
 
 TEST_F(ReadTest, CompileTimeErrorsAreSyntaxErrors) {
@@ -118,9 +126,11 @@ TEST_F(ReadTest, CompileTimeErrorsAreSyntaxErrors) {
   EXPECT_NE(errorOf("MATCH (n)-[n]->() RETURN n").find("SyntaxError"), std::string::npos);
   EXPECT_NE(errorOf("MATCH (n) RETURN count(count(n))").find("SyntaxError"), std::string::npos);
   EXPECT_NE(errorOf("CALL nope.nothing()").find("Unknown procedure"), std::string::npos);
-  EXPECT_NE(errorOf("MATCH (a) RETURN a.name AS x UNION MATCH (a) RETURN a.name AS y").find("SyntaxError"),
+  EXPECT_NE(errorOf("MATCH (a) RETURN a.name AS x UNION MATCH (a) RETURN a.name AS y")
+                .find("SyntaxError"),
             std::string::npos);
-  EXPECT_EQ(count("MATCH (n:NoSuchLabel)-[:NO_SUCH_TYPE]->() RETURN count(*)"), 0);  // unknown names match nothing
+  EXPECT_EQ(count("MATCH (n:NoSuchLabel)-[:NO_SUCH_TYPE]->() RETURN count(*)"),
+            0);  // unknown names match nothing
 }
 
 TEST_F(ReadTest, BuiltinProcedures) {

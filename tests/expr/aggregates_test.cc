@@ -17,7 +17,8 @@ std::string aggShow(std::string_view name, std::vector<RValue> values, bool dist
                     std::vector<RValue> extra = {}) {
   return show(agg(name, std::move(values), distinct, std::move(extra)));
 }
-std::string aggError(std::string_view name, std::vector<RValue> values, std::vector<RValue> extra = {}) {
+std::string aggError(std::string_view name, std::vector<RValue> values,
+                     std::vector<RValue> extra = {}) {
   try {
     agg(name, std::move(values), false, std::move(extra));
   } catch (const QueryError& e) {

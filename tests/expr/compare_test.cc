@@ -15,7 +15,7 @@ const double kNaN = std::nan("");
 
 TEST(CypherEquals, ListsPropagateNullOnlyWhenUndecided) {
   EXPECT_EQ(cypherEquals(L({1, 2}), L({1, 2.0})), true);
-  EXPECT_EQ(cypherEquals(L({1, 2}), L({1, 2, 3})), false);          // lengths differ
+  EXPECT_EQ(cypherEquals(L({1, 2}), L({1, 2, 3})), false);  // lengths differ
   EXPECT_EQ(cypherEquals(L({1, RValue()}), L({1, RValue(), 3})), false);
   EXPECT_EQ(cypherEquals(L({1, RValue()}), L({2, RValue()})), false);  // decided by 1 vs 2
   EXPECT_EQ(cypherEquals(L({1, RValue()}), L({1, 2})), std::nullopt);
@@ -38,7 +38,9 @@ TEST(CypherEquals, MapsNodesAndKinds) {
 TEST(CypherEquals, LargeIntegersAreNotRoundedThroughDouble) {
   int64_t big = (int64_t{1} << 53) + 1;
   EXPECT_EQ(cypherEquals(RValue(big), RValue(static_cast<double>(big))), false);
-  EXPECT_EQ(cypherEquals(RValue(std::numeric_limits<int64_t>::max()), RValue(9223372036854775808.0)), false);
+  EXPECT_EQ(
+      cypherEquals(RValue(std::numeric_limits<int64_t>::max()), RValue(9223372036854775808.0)),
+      false);
 }
 
 TEST(CypherCompare, OnlyWithinAFamily) {
@@ -55,13 +57,26 @@ TEST(CypherCompare, OnlyWithinAFamily) {
 
 TEST(OrderCompare, TotalOrderAcrossKinds) {
   // Ascending: maps, nodes, relationships, lists, paths, strings, booleans, numbers, dates, null.
-  std::vector<RValue> values = {RValue(), RValue(Date{0}), RValue(kNaN), RValue(2), RValue(1.5),
-                                RValue(true), RValue(false), RValue("b"), RValue("a"),
-                                RValue(PathRef{{NodeRef{1}}, {}}), L({2}), L({1, 2}), L({1}),
-                                RValue(RelRef{1, 1, 1, 2}), RValue(NodeRef{7}), RValue(NodeRef{3}),
+  std::vector<RValue> values = {RValue(),
+                                RValue(Date{0}),
+                                RValue(kNaN),
+                                RValue(2),
+                                RValue(1.5),
+                                RValue(true),
+                                RValue(false),
+                                RValue("b"),
+                                RValue("a"),
+                                RValue(PathRef{{NodeRef{1}}, {}}),
+                                L({2}),
+                                L({1, 2}),
+                                L({1}),
+                                RValue(RelRef{1, 1, 1, 2}),
+                                RValue(NodeRef{7}),
+                                RValue(NodeRef{3}),
                                 M({{"a", 1}})};
   std::shuffle(values.begin(), values.end(), std::mt19937(42));
-  std::sort(values.begin(), values.end(), [](const RValue& a, const RValue& b) { return orderCompare(a, b) < 0; });
+  std::sort(values.begin(), values.end(),
+            [](const RValue& a, const RValue& b) { return orderCompare(a, b) < 0; });
   std::string out;
   for (const auto& v : values) out += show(v) + " ";
   EXPECT_EQ(out,
@@ -87,11 +102,13 @@ TEST(Equivalence, NullAndNaNAreEquivalentToThemselves) {
 }
 
 TEST(Equivalence, HashAgreesWithEquivalence) {
-  std::vector<std::pair<RValue, RValue>> same = {
-      {RValue(1), RValue(1.0)},           {RValue(0), RValue(-0.0)},
-      {RValue(kNaN), RValue(-kNaN)},      {L({1, "a"}), L({1.0, "a"})},
-      {M({{"k", 2}}), M({{"k", 2.0}})},   {RValue(), RValue()},
-      {RValue(NodeRef{4}), RValue(NodeRef{4})}};
+  std::vector<std::pair<RValue, RValue>> same = {{RValue(1), RValue(1.0)},
+                                                 {RValue(0), RValue(-0.0)},
+                                                 {RValue(kNaN), RValue(-kNaN)},
+                                                 {L({1, "a"}), L({1.0, "a"})},
+                                                 {M({{"k", 2}}), M({{"k", 2.0}})},
+                                                 {RValue(), RValue()},
+                                                 {RValue(NodeRef{4}), RValue(NodeRef{4})}};
   for (auto& [a, b] : same) {
     ASSERT_TRUE(equivalent(a, b)) << show(a);
     EXPECT_EQ(equivalenceHash(a), equivalenceHash(b)) << show(a);

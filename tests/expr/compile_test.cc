@@ -61,7 +61,9 @@ TEST(Index, ListIndexing) {
 }
 
 TEST(Slice, BoundsNegativeOmittedAndNull) {
-  auto s = [](ExprPtr from, ExprPtr to) { return show(evalExpr(slice(ints({1, 2, 3}), std::move(from), std::move(to)))); };
+  auto s = [](ExprPtr from, ExprPtr to) {
+    return show(evalExpr(slice(ints({1, 2, 3}), std::move(from), std::move(to))));
+  };
   EXPECT_EQ(s(lit(1), lit(3)), "[2, 3]");
   EXPECT_EQ(s(nullptr, lit(2)), "[1, 2]");
   EXPECT_EQ(s(lit(1), nullptr), "[2, 3]");
@@ -112,8 +114,9 @@ TEST(Case, UnreachedBranchDoesNotFailAtCompileTime) {
 
 TEST(ListComprehension, FilterAndProject) {
   // [x IN [1,2,3,4] WHERE x % 2 = 0 | x * 10]
-  auto e = comprehension("x", ints({1, 2, 3, 4}), bin(Op::kEq, bin(Op::kMod, var("x"), lit(2)), lit(0)),
-                         bin(Op::kMul, var("x"), lit(10)));
+  auto e =
+      comprehension("x", ints({1, 2, 3, 4}), bin(Op::kEq, bin(Op::kMod, var("x"), lit(2)), lit(0)),
+                    bin(Op::kMul, var("x"), lit(10)));
   EXPECT_EQ(show(evalExpr(e)), "[20, 40]");
   EXPECT_EQ(show(evalExpr(comprehension("x", ints({1, 2}), nullptr, nullptr))), "[1, 2]");
   EXPECT_EQ(show(evalExpr(comprehension("x", null(), nullptr, nullptr))), "null");
@@ -122,12 +125,13 @@ TEST(ListComprehension, FilterAndProject) {
 
 TEST(ListComprehension, VariableShadowsAndIsRestored) {
   // With an outer x = 100: [x IN [1,2] | x + 1] + x  => [2, 3, 100]
-  auto e = bin(Op::kAdd, comprehension("x", ints({1, 2}), nullptr, bin(Op::kAdd, var("x"), lit(1))), var("x"));
+  auto e = bin(Op::kAdd, comprehension("x", ints({1, 2}), nullptr, bin(Op::kAdd, var("x"), lit(1))),
+               var("x"));
   EXPECT_EQ(show(evalExpr(*e, {"x"}, {RValue(100)})), "[2, 3, 100]");
   // Nested: [x IN [[1,2],[3]] | [y IN x | y * 2]]
-  auto nested = comprehension(
-      "x", list(ints({1, 2}), ints({3})), nullptr,
-      comprehension("y", var("x"), nullptr, bin(Op::kMul, var("y"), lit(2))));
+  auto nested =
+      comprehension("x", list(ints({1, 2}), ints({3})), nullptr,
+                    comprehension("y", var("x"), nullptr, bin(Op::kMul, var("y"), lit(2))));
   EXPECT_EQ(show(evalExpr(nested)), "[[2, 4], [6]]");
 }
 
@@ -171,8 +175,10 @@ TEST(CompileErrors, UnknownFunctionWithHint) {
 }
 
 TEST(CompileErrors, ArityDistinctAndAggregates) {
-  EXPECT_EQ(messageOf(fn("toUpper", lit("a"), lit("b"))), "Function 'toUpper' expects 1 argument, got 2");
-  EXPECT_EQ(messageOf(fn("substring", lit("a"))), "Function 'substring' expects 2 to 3 arguments, got 1");
+  EXPECT_EQ(messageOf(fn("toUpper", lit("a"), lit("b"))),
+            "Function 'toUpper' expects 1 argument, got 2");
+  EXPECT_EQ(messageOf(fn("substring", lit("a"))),
+            "Function 'substring' expects 2 to 3 arguments, got 1");
   EXPECT_EQ(errorOf(fn("coalesce")), "SyntaxError");
   auto d = fn("toUpper", lit("a"));
   d->distinct = true;
@@ -201,7 +207,8 @@ TEST(Folding, ConstantSubtreesEvaluateOnce) {
   EvalContext ctx;
   EXPECT_EQ(show(p->eval(row, ctx)), "7");
   auto r = compileExpression(*fn("rand"), scope);
-  double a = r->eval(row, ctx).asFloat(), b = r->eval(row, ctx).asFloat(), c = r->eval(row, ctx).asFloat();
+  double a = r->eval(row, ctx).asFloat(), b = r->eval(row, ctx).asFloat(),
+         c = r->eval(row, ctx).asFloat();
   EXPECT_FALSE(a == b && b == c);
 }
 

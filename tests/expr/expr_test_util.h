@@ -164,7 +164,8 @@ class FakeTxn : public storage::Transaction {
     dict.emplace_back(s);
     return static_cast<uint32_t>(dict.size());
   }
-  storage::NodeId addNode(std::vector<std::string> labels, std::vector<std::pair<std::string, Value>> props) {
+  storage::NodeId addNode(std::vector<std::string> labels,
+                          std::vector<std::pair<std::string, Value>> props) {
     storage::NodeRecord n;
     n.id = nodes.size() + 1;
     for (auto& l : labels) n.labels.push_back(intern(l));
@@ -186,7 +187,9 @@ class FakeTxn : public storage::Transaction {
       if (dict[i] == s) return static_cast<uint32_t>(i + 1);
     return std::nullopt;
   }
-  std::string stringOf(uint32_t id) const override { return id && id <= dict.size() ? dict[id - 1] : ""; }
+  std::string stringOf(uint32_t id) const override {
+    return id && id <= dict.size() ? dict[id - 1] : "";
+  }
   std::optional<storage::NodeRecord> getNode(storage::NodeId id) const override {
     if (id == 0 || id > nodes.size()) return std::nullopt;
     return nodes[id - 1];
@@ -208,17 +211,22 @@ class FakeTxn : public storage::Transaction {
   }
   void edges(storage::NodeId, storage::Direction, const std::vector<storage::TypeId>&,
              const std::function<bool(const storage::EdgeRef&)>&) const override {}
-  size_t degree(storage::NodeId, storage::Direction, const std::vector<storage::TypeId>&) const override { return 0; }
+  size_t degree(storage::NodeId, storage::Direction,
+                const std::vector<storage::TypeId>&) const override {
+    return 0;
+  }
   void scanEdges(const std::function<bool(const storage::EdgeRef&)>&) const override {}
   storage::RelTypeDef relType(storage::TypeId) const override { return {}; }
   std::vector<storage::RelTypeDef> relTypes() const override { return {}; }
   std::vector<std::string> labels() const override { return {}; }
   std::vector<std::string> propertyKeys() const override { return {}; }
   storage::Result<uint32_t> internString(std::string_view) override { return ro(); }
-  storage::Result<storage::NodeId> createNode(const std::vector<storage::LabelId>&, const storage::Properties&) override {
+  storage::Result<storage::NodeId> createNode(const std::vector<storage::LabelId>&,
+                                              const storage::Properties&) override {
     return ro();
   }
-  storage::Status createNodeWithId(storage::NodeId, const std::vector<storage::LabelId>&, const storage::Properties&) override {
+  storage::Status createNodeWithId(storage::NodeId, const std::vector<storage::LabelId>&,
+                                   const storage::Properties&) override {
     return ro();
   }
   storage::Status updateNode(const storage::NodeRecord&) override { return ro(); }
@@ -227,7 +235,9 @@ class FakeTxn : public storage::Transaction {
                                               const storage::Properties&) override {
     return ro();
   }
-  storage::Status updateEdgeProps(storage::EdgeId, const storage::Properties&) override { return ro(); }
+  storage::Status updateEdgeProps(storage::EdgeId, const storage::Properties&) override {
+    return ro();
+  }
   storage::Status deleteEdge(storage::EdgeId) override { return ro(); }
   storage::Status putRelType(const storage::RelTypeDef&) override { return ro(); }
   storage::Status commit() override { return storage::Status::OK(); }
@@ -242,7 +252,8 @@ class FakeTxn : public storage::Transaction {
   storage::Properties toProps(std::vector<std::pair<std::string, Value>>& props) {
     storage::Properties out;
     for (auto& [k, v] : props) out.emplace_back(intern(k), v);
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
   }
 };
@@ -292,10 +303,14 @@ inline std::string detailOf(const ExprPtr& e, std::vector<std::string> vars = {}
 //! Cypher-ish rendering of a value for compact assertions: [1, 'a', null].
 inline std::string show(const RValue& v) {
   switch (v.kind()) {
-    case RValue::Kind::kNode: return "(#" + std::to_string(v.asNode().id) + ")";
-    case RValue::Kind::kRel: return "[#" + std::to_string(v.asRel().id) + "]";
-    case RValue::Kind::kPath: return "<path>";
-    case RValue::Kind::kFloat: return expr::formatFloat(v.asFloat());
+    case RValue::Kind::kNode:
+      return "(#" + std::to_string(v.asNode().id) + ")";
+    case RValue::Kind::kRel:
+      return "[#" + std::to_string(v.asRel().id) + "]";
+    case RValue::Kind::kPath:
+      return "<path>";
+    case RValue::Kind::kFloat:
+      return expr::formatFloat(v.asFloat());
     case RValue::Kind::kList: {
       std::string s = "[";
       for (size_t i = 0; i < v.asList().size(); ++i) s += (i ? ", " : "") + show(v.asList()[i]);
@@ -307,7 +322,8 @@ inline std::string show(const RValue& v) {
       for (auto& [k, e] : v.asMap()) s += (first ? "" : ", ") + k + ": " + show(e), first = false;
       return s + "}";
     }
-    default: return v.toValue().toCypher();
+    default:
+      return v.toValue().toCypher();
   }
 }
 

@@ -26,7 +26,8 @@ class GraphExpr : public ::testing::Test {
   RValue eval(const ExprPtr& e) {
     TestScope scope({"t", "s", "r", "o", "b"});
     auto p = compileExpression(*e, scope);
-    Row row = {RValue(NodeRef{turkey}), RValue(NodeRef{sna}), RValue(backs), RValue(open), RValue(bare)};
+    Row row = {RValue(NodeRef{turkey}), RValue(NodeRef{sna}), RValue(backs), RValue(open),
+               RValue(bare)};
     row.resize(static_cast<size_t>(scope.width()));
     return p->eval(row, ctx);
   }
@@ -49,8 +50,8 @@ class GraphExpr : public ::testing::Test {
 TEST_F(GraphExpr, PropertyAccessOnNodesAndRelationships) {
   EXPECT_EQ(run(prop(var("t"), "name")), "'Turkey'");
   EXPECT_EQ(run(prop(var("t"), "aliases")), "['Türkiye']");
-  EXPECT_EQ(run(prop(var("t"), "missing")), "null");      // never-interned key
-  EXPECT_EQ(run(prop(var("t"), "confidence")), "null");   // key known, not on this node
+  EXPECT_EQ(run(prop(var("t"), "missing")), "null");     // never-interned key
+  EXPECT_EQ(run(prop(var("t"), "confidence")), "null");  // key known, not on this node
   EXPECT_EQ(run(prop(var("r"), "confidence")), "0.8");
   EXPECT_EQ(run(prop(prop(var("r"), "since"), "year")), "2017");
   EXPECT_EQ(run(index(var("t"), lit("name"))), "'Turkey'");
@@ -83,15 +84,17 @@ TEST_F(GraphExpr, PropertiesAndKeys) {
 }
 
 TEST_F(GraphExpr, ValidAtUsesSinceAndUntil) {
-  auto at = [&](const char* var_name, Value date) { return run(fn("validAt", var(var_name), lit(date))); };
+  auto at = [&](const char* var_name, Value date) {
+    return run(fn("validAt", var(var_name), lit(date)));
+  };
   EXPECT_EQ(at("r", Date::fromCivil(2020, 6, 1)), "true");
-  EXPECT_EQ(at("r", Date::fromCivil(2017, 12, 30)), "true");   // since is inclusive
+  EXPECT_EQ(at("r", Date::fromCivil(2017, 12, 30)), "true");  // since is inclusive
   EXPECT_EQ(at("r", Date::fromCivil(2017, 12, 29)), "false");
-  EXPECT_EQ(at("r", Date::fromCivil(2025, 1, 1)), "false");    // until is exclusive
-  EXPECT_EQ(at("r", "2024-12-31"), "true");                    // ISO strings are accepted
-  EXPECT_EQ(at("o", "2024-10-31"), "false");                   // since stored as "2024-11"
-  EXPECT_EQ(at("o", "2030-01-01"), "true");                    // open end
-  EXPECT_EQ(at("b", "1900-01-01"), "true");                    // no bounds at all
+  EXPECT_EQ(at("r", Date::fromCivil(2025, 1, 1)), "false");  // until is exclusive
+  EXPECT_EQ(at("r", "2024-12-31"), "true");                  // ISO strings are accepted
+  EXPECT_EQ(at("o", "2024-10-31"), "false");                 // since stored as "2024-11"
+  EXPECT_EQ(at("o", "2030-01-01"), "true");                  // open end
+  EXPECT_EQ(at("b", "1900-01-01"), "true");                  // no bounds at all
   EXPECT_EQ(at("r", Value()), "null");
   EXPECT_EQ(err(fn("validAt", var("r"), lit("not a date"))), "ArgumentError");
   EXPECT_EQ(err(fn("validAt", var("r"), lit(2020))), "TypeError");

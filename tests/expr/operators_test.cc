@@ -9,7 +9,9 @@ namespace entente::query::testing {
 namespace {
 
 RValue evalBin(Op op, Value a, Value b) { return evalExpr(bin(op, lit(a), lit(b))); }
-std::string showBin(Op op, Value a, Value b) { return show(evalBin(op, std::move(a), std::move(b))); }
+std::string showBin(Op op, Value a, Value b) {
+  return show(evalBin(op, std::move(a), std::move(b)));
+}
 
 TEST(Logic, AndOrXorTruthTablesWithNull) {
   Value T(true), F(false), N;
@@ -74,7 +76,8 @@ TEST(Arithmetic, IntegerStaysIntegerFloatContaminates) {
 
 TEST(Arithmetic, PrecedenceExampleFromTck) {
   // 12 / 4 * (3 - 2 * 4) = -15
-  auto e = bin(Op::kMul, bin(Op::kDiv, lit(12), lit(4)), bin(Op::kSub, lit(3), bin(Op::kMul, lit(2), lit(4))));
+  auto e = bin(Op::kMul, bin(Op::kDiv, lit(12), lit(4)),
+               bin(Op::kSub, lit(3), bin(Op::kMul, lit(2), lit(4))));
   EXPECT_EQ(show(evalExpr(e)), "-15");
 }
 
@@ -117,7 +120,8 @@ TEST(Arithmetic, PlusConcatenatesStringsAndLists) {
 
 //! `a op b` with the operands in variables, whose types are only known at run time.
 std::string runtimeErrorOf(Op op, Value a, Value b) {
-  return errorOf(bin(op, var("a"), var("b")), {"a", "b"}, {RValue::fromValue(a), RValue::fromValue(b)});
+  return errorOf(bin(op, var("a"), var("b")), {"a", "b"},
+                 {RValue::fromValue(a), RValue::fromValue(b)});
 }
 
 TEST(Arithmetic, TypeMismatchIsTypeError) {
@@ -181,7 +185,9 @@ TEST(StringPredicates, WorkOnStringsAndAreNullOtherwise) {
 }
 
 TEST(In, MembershipWithNullSemantics) {
-  auto in = [](ExprPtr x, ExprPtr l) { return show(evalExpr(bin(Op::kIn, std::move(x), std::move(l)))); };
+  auto in = [](ExprPtr x, ExprPtr l) {
+    return show(evalExpr(bin(Op::kIn, std::move(x), std::move(l))));
+  };
   EXPECT_EQ(in(lit(2), list(lit(1), lit(2))), "true");
   EXPECT_EQ(in(lit(2.0), list(lit(1), lit(2))), "true");
   EXPECT_EQ(in(lit(3), list(lit(1), lit(2))), "false");
@@ -211,8 +217,10 @@ TEST(Regex, FullMatchAndErrors) {
   EXPECT_EQ(showBin(Op::kRegexMatch, 1, "1"), "null");
   EXPECT_EQ(errorOf(bin(Op::kRegexMatch, lit("a"), lit("(unclosed"))), "ArgumentError");
   // A non-constant pattern is compiled at run time.
-  EXPECT_EQ(show(evalExpr(bin(Op::kRegexMatch, lit("abc"), var("p")), {"p"}, {RValue("a.c")})), "true");
-  EXPECT_EQ(errorOf(bin(Op::kRegexMatch, lit("abc"), var("p")), {"p"}, {RValue("[")}), "ArgumentError");
+  EXPECT_EQ(show(evalExpr(bin(Op::kRegexMatch, lit("abc"), var("p")), {"p"}, {RValue("a.c")})),
+            "true");
+  EXPECT_EQ(errorOf(bin(Op::kRegexMatch, lit("abc"), var("p")), {"p"}, {RValue("[")}),
+            "ArgumentError");
 }
 
 TEST(IsNull, BothForms) {
@@ -243,7 +251,8 @@ TEST(Regex, LongSubjectsAndCatastrophicPatternsFailCleanly) {
   std::string huge(1 << 20, 'a');
   std::string r = errorOf(bin(Op::kRegexMatch, lit(huge), lit("(a|b)*")));
   EXPECT_TRUE(r == "" || r == "ArgumentError") << r;
-  EXPECT_EQ(errorOf(bin(Op::kRegexMatch, lit(std::string(40, 'a')), lit("(a*)*b"))), "ArgumentError");
+  EXPECT_EQ(errorOf(bin(Op::kRegexMatch, lit(std::string(40, 'a')), lit("(a*)*b"))),
+            "ArgumentError");
 }
 
 TEST(Regex, InlineFlags) {

@@ -14,7 +14,8 @@ QueryResult result(std::vector<std::string> columns, std::vector<std::vector<Val
 
 TEST(TableFormat, AlignsColumnsAndCountsRows) {
   std::ostringstream out;
-  writeTable(out, result({"name", "n"}, {{Value("Turkey"), Value(12)}, {Value("HTS"), Value(3)}}), 0);
+  writeTable(out, result({"name", "n"}, {{Value("Turkey"), Value(12)}, {Value("HTS"), Value(3)}}),
+             0);
   EXPECT_EQ(out.str(),
             "┌────────┬────┐\n"
             "│ name   │ n  │\n"
@@ -65,14 +66,17 @@ TEST(DotFormat, DrawsNodesAndRelationshipsFromAnyValue) {
   Relationship backs{10, "BACKS", 1, 2, {}};
   Path path{{turkey, fsa}, {backs}};
   std::ostringstream out;
-  writeDot(out, result({"p", "x"}, {{Value(path), Value(1)}, {Value(List{Value(turkey)}), Value(2)}, {Value(3), Value("no graph")}}));
+  writeDot(out, result({"p", "x"}, {{Value(path), Value(1)},
+                                    {Value(List{Value(turkey)}), Value(2)},
+                                    {Value(3), Value("no graph")}}));
   std::string dot = out.str();
   EXPECT_EQ(dot.rfind("digraph entente {", 0), 0u);
   EXPECT_NE(dot.find("n1 [label=\"Turkey\"];"), std::string::npos);
   EXPECT_NE(dot.find("n2 [label=\"Free Syrian Army\"];"), std::string::npos);
   EXPECT_NE(dot.find("n1 -> n2 [label=\"BACKS\"];"), std::string::npos);
   EXPECT_NE(dot.find("// 1 row without nodes or relationships ignored"), std::string::npos);
-  EXPECT_EQ(dot.find("n1 [label", dot.find("n1 [label") + 1), std::string::npos) << "node drawn twice";
+  EXPECT_EQ(dot.find("n1 [label", dot.find("n1 [label") + 1), std::string::npos)
+      << "node drawn twice";
 }
 
 TEST(DotFormat, EndpointWithoutNameOrNodeIsLabelledById) {
@@ -110,7 +114,8 @@ TEST(Completion, OffersKeysNamesKeywordsAndDotCommands) {
   size_t start = 0;
   EXPECT_EQ(completeAt("MATCH (n) RETURN n.na", v, &start), (std::vector<std::string>{"name"}));
   EXPECT_EQ(completeAt("MATCH (n {si", v, &start), (std::vector<std::string>{"since"}));
-  EXPECT_EQ(completeAt("MATCH (s)-->(\"free", v, &start), (std::vector<std::string>{"\"Free Syrian Army\""}));
+  EXPECT_EQ(completeAt("MATCH (s)-->(\"free", v, &start),
+            (std::vector<std::string>{"\"Free Syrian Army\""}));
   EXPECT_EQ(start, 13u);
   EXPECT_EQ(completeAt("MAT", v, &start), (std::vector<std::string>{"MATCH"}));
   EXPECT_EQ(completeAt("mat", v, &start), (std::vector<std::string>{"match"}));

@@ -42,11 +42,14 @@ std::string readFile(const std::string& path) {
   s << in.rdbuf();
   return s.str();
 }
-void writeFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+void writeFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
 
 namespace {
 
-[[noreturn]] void execChild(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+[[noreturn]] void execChild(const std::vector<std::string>& argv,
+                            const std::vector<std::string>& env) {
   for (const auto& e : env) putenv(strdup(e.c_str()));
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -72,8 +75,8 @@ int waitChild(pid_t pid, Clock::time_point deadline) {
 
 }  // namespace
 
-RunResult run(const std::vector<std::string>& argv, const std::string& input, const std::vector<std::string>& env,
-              std::chrono::milliseconds deadline_in) {
+RunResult run(const std::vector<std::string>& argv, const std::string& input,
+              const std::vector<std::string>& env, std::chrono::milliseconds deadline_in) {
   int in[2], out[2], err[2];
   if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
   pid_t pid = fork();
@@ -100,8 +103,10 @@ RunResult run(const std::vector<std::string>& argv, const std::string& input, co
     for (int i = 0; i < 2; ++i) {
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP))) continue;
       ssize_t n = read(fds[i].fd, buf, sizeof buf);
-      if (n <= 0) (i == 0 ? out_open : err_open) = false;
-      else (i == 0 ? result.out : result.err).append(buf, n);
+      if (n <= 0)
+        (i == 0 ? out_open : err_open) = false;
+      else
+        (i == 0 ? result.out : result.err).append(buf, n);
     }
     if (in_fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR))) {
       ssize_t n = write(in_fd, input.data() + written, input.size() - written);
@@ -215,7 +220,8 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
   }
   close(out[0]);
   size_t colon = line.rfind(':');
-  if (line.rfind("listening on ", 0) == 0 && colon != std::string::npos) port_ = std::atoi(line.c_str() + colon + 1);
+  if (line.rfind("listening on ", 0) == 0 && colon != std::string::npos)
+    port_ = std::atoi(line.c_str() + colon + 1);
 }
 
 ServerProcess::~ServerProcess() {

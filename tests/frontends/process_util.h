@@ -46,7 +46,8 @@ class PtyProcess {
   ~PtyProcess();
   void send(const std::string& keys);
   //! Reads until `text` appears in the output so far; false after the deadline.
-  bool waitFor(const std::string& text, std::chrono::milliseconds deadline = std::chrono::seconds(10));
+  bool waitFor(const std::string& text,
+               std::chrono::milliseconds deadline = std::chrono::seconds(10));
   const std::string& output() const { return output_; }
   //! Waits for `prompt`, then lets the line editor put the terminal in raw mode: keys typed
   //! while the terminal is still in cooked mode (type-ahead) may be handled by the kernel's
@@ -90,7 +91,8 @@ class Client {
   bool ok() const { return fd_ >= 0; }
   void send(const std::string& bytes);
   //! One line without '\n'; "" with *eof=true on EOF/deadline.
-  std::string readLine(bool* eof = nullptr, std::chrono::milliseconds deadline = std::chrono::seconds(15));
+  std::string readLine(bool* eof = nullptr,
+                       std::chrono::milliseconds deadline = std::chrono::seconds(15));
   //! Sends one request line and reads one response line.
   std::string request(const std::string& json_line);
   //! Closes with a reset (SO_LINGER 0) instead of an orderly FIN.

@@ -1,8 +1,8 @@
 // The real entente-server over loopback sockets: answers, ids, pipelining, concurrency,
 // protocol errors, limits, tokens, misbehaving clients and graceful shutdown.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -39,15 +39,19 @@ TEST_F(ServerTest, AnswersWithColumnsRowsStatsAndEchoesIdsVerbatim) {
   Json r = Json::parse(line);
   EXPECT_EQ(r["columns"], Json({"x", "s"}));
   EXPECT_EQ(r["rows"], Json::parse(R"j([[1, "a"]])j"));
-  for (const char* key : {"nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
-                          "properties_set", "properties_removed", "labels_added", "labels_removed", "elapsed_ms"})
+  for (const char* key :
+       {"nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+        "properties_set", "properties_removed", "labels_added", "labels_removed", "elapsed_ms"})
     EXPECT_TRUE(r["stats"].contains(key)) << key;
 
-  EXPECT_EQ(c.request(R"j({"id":"r\u00e9q","query":"RETURN 2 AS y"})j").rfind(R"j({"id":"r\u00e9q",)j", 0), 0u);
+  EXPECT_EQ(c.request(R"j({"id":"r\u00e9q","query":"RETURN 2 AS y"})j")
+                .rfind(R"j({"id":"r\u00e9q",)j", 0),
+            0u);
   EXPECT_EQ(Json::parse(c.request(R"j({"id":{"batch":[7,8]},"query":"RETURN 3 AS z"})j"))["id"],
             Json::parse(R"j({"batch":[7,8]})j"));
   EXPECT_TRUE(Json::parse(c.request(R"j({"query":"RETURN 4 AS w"})j"))["id"].is_null());
-  Json p = Json::parse(c.request(R"j({"id":5,"query":"RETURN $who AS who","params":{"who":"Turkey"}})j"));
+  Json p = Json::parse(
+      c.request(R"j({"id":5,"query":"RETURN $who AS who","params":{"who":"Turkey"}})j"));
   EXPECT_EQ(p["rows"][0][0], "Turkey");
 }
 
@@ -72,11 +76,13 @@ TEST_F(ServerTest, QueryErrorsComeBackAsErrorObjects) {
 TEST_F(ServerTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   auto server = start();
   Client c(server->port());
-  for (const char* bad : {"{not json", "[1,2]", R"j({"id":3})j", R"j({"id":4,"query":"RETURN 1 AS x","params":[1]})j"}) {
+  for (const char* bad : {"{not json", "[1,2]", R"j({"id":3})j",
+                          R"j({"id":4,"query":"RETURN 1 AS x","params":[1]})j"}) {
     Json r = Json::parse(c.request(bad));
     EXPECT_EQ(r["error"]["code"], "ArgumentError") << bad;
     EXPECT_EQ(r["error"]["detail"], "") << "no openCypher detail for a protocol error: " << bad;
-    EXPECT_NE(r["error"]["message"].get<std::string>().find("malformed request"), std::string::npos) << bad;
+    EXPECT_NE(r["error"]["message"].get<std::string>().find("malformed request"), std::string::npos)
+        << bad;
   }
   EXPECT_EQ(Json::parse(c.request(R"j({"id":4,"query":"RETURN 1 AS x","params":[1]})j"))["id"], 4);
   EXPECT_EQ(Json::parse(c.request(R"j({"id":9,"query":"RETURN 9 AS n"})j"))["rows"][0][0], 9);
@@ -87,7 +93,8 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
   Client c(server->port());
   std::string batch;
   for (int i = 0; i < 200; ++i)
-    batch += R"j({"id":)j" + std::to_string(i) + R"j(,"query":"RETURN $i AS i","params":{"i":)j" + std::to_string(i) + "}}\n";
+    batch += R"j({"id":)j" + std::to_string(i) + R"j(,"query":"RETURN $i AS i","params":{"i":)j" +
+             std::to_string(i) + "}}\n";
   c.send(batch);
   for (int i = 0; i < 200; ++i) {
     Json r = Json::parse(c.readLine());
@@ -111,9 +118,12 @@ TEST_F(ServerTest, ManyConcurrentClientsGetTheirOwnAnswers) {
         Json r = Json::parse(c.request(R"j({"id":)j" + std::to_string(k) + R"j(,"query":")j" + q +
                                        R"j(","params":{"k":)j" + std::to_string(k) + "}}"),
                              nullptr, false);
-        if (r.is_discarded() || r["id"] != k || r.contains("error")) ++wrong;
-        else if (write) created += r["stats"]["nodes_created"].get<int>();
-        else if (r["rows"][0][0] != k) ++wrong;
+        if (r.is_discarded() || r["id"] != k || r.contains("error"))
+          ++wrong;
+        else if (write)
+          created += r["stats"]["nodes_created"].get<int>();
+        else if (r["rows"][0][0] != k)
+          ++wrong;
       }
     });
   }
@@ -121,8 +131,9 @@ TEST_F(ServerTest, ManyConcurrentClientsGetTheirOwnAnswers) {
   EXPECT_EQ(wrong, 0);
   EXPECT_EQ(created, kClients * kRequests / 5);
   Client c(server->port());
-  EXPECT_EQ(Json::parse(c.request(R"j({"query":"MATCH (n:Probe) RETURN count(n) AS c"})j"))["rows"][0][0],
-            kClients * kRequests / 5);
+  EXPECT_EQ(
+      Json::parse(c.request(R"j({"query":"MATCH (n:Probe) RETURN count(n) AS c"})j"))["rows"][0][0],
+      kClients * kRequests / 5);
 }
 
 TEST_F(ServerTest, OversizedLineIsRefusedAndTheConnectionClosed) {
@@ -146,7 +157,8 @@ TEST_F(ServerTest, TokenIsRequiredWhenConfigured) {
     Json r = Json::parse(c.request(req));
     EXPECT_EQ(r["error"]["code"], "Unauthorized") << req;
   }
-  Json ok = Json::parse(c.request(R"j({"id":3,"query":"MATCH (n:Probe) RETURN count(n) AS c","token":"s3cret"})j"));
+  Json ok = Json::parse(
+      c.request(R"j({"id":3,"query":"MATCH (n:Probe) RETURN count(n) AS c","token":"s3cret"})j"));
   EXPECT_EQ(ok["rows"][0][0], 0) << "the unauthorised writes must not have run";
 }
 
@@ -157,7 +169,9 @@ TEST_F(ServerTest, StalledHalfLineAndAbruptDisconnectsDoNotBlockOthers) {
   std::vector<std::unique_ptr<Client>> rude;
   for (int i = 0; i < 4; ++i) {
     auto c = std::make_unique<Client>(server->port());
-    c->send(R"j({"id":1,"query":"RETURN 1 AS x"})j" "\n" R"j({"id":2,"query")j");
+    c->send(R"j({"id":1,"query":"RETURN 1 AS x"})j"
+            "\n"
+            R"j({"id":2,"query")j");
     if (i % 2) c->abort();
     rude.push_back(std::move(c));
   }
@@ -165,7 +179,8 @@ TEST_F(ServerTest, StalledHalfLineAndAbruptDisconnectsDoNotBlockOthers) {
   Client c(server->port());
   for (int i = 0; i < 10; ++i)
     EXPECT_EQ(Json::parse(c.request(R"j({"id":7,"query":"RETURN 7 AS n"})j"))["rows"][0][0], 7);
-  stalled.send(R"j(ry":"RETURN 5 AS n"})j" "\n");
+  stalled.send(R"j(ry":"RETURN 5 AS n"})j"
+               "\n");
   EXPECT_EQ(Json::parse(stalled.readLine())["rows"][0][0], 5);
 }
 
@@ -186,7 +201,8 @@ TEST_F(ServerTest, TimeBudgetIsEnforced) {
   auto server = start({"--query-timeout-ms", "200"});
   Client c(server->port());
   // 10^11 rows: no machine counts them in 200 ms; the budget is checked every 1024 rows.
-  Json t = Json::parse(c.request(R"j({"id":1,"query":"UNWIND range(1, 1000000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS c"})j"));
+  Json t = Json::parse(c.request(
+      R"j({"id":1,"query":"UNWIND range(1, 1000000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS c"})j"));
   EXPECT_EQ(t["error"]["code"], "Timeout") << t.dump();
   EXPECT_EQ(Json::parse(c.request(R"j({"id":3,"query":"RETURN 3 AS n"})j"))["rows"][0][0], 3);
 }
@@ -196,7 +212,10 @@ TEST_F(ServerTest, RowLimitIsEnforced) {
   Client c(server->port());
   Json l = Json::parse(c.request(R"j({"id":2,"query":"UNWIND range(1, 100) AS x RETURN x"})j"));
   EXPECT_EQ(l["error"]["code"], "LimitExceeded") << l.dump();
-  EXPECT_EQ(Json::parse(c.request(R"j({"id":3,"query":"UNWIND range(1, 10) AS x RETURN x"})j"))["rows"].size(), 10u);
+  EXPECT_EQ(
+      Json::parse(c.request(R"j({"id":3,"query":"UNWIND range(1, 10) AS x RETURN x"})j"))["rows"]
+          .size(),
+      10u);
 }
 
 TEST_F(ServerTest, SigtermWhileBusyLosesNoAcknowledgedWrite) {
@@ -211,8 +230,9 @@ TEST_F(ServerTest, SigtermWhileBusyLosesNoAcknowledgedWrite) {
         Client c(server->port());
         for (int i = 0; go || i < 3; ++i) {
           int k = t * 100000 + i;
-          c.send(R"j({"id":)j" + std::to_string(k) + R"j(,"query":"CREATE (:Probe {k: $k})","params":{"k":)j" +
-                 std::to_string(k) + "}}\n");
+          c.send(R"j({"id":)j" + std::to_string(k) +
+                 R"j(,"query":"CREATE (:Probe {k: $k})","params":{"k":)j" + std::to_string(k) +
+                 "}}\n");
           bool eof = false;
           std::string line = c.readLine(&eof);
           if (eof) return;

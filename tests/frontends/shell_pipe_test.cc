@@ -42,7 +42,8 @@ TEST_F(ShellPipe, CommandPrintsTableWithRowCount) {
 }
 
 TEST_F(ShellPipe, ScratchDatabaseAnswersTheBundledQuestion) {
-  auto r = shell({"--mode", "csv", "-c", "MATCH (s)-[:BACKS]->(\"Free Syrian Army\") RETURN s.name"});
+  auto r =
+      shell({"--mode", "csv", "-c", "MATCH (s)-[:BACKS]->(\"Free Syrian Army\") RETURN s.name"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Turkey"), std::string::npos) << r.out;
 }
@@ -57,7 +58,8 @@ TEST_F(ShellPipe, SyntaxErrorGoesToStderrWithCaretAndFailsTheRun) {
 
 TEST_F(ShellPipe, StdinScriptSplitsStatementsLikeTheParserDoes) {
   auto r = shell({db(), "--mode", "csv"},
-                 "// a script\nRETURN 'a;b' AS s;\nRETURN\n  2 AS n; /* trailing; comment */\nRETURN 3 AS last");
+                 "// a script\nRETURN 'a;b' AS s;\nRETURN\n  2 AS n; /* trailing; comment "
+                 "*/\nRETURN 3 AS last");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "s\na;b\nn\n2\nlast\n3\n");
   EXPECT_EQ(r.out.find("entente>"), std::string::npos) << "no prompt when stdin is not a terminal";
@@ -70,8 +72,9 @@ TEST_F(ShellPipe, StdinScriptFailureSetsExitStatus) {
 }
 
 TEST_F(ShellPipe, JsonModePrintsOneServerObjectPerStatement) {
-  auto r = shell({db(), "--mode", "json", "-c", "RETURN 1 AS i, 1.0 AS f, 'x' AS s; RETURN $p AS p; MATCH (a RETURN a",
-                  "--param", "p={\"k\":[1,2]}"});
+  auto r = shell({db(), "--mode", "json", "-c",
+                  "RETURN 1 AS i, 1.0 AS f, 'x' AS s; RETURN $p AS p; MATCH (a RETURN a", "--param",
+                  "p={\"k\":[1,2]}"});
   EXPECT_EQ(r.exit_code, 1);
   auto out = lines(r.out);
   ASSERT_EQ(out.size(), 3u) << r.out;
@@ -99,7 +102,9 @@ TEST_F(ShellPipe, JsonModeCarriesTheOpenCypherDetailOfAnError) {
 TEST_F(ShellPipe, TableModeNamesTheDetailBesideTheCode) {
   auto r = shell({db(), "-c", "RETURN nosuchvariable AS v"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err.rfind("Error: SyntaxError (UndefinedVariable): Variable `nosuchvariable` not defined", 0), 0u)
+  EXPECT_EQ(r.err.rfind(
+                "Error: SyntaxError (UndefinedVariable): Variable `nosuchvariable` not defined", 0),
+            0u)
       << r.err;
 }
 
@@ -129,8 +134,8 @@ TEST_F(ShellPipe, WritesPersistInADatabaseDirectory) {
 
 TEST_F(ShellPipe, DotCommandsModeTimerParamAndRead) {
   writeFile(dir.file("script.cypher"), "RETURN $who AS who;\n");
-  auto r = shell({db()}, ".mode csv\n.param who \"Turkey\"\n.params\n.read " + dir.file("script.cypher") +
-                             "\n.timer on\nRETURN 1 AS one;\n.mode\n");
+  auto r = shell({db()}, ".mode csv\n.param who \"Turkey\"\n.params\n.read " +
+                             dir.file("script.cypher") + "\n.timer on\nRETURN 1 AS one;\n.mode\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("$who = \"Turkey\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("who\nTurkey\n"), std::string::npos) << r.out;
@@ -141,8 +146,8 @@ TEST_F(ShellPipe, DotCommandsModeTimerParamAndRead) {
 
 TEST_F(ShellPipe, HelpListsEveryCommandAndUnknownCommandFails) {
   auto r = shell({db()}, ".help\n.frobnicate\n");
-  for (const char* c : {".help", ".schema", ".mode", ".timer", ".read", ".import", ".export", ".param",
-                        ".params", ".quit", ".exit"})
+  for (const char* c : {".help", ".schema", ".mode", ".timer", ".read", ".import", ".export",
+                        ".param", ".params", ".quit", ".exit"})
     EXPECT_NE(r.out.find(c), std::string::npos) << c;
   EXPECT_NE(r.err.find("unknown command .frobnicate"), std::string::npos) << r.err;
   EXPECT_EQ(r.exit_code, 1);
@@ -162,19 +167,24 @@ TEST_F(ShellPipe, QuitStopsTheScript) {
 }
 
 TEST_F(ShellPipe, ExportThenImportCopiesTheDatabase) {
-  ASSERT_EQ(shell({db(), "-c", "CREATE (:Actor {name: 'Turkey'})-[:BACKS]->(:Actor {name: 'FSA'})"}).exit_code, 0);
+  ASSERT_EQ(shell({db(), "-c", "CREATE (:Actor {name: 'Turkey'})-[:BACKS]->(:Actor {name: 'FSA'})"})
+                .exit_code,
+            0);
   std::string file = dir.file("dump.json");
   auto e = shell({db()}, ".export " + file + "\n");
   ASSERT_EQ(e.exit_code, 0) << e.err;
   EXPECT_FALSE(readFile(file).empty());
   auto i = shell({dir.file("copy")}, ".import " + file + "\n");
   ASSERT_EQ(i.exit_code, 0) << i.err;
-  auto r = shell({dir.file("copy"), "--mode", "csv", "-c", "MATCH (a)-[:BACKS]->(b) RETURN a.name, b.name"});
+  auto r = shell(
+      {dir.file("copy"), "--mode", "csv", "-c", "MATCH (a)-[:BACKS]->(b) RETURN a.name, b.name"});
   EXPECT_EQ(r.out, "a.name,b.name\nTurkey,FSA\n") << r.err;
 }
 
 TEST_F(ShellPipe, ExportDotWritesLastResult) {
-  ASSERT_EQ(shell({db(), "-c", "CREATE (:Actor {name: 'Turkey'})-[:BACKS]->(:Actor {name: 'FSA'})"}).exit_code, 0);
+  ASSERT_EQ(shell({db(), "-c", "CREATE (:Actor {name: 'Turkey'})-[:BACKS]->(:Actor {name: 'FSA'})"})
+                .exit_code,
+            0);
   std::string file = dir.file("graph.dot");
   auto r = shell({db()}, "MATCH p = (a)-[:BACKS]->(b) RETURN p;\n.export " + file + " --dot\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -13,7 +13,9 @@ class ShellPty : public ::testing::Test {
  protected:
   TempDir dir;
   std::string db() const { return dir.file("db"); }
-  std::vector<std::string> env() const { return {"HOME=" + dir.path(), "TERM=xterm", "EDITRC=/dev/null"}; }
+  std::vector<std::string> env() const {
+    return {"HOME=" + dir.path(), "TERM=xterm", "EDITRC=/dev/null"};
+  }
   PtyProcess start() { return PtyProcess({shellBinary(), db()}, env()); }
 };
 
@@ -43,7 +45,8 @@ TEST_F(ShellPty, MultiLineStatementAndHistoryFile) {
 }
 
 TEST_F(ShellPty, TabCompletesARelationType) {
-  auto setup = run({shellBinary(), db(), "-c", "CREATE (:Actor {name: 'A'})-[:FUNDS_SECRETLY]->(:Actor {name: 'B'})"});
+  auto setup = run({shellBinary(), db(), "-c",
+                    "CREATE (:Actor {name: 'A'})-[:FUNDS_SECRETLY]->(:Actor {name: 'B'})"});
   ASSERT_EQ(setup.exit_code, 0) << setup.err;
   PtyProcess p = start();
   ASSERT_TRUE(p.waitForPrompt("entente> ")) << p.output();

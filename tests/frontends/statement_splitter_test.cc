@@ -7,7 +7,8 @@ namespace {
 
 std::vector<std::string> texts(const std::vector<Piece>& pieces) {
   std::vector<std::string> out;
-  for (const auto& p : pieces) out.push_back((p.kind == Piece::Kind::kDotCommand ? "DOT " : "") + p.text);
+  for (const auto& p : pieces)
+    out.push_back((p.kind == Piece::Kind::kDotCommand ? "DOT " : "") + p.text);
   return out;
 }
 
@@ -24,9 +25,11 @@ TEST(StatementSplitter, SplitsOnSemicolonsAcrossAndWithinLines) {
 
 TEST(StatementSplitter, SemicolonInStringsNamesAndCommentsDoesNotEnd) {
   StatementSplitter s;
-  auto pieces = s.feed("RETURN 'a;b' AS x, \"c;\\\";d\" AS `e;f` // not; the end\n/* nor; this */ ;");
+  auto pieces =
+      s.feed("RETURN 'a;b' AS x, \"c;\\\";d\" AS `e;f` // not; the end\n/* nor; this */ ;");
   ASSERT_EQ(pieces.size(), 1u);
-  EXPECT_EQ(pieces[0].text, "RETURN 'a;b' AS x, \"c;\\\";d\" AS `e;f` // not; the end\n/* nor; this */");
+  EXPECT_EQ(pieces[0].text,
+            "RETURN 'a;b' AS x, \"c;\\\";d\" AS `e;f` // not; the end\n/* nor; this */");
   EXPECT_FALSE(s.pending());
 }
 
@@ -39,7 +42,8 @@ TEST(StatementSplitter, StringSpanningLinesKeepsStatementOpen) {
 
 TEST(StatementSplitter, EscapedQuoteDoesNotCloseString) {
   StatementSplitter s;
-  EXPECT_EQ(texts(s.feed("RETURN 'it\\'s; fine';")), (std::vector<std::string>{"RETURN 'it\\'s; fine'"}));
+  EXPECT_EQ(texts(s.feed("RETURN 'it\\'s; fine';")),
+            (std::vector<std::string>{"RETURN 'it\\'s; fine'"}));
 }
 
 TEST(StatementSplitter, CommentsAndBlanksAloneAreNotStatements) {
@@ -63,7 +67,8 @@ TEST(StatementSplitter, DotCommandsOnlyAtStatementStart) {
             (std::vector<std::string>{"DOT .mode csv", "RETURN 1"}));
   s.feedLine("MATCH (n)");
   EXPECT_TRUE(s.feedLine(".5 < n.x").empty());  // inside a statement: just text
-  EXPECT_EQ(texts(s.feedLine("RETURN n;")), (std::vector<std::string>{"MATCH (n)\n.5 < n.x\nRETURN n"}));
+  EXPECT_EQ(texts(s.feedLine("RETURN n;")),
+            (std::vector<std::string>{"MATCH (n)\n.5 < n.x\nRETURN n"}));
 }
 
 TEST(StatementSplitter, ClearDropsPendingStatement) {

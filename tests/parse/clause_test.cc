@@ -25,14 +25,14 @@ bool hasError(const std::string& q, const std::string& needle) {
 }
 
 TEST(ClauseTest, DesignExamplesParse) {
-  for (const char* q : {
-           "MATCH (s)-[:BACKS]->(\"Free Syrian Army\") RETURN s.name;",
-           "MATCH (\"HTS\")-[:FORMERLY]->(old) RETURN old.name;",
-           "MATCH p = shortestPath((\"Turkey\")-[:BACKS|PART_OF|LEADS*..4]-(\"HTS\")) RETURN p;",
-           "AS OF '2024-11-01' MATCH (who)-[:CONTROLS]->(\"Tal Rifaat\") RETURN who.name;",
-           "MATCH (a)-[:CONSIDERS_TERRORIST]->(t)<-[:PART_OF]-(g) RETURN a.name, t.name, g.name;",
-           "CALL alliance.stance(\"Turkey\", \"SDF\") YIELD stance, because RETURN stance, because;",
-           "CALL alliance.blocs() YIELD bloc, members RETURN bloc, members;"}) {
+  for (const char* q :
+       {"MATCH (s)-[:BACKS]->(\"Free Syrian Army\") RETURN s.name;",
+        "MATCH (\"HTS\")-[:FORMERLY]->(old) RETURN old.name;",
+        "MATCH p = shortestPath((\"Turkey\")-[:BACKS|PART_OF|LEADS*..4]-(\"HTS\")) RETURN p;",
+        "AS OF '2024-11-01' MATCH (who)-[:CONTROLS]->(\"Tal Rifaat\") RETURN who.name;",
+        "MATCH (a)-[:CONSIDERS_TERRORIST]->(t)<-[:PART_OF]-(g) RETURN a.name, t.name, g.name;",
+        "CALL alliance.stance(\"Turkey\", \"SDF\") YIELD stance, because RETURN stance, because;",
+        "CALL alliance.blocs() YIELD bloc, members RETURN bloc, members;"}) {
     EXPECT_NO_THROW(parse(q)) << q;
   }
 }
@@ -53,8 +53,8 @@ TEST(ClauseTest, ExplainProfileAndAsOf) {
 }
 
 TEST(ClauseTest, MatchAndOptionalMatch) {
-  ast::Statement st = parse(
-      "MATCH (a:State) WHERE a.name = 'Turkey' OPTIONAL MATCH (a)-[:BACKS]->(g) RETURN a, g");
+  ast::Statement st =
+      parse("MATCH (a:State) WHERE a.name = 'Turkey' OPTIONAL MATCH (a)-[:BACKS]->(g) RETURN a, g");
   const auto& m = clause<ast::MatchClause>(st, 0);
   EXPECT_FALSE(m.optional);
   EXPECT_EQ(dump(m.where.get()), "(= (. a name) 'Turkey')");
@@ -179,7 +179,8 @@ TEST(ClauseTest, Merge) {
   ASSERT_EQ(m.on_match.size(), 1u);
   EXPECT_EQ(m.on_create[2].kind, ast::SetKind::kLabels);
   EXPECT_EQ(dump(m.on_match[0].target.get()), "(. r seen)");
-  EXPECT_TRUE(hasError("MERGE (a)-[:T*]->(b)", "Variable length relationships cannot be used in MERGE"));
+  EXPECT_TRUE(
+      hasError("MERGE (a)-[:T*]->(b)", "Variable length relationships cannot be used in MERGE"));
 }
 
 TEST(ClauseTest, SetAndRemove) {
@@ -232,8 +233,8 @@ TEST(ClauseTest, Call) {
 }
 
 TEST(ClauseTest, DeclareRelationType) {
-  ast::Statement st = parse(
-      "CREATE RELATION TYPE BACKS POSITIVE TRANSITIVE INVERSE BACKED_BY COMMENT 'support'");
+  ast::Statement st =
+      parse("CREATE RELATION TYPE BACKS POSITIVE TRANSITIVE INVERSE BACKED_BY COMMENT 'support'");
   EXPECT_EQ(st.kind, ast::StatementKind::kDeclareRelType);
   EXPECT_EQ(st.declare.name, "BACKS");
   EXPECT_EQ(st.declare.sign, 1);

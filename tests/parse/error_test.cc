@@ -52,8 +52,7 @@ TEST(ErrorTest, MissingClosers) {
             std::string::npos);
   EXPECT_NE(parseError("RETURN toUpper('x'").find("missing ')'"), std::string::npos);
   std::string multi = parseError("MATCH (a\nRETURN a");
-  EXPECT_NE(multi.find("missing ')' to close '(' at line 1, column 7"), std::string::npos)
-      << multi;
+  EXPECT_NE(multi.find("missing ')' to close '(' at line 1, column 7"), std::string::npos) << multi;
 }
 
 TEST(ErrorTest, MisspeltKeywords) {
@@ -73,8 +72,7 @@ TEST(ErrorTest, UnterminatedAndBadCharacters) {
   QueryError s = errorOf("MATCH (a {name: 'Turkey}) RETURN a");
   EXPECT_NE(std::string(s.what()).find("unterminated string literal"), std::string::npos);
   EXPECT_EQ(s.column(), 17);
-  EXPECT_NE(parseError("RETURN 1 /* never closed").find("unterminated comment"),
-            std::string::npos);
+  EXPECT_NE(parseError("RETURN 1 /* never closed").find("unterminated comment"), std::string::npos);
   EXPECT_NE(parseError("RETURN `oops").find("unterminated quoted name"), std::string::npos);
   QueryError c = errorOf("RETURN 1 # 2");
   EXPECT_NE(std::string(c.what()).find("unexpected character '#'"), std::string::npos);
@@ -91,12 +89,29 @@ TEST(ErrorTest, InputEndingEarly) {
 }
 
 TEST(ErrorTest, EverythingIsASyntaxErrorStartingTheSameWay) {
-  for (const char* q : {"MATCH", "RETURN )", "MATCH (a)-[->(b) RETURN a", "MATCH (a)<>(b) RETURN a",
-                        "RETURN 1 2", "WITH", "CREATE RELATION", "SHOW", "UNWIND [1] AS",
-                        "RETURN {a 1}", "RETURN [1,,2]", "RETURN count(DISTINCT *)", "AS OF",
-                        "EXPLAIN", "RETURN 1 UNION", "MATCH (a) SET a.x RETURN a",
-                        "RETURN $", "RETURN 0x", "RETURN 1.2.3", "CALL", "RETURN \xE2\x82",
-                        "\xFF\xFE", "RETURN '\\'"}) {
+  for (const char* q : {"MATCH",
+                        "RETURN )",
+                        "MATCH (a)-[->(b) RETURN a",
+                        "MATCH (a)<>(b) RETURN a",
+                        "RETURN 1 2",
+                        "WITH",
+                        "CREATE RELATION",
+                        "SHOW",
+                        "UNWIND [1] AS",
+                        "RETURN {a 1}",
+                        "RETURN [1,,2]",
+                        "RETURN count(DISTINCT *)",
+                        "AS OF",
+                        "EXPLAIN",
+                        "RETURN 1 UNION",
+                        "MATCH (a) SET a.x RETURN a",
+                        "RETURN $",
+                        "RETURN 0x",
+                        "RETURN 1.2.3",
+                        "CALL",
+                        "RETURN \xE2\x82",
+                        "\xFF\xFE",
+                        "RETURN '\\'"}) {
     std::string msg = parseError(q);
     EXPECT_EQ(msg.rfind("Syntax error: ", 0), 0u) << q << " gave: " << msg;
   }
@@ -110,7 +125,8 @@ TEST(ErrorTest, InvalidUtf8IsPositioned) {
 
 TEST(ErrorTest, WithCaretHandlesTabsUtf8AndLongLines) {
   EXPECT_EQ(withCaret("\tRETURN x", "E", {1, 2}), "E (line 1, column 2)\n\tRETURN x\n\t^");
-  EXPECT_EQ(withCaret("RETURN 'ḥ' +", "E", {1, 12}), "E (line 1, column 12)\nRETURN 'ḥ' +\n           ^");
+  EXPECT_EQ(withCaret("RETURN 'ḥ' +", "E", {1, 12}),
+            "E (line 1, column 12)\nRETURN 'ḥ' +\n           ^");
   EXPECT_EQ(withCaret("a\r\nbc", "E", {2, 2}), "E (line 2, column 2)\nbc\n ^");
   EXPECT_EQ(withCaret("x", "E", {}), "E");
   EXPECT_EQ(withCaret("x", "E", {5, 1}), "E (line 5, column 1)");
@@ -198,10 +214,12 @@ TEST(ErrorTest, WorstCaseNestingFitsInHalfAMegabyteOfStack) {
 TEST(ErrorTest, RandomGarbageNeverCrashes) {
   // Random token soup and random bytes: each input either parses or is a SyntaxError.
   const std::vector<std::string> words = {
-      "MATCH", "(", ")", "[", "]", "{", "}", "-", "->", "<-", ":", "RETURN", "WHERE", "n",
-      "'s'", "\"", "1", "1.5", ",", "*", "..", "|", "AS", "OF", "WITH", "CASE", "END", "NOT",
-      "=", "<", "$p", "`", "/*", "//", "UNION", "ALL", "CREATE", "SET", "+=", ".", "x", "IN",
-      "EXISTS", "count", "CALL", "YIELD", ";", "\n", "0x", "\\u", "OPTIONAL", "DELETE"};
+      "MATCH",  "(",   ")",      "[",     "]",   "{",        "}",      "-",     "->",
+      "<-",     ":",   "RETURN", "WHERE", "n",   "'s'",      "\"",     "1",     "1.5",
+      ",",      "*",   "..",     "|",     "AS",  "OF",       "WITH",   "CASE",  "END",
+      "NOT",    "=",   "<",      "$p",    "`",   "/*",       "//",     "UNION", "ALL",
+      "CREATE", "SET", "+=",     ".",     "x",   "IN",       "EXISTS", "count", "CALL",
+      "YIELD",  ";",   "\n",     "0x",    "\\u", "OPTIONAL", "DELETE"};
   std::mt19937 rng(1234);
   for (int i = 0; i < 3000; ++i) {
     std::string q;

@@ -18,7 +18,7 @@ TEST(ExpressionTest, ArithmeticPrecedenceAndAssociativity) {
   EXPECT_EQ(parseExpr("7 % 3 * 2"), "(* (% 7 3) 2)");
   EXPECT_EQ(parseExpr("2 ^ 3 ^ 2"), "(^ (^ 2 3) 2)");  // left-associative, as in Neo4j
   EXPECT_EQ(parseExpr("2 * 3 ^ 2"), "(* 2 (^ 3 2))");
-  EXPECT_EQ(parseExpr("-2 ^ 2"), "(^ -2 2)");           // unary binds tighter than ^
+  EXPECT_EQ(parseExpr("-2 ^ 2"), "(^ -2 2)");  // unary binds tighter than ^
   EXPECT_EQ(parseExpr("-x ^ 2"), "(^ (neg x) 2)");
   EXPECT_EQ(parseExpr("- -x"), "(neg (neg x))");
   EXPECT_EQ(parseExpr("+x"), "(pos x)");
@@ -111,9 +111,8 @@ TEST(ExpressionTest, FunctionCalls) {
   EXPECT_EQ(parseExpr("count(x)"), "(call count x)");
   EXPECT_EQ(parseExpr("count(DISTINCT x)"), "(call distinct count x)");
   EXPECT_EQ(parseExpr("collect(distinct n.name)"), "(call distinct collect (. n name))");
-  EXPECT_EQ(parseExpr("alliance.stance('Turkey', 'SDF')"),
-            "(call alliance.stance 'Turkey' 'SDF')");
-  EXPECT_EQ(parseExpr("type(r)"), "(call type r)");      // TYPE is a keyword, still a name
+  EXPECT_EQ(parseExpr("alliance.stance('Turkey', 'SDF')"), "(call alliance.stance 'Turkey' 'SDF')");
+  EXPECT_EQ(parseExpr("type(r)"), "(call type r)");  // TYPE is a keyword, still a name
   EXPECT_EQ(parseExpr("date('2024-11-27')"), "(call date '2024-11-27')");
 }
 
@@ -140,8 +139,7 @@ TEST(ExpressionTest, ComprehensionsAndQuantifiers) {
             "(list-comp x (call range 1 5) (= (% x 2) 0) (* x x))");
   EXPECT_EQ(parseExpr("[x IN l | x.name]"), "(list-comp x l _ (. x name))");
   EXPECT_EQ(parseExpr("[x IN l WHERE x > 1]"), "(list-comp x l (> x 1) _)");
-  EXPECT_EQ(parseExpr("all(r IN rels WHERE r.since < 2020)"),
-            "(all r rels (< (. r since) 2020))");
+  EXPECT_EQ(parseExpr("all(r IN rels WHERE r.since < 2020)"), "(all r rels (< (. r since) 2020))");
   EXPECT_EQ(parseExpr("any(x IN l WHERE x = 1)"), "(any x l (= x 1))");
   EXPECT_EQ(parseExpr("none(x IN l WHERE x = 1)"), "(none x l (= x 1))");
   EXPECT_EQ(parseExpr("single(x IN l WHERE x = 1)"), "(single x l (= x 1))");
@@ -187,7 +185,7 @@ TEST(ExpressionTest, PositionsAreOneBased) {
   EXPECT_EQ(m.pos.column, 1);
   ASSERT_TRUE(m.where);
   EXPECT_EQ(m.where->pos.line, 2);
-  EXPECT_EQ(m.where->pos.column, 9);                 // the binary expression starts at n
+  EXPECT_EQ(m.where->pos.column, 9);                // the binary expression starts at n
   EXPECT_EQ(m.where->children[1]->pos.column, 18);  // 'HTS'
   EXPECT_EQ(m.pattern.parts[0].nodes[0].pos.column, 7);
 }

@@ -18,7 +18,8 @@ using testing::parseExpr;
 
 Value literalOf(const std::string& expr) {
   ast::Statement st = parse("RETURN " + expr);
-  const auto& e = std::get<ast::ReturnClause>(st.query.parts[0].clauses[0]).projection.items[0].expr;
+  const auto& e =
+      std::get<ast::ReturnClause>(st.query.parts[0].clauses[0]).projection.items[0].expr;
   EXPECT_EQ(e->kind, ast::ExprKind::kLiteral) << expr;
   return e->literal;
 }
@@ -37,10 +38,10 @@ TEST(LiteralTest, Integers) {
 }
 
 TEST(LiteralTest, IntegersOutOfRangeAreSyntaxErrors) {
-  for (const char* q : {"RETURN 9223372036854775808", "RETURN -9223372036854775809",
-                        "RETURN 0x8000000000000000", "RETURN 99999999999999999999999",
-                        "RETURN 0o1777777777777777777777", "RETURN -(9223372036854775808)",
-                        "RETURN 1 - 9223372036854775808"}) {
+  for (const char* q :
+       {"RETURN 9223372036854775808", "RETURN -9223372036854775809", "RETURN 0x8000000000000000",
+        "RETURN 99999999999999999999999", "RETURN 0o1777777777777777777777",
+        "RETURN -(9223372036854775808)", "RETURN 1 - 9223372036854775808"}) {
     std::string msg = parseError(q);
     EXPECT_NE(msg.find("Syntax error: integer literal out of range"), std::string::npos) << q;
   }
@@ -112,7 +113,7 @@ TEST(LiteralTest, DecodeFunctions) {
   EXPECT_EQ(syntax::decodeName("`a``b`"), "a`b");
   EXPECT_EQ(syntax::decodeName("plain"), "plain");
   EXPECT_FALSE(syntax::findInvalidUtf8("ok ḥ 😀"));
-  EXPECT_EQ(syntax::findInvalidUtf8("ab\xC0\x80"), 2u);    // overlong
+  EXPECT_EQ(syntax::findInvalidUtf8("ab\xC0\x80"), 2u);     // overlong
   EXPECT_EQ(syntax::findInvalidUtf8("a\xED\xA0\x80"), 1u);  // surrogate
   EXPECT_EQ(syntax::findInvalidUtf8("a\xE2\x82"), 1u);      // truncated
 }

@@ -65,13 +65,11 @@ TEST(PatternTest, VariableLength) {
     const char* pattern;
     std::optional<int64_t> min, max;
   };
-  for (const Case& c : {Case{"(a)-[*]->(b)", std::nullopt, std::nullopt},
-                        Case{"(a)-[*2]->(b)", 2, 2},
-                        Case{"(a)-[*1..3]->(b)", 1, 3},
-                        Case{"(a)-[*..4]->(b)", std::nullopt, 4},
-                        Case{"(a)-[*2..]->(b)", 2, std::nullopt},
-                        Case{"(a)-[*0..1]->(b)", 0, 1},
-                        Case{"(a)-[r:BACKS*1..3 {purpose: 'ISIS'}]->(b)", 1, 3}}) {
+  for (const Case& c :
+       {Case{"(a)-[*]->(b)", std::nullopt, std::nullopt}, Case{"(a)-[*2]->(b)", 2, 2},
+        Case{"(a)-[*1..3]->(b)", 1, 3}, Case{"(a)-[*..4]->(b)", std::nullopt, 4},
+        Case{"(a)-[*2..]->(b)", 2, std::nullopt}, Case{"(a)-[*0..1]->(b)", 0, 1},
+        Case{"(a)-[r:BACKS*1..3 {purpose: 'ISIS'}]->(b)", 1, 3}}) {
     ast::Statement st = parse(std::string("MATCH ") + c.pattern + " RETURN a");
     const auto& r = firstPart(st).rels[0];
     EXPECT_TRUE(r.var_length) << c.pattern;
@@ -85,15 +83,14 @@ TEST(PatternTest, VariableLength) {
 }
 
 TEST(PatternTest, PathsAndShortestPaths) {
-  ast::Statement st = parse(
-      "MATCH p = shortestPath((\"Turkey\")-[:BACKS|PART_OF|LEADS*..4]-(\"HTS\")) RETURN p");
+  ast::Statement st =
+      parse("MATCH p = shortestPath((\"Turkey\")-[:BACKS|PART_OF|LEADS*..4]-(\"HTS\")) RETURN p");
   const auto& part = firstPart(st);
   EXPECT_EQ(part.path_variable, "p");
   EXPECT_EQ(part.kind, ast::PathKind::kShortest);
   EXPECT_EQ(part.rels[0].types, (std::vector<std::string>{"BACKS", "PART_OF", "LEADS"}));
   EXPECT_EQ(part.rels[0].max_hops, 4);
-  EXPECT_EQ(parsePattern("q = allShortestPaths((a)-[*]-(b))"),
-            "q = allShortestPaths((a)-[*]-(b))");
+  EXPECT_EQ(parsePattern("q = allShortestPaths((a)-[*]-(b))"), "q = allShortestPaths((a)-[*]-(b))");
   EXPECT_EQ(parsePattern("p = (a)-->(b)"), "p = (a)-->(b)");
   EXPECT_NE(parseError("MATCH p = shortestPath((a)-->(b)-->(c)) RETURN p")
                 .find("exactly one relationship"),

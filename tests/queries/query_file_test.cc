@@ -57,11 +57,14 @@ std::string errorText(const Error& e) {
 
 //! The non-zero side effects as `name: N` lines (the form a `statement ok` block lists).
 std::vector<std::string> statsLines(const Stats& s) {
-  const std::pair<const char*, int64_t> all[] = {
-      {"nodes_created", s.nodes_created},           {"nodes_deleted", s.nodes_deleted},
-      {"relationships_created", s.relationships_created}, {"relationships_deleted", s.relationships_deleted},
-      {"properties_set", s.properties_set},         {"properties_removed", s.properties_removed},
-      {"labels_added", s.labels_added},             {"labels_removed", s.labels_removed}};
+  const std::pair<const char*, int64_t> all[] = {{"nodes_created", s.nodes_created},
+                                                 {"nodes_deleted", s.nodes_deleted},
+                                                 {"relationships_created", s.relationships_created},
+                                                 {"relationships_deleted", s.relationships_deleted},
+                                                 {"properties_set", s.properties_set},
+                                                 {"properties_removed", s.properties_removed},
+                                                 {"labels_added", s.labels_added},
+                                                 {"labels_removed", s.labels_removed}};
   std::vector<std::string> out;
   for (const auto& [name, n] : all)
     if (n != 0) out.push_back(std::string(name) + ": " + std::to_string(n));
@@ -125,7 +128,8 @@ class QueryFileTest : public ::testing::Test {
             std::sort(expected.begin(), expected.end());
             if (actual != expected) {
               ADD_FAILURE() << where << ": wrong side effects\n  " << r.sql << "\n  expected:\n"
-                            << block(r.expected) << "  actual:\n" << block(statsLines(res.stats()));
+                            << block(r.expected) << "  actual:\n"
+                            << block(statsLines(res.stats()));
               rewrites.push_back({&r, statsLines(res.stats())});
             }
           }
@@ -138,20 +142,23 @@ class QueryFileTest : public ::testing::Test {
           if (r.expected.empty()) break;
           const std::string actual = errorText(res.error());
           if (actual.find(r.expected[0]) == std::string::npos) {
-            ADD_FAILURE() << where << ": wrong error\n  " << r.sql << "\n  expected substring: "
-                          << r.expected[0] << "\n  actual: " << actual;
+            ADD_FAILURE() << where << ": wrong error\n  " << r.sql
+                          << "\n  expected substring: " << r.expected[0]
+                          << "\n  actual: " << actual;
             rewrites.push_back({&r, {std::string(res.error().codeName())}});
           }
           break;
         }
         case RecordKind::kQuery: {
           if (!res.ok()) {
-            ADD_FAILURE() << where << ": query failed\n  " << r.sql << "\n  " << errorText(res.error());
+            ADD_FAILURE() << where << ": query failed\n  " << r.sql << "\n  "
+                          << errorText(res.error());
             break;
           }
           if (res.columns().size() != r.types.size()) {
-            ADD_FAILURE() << where << ": " << res.columns().size() << " columns, but the type string `"
-                          << r.types << "` has " << r.types.size() << "\n  " << r.sql;
+            ADD_FAILURE() << where << ": " << res.columns().size()
+                          << " columns, but the type string `" << r.types << "` has "
+                          << r.types.size() << "\n  " << r.sql;
           }
           std::vector<std::string> actual;
           for (const auto& row : res.rows()) actual.push_back(joinRow(row));
@@ -162,12 +169,14 @@ class QueryFileTest : public ::testing::Test {
           }
           if (actual != expected) {
             ADD_FAILURE() << where << ": wrong result\n  " << r.sql << "\nexpected:\n"
-                          << block(expected) << "actual:\n" << block(actual);
+                          << block(expected) << "actual:\n"
+                          << block(actual);
             rewrites.push_back({&r, actual});  // sorted when the comparison is unordered
           }
           break;
         }
-        case RecordKind::kParam: break;
+        case RecordKind::kParam:
+          break;
       }
     }
     if (rewrite && !rewrites.empty()) rewriteFile(tf, rewrites);
@@ -216,8 +225,9 @@ void registerAll() {
   for (const fs::path& p : files) {
     std::string rel = fs::relative(p, dir).generic_string();
     bool pending = rel.starts_with("pending/");
-    ::testing::RegisterTest("QueryFile", testName(rel).c_str(), nullptr, rel.c_str(), __FILE__, __LINE__,
-                            [=]() -> ::testing::Test* { return new QueryFileTest(p, rel, pending); });
+    ::testing::RegisterTest(
+        "QueryFile", testName(rel).c_str(), nullptr, rel.c_str(), __FILE__, __LINE__,
+        [=]() -> ::testing::Test* { return new QueryFileTest(p, rel, pending); });
   }
 }
 

@@ -72,7 +72,10 @@ std::optional<TestFile> parseTestFile(const std::string& path, const std::string
   int i = 0;
   while (i < n) {
     const std::string& l = f.lines[i];
-    if (isBlank(l)) { ++i; continue; }
+    if (isBlank(l)) {
+      ++i;
+      continue;
+    }
     if (l[0] == '#') {
       auto w = words(l.substr(1));
       if (w.size() == 2 && w[0] == "dataset:") f.dataset = w[1];
@@ -102,9 +105,12 @@ std::optional<TestFile> parseTestFile(const std::string& path, const std::string
       if (w.size() < 2) return fail(i, "expected `query TYPES [rowsort|nosort]`");
       r.types = w[1];
       for (size_t k = 2; k < w.size(); ++k) {
-        if (w[k] == "rowsort") r.sort = SortMode::kRowSort;
-        else if (w[k] == "nosort") r.sort = SortMode::kNoSort;
-        else return fail(i, "unknown query option `" + w[k] + "`");
+        if (w[k] == "rowsort")
+          r.sort = SortMode::kRowSort;
+        else if (w[k] == "nosort")
+          r.sort = SortMode::kNoSort;
+        else
+          return fail(i, "unknown query option `" + w[k] + "`");
       }
     } else {
       return fail(i, "expected `statement`, `query` or `param`, got `" + w[0] + "`");
@@ -136,9 +142,12 @@ std::optional<TestFile> parseTestFile(const std::string& path, const std::string
 
 std::string renderCell(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull: return "NULL";
-    case Value::Type::kString: return v.asString().empty() ? "(empty)" : v.asString();
-    case Value::Type::kDate: return v.asDate().toString();
+    case Value::Type::kNull:
+      return "NULL";
+    case Value::Type::kString:
+      return v.asString().empty() ? "(empty)" : v.asString();
+    case Value::Type::kDate:
+      return v.asDate().toString();
     case Value::Type::kFloat: {
       // Shortest round-trip digits, always with a decimal point (1500.0, not 1.5e+03).
       double d = v.asFloat();
@@ -149,7 +158,8 @@ std::string renderCell(const Value& v) {
       if (s.find_first_of(".e") == std::string::npos) s += ".0";
       return s;
     }
-    default: return v.toCypher();
+    default:
+      return v.toCypher();
   }
 }
 

@@ -35,23 +35,23 @@ enum class SortMode { kDefault, kRowSort, kNoSort };
 
 struct Record {
   RecordKind kind = RecordKind::kStatementOk;
-  int line = 0;              // 1-based line of the record's first line (the directive)
-  std::string sql;           // statement text (may span lines)
-  std::string types;         // kQuery: type letters, one per column
+  int line = 0;       // 1-based line of the record's first line (the directive)
+  std::string sql;    // statement text (may span lines)
+  std::string types;  // kQuery: type letters, one per column
   SortMode sort = SortMode::kDefault;
-  bool has_separator = false;     // a `----` line was present
-  int expected_begin = 0;         // 0-based line range of the expected block in the file
-  int expected_end = 0;           //   (after `----`), [begin, end)
+  bool has_separator = false;         // a `----` line was present
+  int expected_begin = 0;             // 0-based line range of the expected block in the file
+  int expected_end = 0;               //   (after `----`), [begin, end)
   std::vector<std::string> expected;  // expected lines (rows, the error substring, or the
                                       // side effects of a `statement ok`: `name: N` lines)
-  std::string param_name;         // kParam
-  std::string param_json;         // kParam
+  std::string param_name;             // kParam
+  std::string param_json;             // kParam
 };
 
 struct TestFile {
   std::string path;
-  std::string dataset = "empty";  // "# dataset: NAME"
-  std::vector<std::string> lines; // the file as read (for rewriting)
+  std::string dataset = "empty";   // "# dataset: NAME"
+  std::vector<std::string> lines;  // the file as read (for rewriting)
   std::vector<Record> records;
 };
 

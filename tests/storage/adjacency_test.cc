@@ -19,7 +19,8 @@ using Seen = std::vector<std::tuple<EdgeId, NodeId, TypeId, NodeId, std::string>
 class AdjacencyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (int i = 0; i < 2; ++i) paths_[i] = tempPath(std::string("adj") + (i ? "-plain" : "-cached"));
+    for (int i = 0; i < 2; ++i)
+      paths_[i] = tempPath(std::string("adj") + (i ? "-plain" : "-cached"));
     reopen();
     for (auto* s : {"T0", "T1", "T2", "since", "note"})
       for (auto& st : stores_) ASSERT_TRUE(st->intern(s).ok());
@@ -104,7 +105,8 @@ class AdjacencyTest : public ::testing::Test {
           case 1:
           case 2: {
             Properties p;
-            if (rng() % 2) p.push_back({id("since"), Value(Date{static_cast<int32_t>(rng() % 9000)})});
+            if (rng() % 2)
+              p.push_back({id("since"), Value(Date{static_cast<int32_t>(rng() % 9000)})});
             (void)t->createEdge(a, types[rng() % 3], b, p);
             break;
           }
@@ -125,7 +127,9 @@ class AdjacencyTest : public ::testing::Test {
               return true;
             });
             if (!ids.empty())
-              EXPECT_TRUE(t->updateEdgeProps(ids[rng() % ids.size()], {{id("note"), Value("changed")}}).ok());
+              EXPECT_TRUE(
+                  t->updateEdgeProps(ids[rng() % ids.size()], {{id("note"), Value("changed")}})
+                      .ok());
             break;
           }
           case 6:
@@ -245,7 +249,8 @@ TEST_F(AdjacencyTest, ClosingDuringABuildIsClean) {
   createNodes(200);
   {
     auto t = stores_[0]->beginWrite();
-    for (int i = 0; i < 20000; ++i) ASSERT_TRUE(t->createEdge(i % 200, id("T0"), (i * 7) % 200, {}).ok());
+    for (int i = 0; i < 20000; ++i)
+      ASSERT_TRUE(t->createEdge(i % 200, id("T0"), (i * 7) % 200, {}).ok());
     ASSERT_TRUE(t->commit().ok());
   }
   for (int round = 0; round < 5; ++round) reopen();  // each open starts a build; closing stops it

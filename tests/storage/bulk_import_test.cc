@@ -16,7 +16,8 @@ TEST_F(StoreTest, BulkImportMatchesTheModel) {
   KeyId name = id("name"), aliases = id("aliases"), since = id("since");
   TypeId backs = id("BACKS"), fights = id("FIGHTS");
   std::vector<BulkNode> nodes;
-  for (NodeId n = 10; n < 60; ++n) nodes.push_back({n, {n % 2 ? group : state}, {{name, Value("Node " + std::to_string(n))}}});
+  for (NodeId n = 10; n < 60; ++n)
+    nodes.push_back({n, {n % 2 ? group : state}, {{name, Value("Node " + std::to_string(n))}}});
   nodes[0].props.push_back({aliases, Value(List{Value("First"), Value("Alpha")})});
   std::reverse(nodes.begin(), nodes.end());  // input order does not matter
   std::vector<BulkEdge> edges;
@@ -45,11 +46,13 @@ TEST_F(StoreTest, BulkImportMatchesTheModel) {
     for (NodeId n = 10; n < 60; ++n) {
       auto out = edgesOf(*t, n, Direction::kOut);
       for (size_t i = 1; i < out.size(); ++i)  // (type, neighbour, edge id) order
-        EXPECT_LT(std::tie(out[i - 1].type, out[i - 1].dst, out[i - 1].id), std::tie(out[i].type, out[i].dst, out[i].id));
+        EXPECT_LT(std::tie(out[i - 1].type, out[i - 1].dst, out[i - 1].id),
+                  std::tie(out[i].type, out[i].dst, out[i].id));
       for (auto& e : out) ++out_seen[{e.src, e.type, e.dst}];
       auto in = edgesOf(*t, n, Direction::kIn);
       for (size_t i = 1; i < in.size(); ++i)
-        EXPECT_LT(std::tie(in[i - 1].type, in[i - 1].src, in[i - 1].id), std::tie(in[i].type, in[i].src, in[i].id));
+        EXPECT_LT(std::tie(in[i - 1].type, in[i - 1].src, in[i - 1].id),
+                  std::tie(in[i].type, in[i].src, in[i].id));
       for (auto& e : in) ++in_seen[{e.src, e.type, e.dst}];
       t->edges(n, Direction::kOut, {}, [&](const EdgeRef& e) {
         with_props += findProperty(e.raw_props, since).has_value();
@@ -112,10 +115,14 @@ TEST_F(StoreTest, BulkImportIsAllOrNothing) {
   };
   std::vector<BulkNode> good = {{1000, {l}, {}}, {1001, {l}, {}}};
   // The last edge points nowhere.
-  expectUnchanged(store_->bulkImport(good, {{1000, t1, 1001, {}}, {1001, t1, 5555, {}}}), Status::Code::kNotFound);
-  expectUnchanged(store_->bulkImport({{1000, {l}, {}}, {1000, {}, {}}}, {}), Status::Code::kInvalidArgument);
-  expectUnchanged(store_->bulkImport({{1000, {l}, {}}, {existing, {}, {}}}, {}), Status::Code::kConstraint);
-  expectUnchanged(store_->bulkImport(good, {{1000, 4242, 1001, {}}}), Status::Code::kInvalidArgument);
+  expectUnchanged(store_->bulkImport(good, {{1000, t1, 1001, {}}, {1001, t1, 5555, {}}}),
+                  Status::Code::kNotFound);
+  expectUnchanged(store_->bulkImport({{1000, {l}, {}}, {1000, {}, {}}}, {}),
+                  Status::Code::kInvalidArgument);
+  expectUnchanged(store_->bulkImport({{1000, {l}, {}}, {existing, {}, {}}}, {}),
+                  Status::Code::kConstraint);
+  expectUnchanged(store_->bulkImport(good, {{1000, 4242, 1001, {}}}),
+                  Status::Code::kInvalidArgument);
   expectUnchanged(store_->bulkImport({{1000, {l, 4242}, {}}}, {}), Status::Code::kInvalidArgument);
   reopen();
   v = store_->version();  // in memory: counts from 0 again after a reopen

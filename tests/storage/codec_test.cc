@@ -36,7 +36,9 @@ TEST(KeyCodec, SignedValuesWithFlippedSignBitSortByValue) {
 }
 
 TEST(KeyCodec, AdjacencyKeysGroupByNodeThenTypeThenNeighbour) {
-  auto k = [](NodeId a, TypeId t, NodeId b, EdgeId e) { return std::string(keys::adjKey(a, t, b, e).view()); };
+  auto k = [](NodeId a, TypeId t, NodeId b, EdgeId e) {
+    return std::string(keys::adjKey(a, t, b, e).view());
+  };
   EXPECT_LT(k(1, 9, 9, 9), k(2, 0, 0, 0));
   EXPECT_LT(k(1, 1, 9, 9), k(1, 2, 0, 0));
   EXPECT_LT(k(1, 1, 1, 9), k(1, 1, 2, 0));
@@ -61,12 +63,13 @@ TEST(KeyCodec, PrefixUpperBoundIsTheFirstKeyPastThePrefix) {
 TEST(KeyCodec, NameKeysAreCaseFolded) {
   EXPECT_EQ(keys::foldCase("Free Syrian ARMY"), "free syrian army");
   EXPECT_EQ(keys::foldCase("Hay'at Tahrir al-Sham"), "hay'at tahrir al-sham");
-  EXPECT_EQ(keys::foldCase("TÜRKİYE"), "türkiye");           // Latin-1 Ü, dotted İ
-  EXPECT_EQ(keys::foldCase("ŁÓDŹ"), "łódź");                  // Latin Extended-A
-  EXPECT_EQ(keys::foldCase("МОСКВА"), "москва");              // Cyrillic
-  EXPECT_EQ(keys::foldCase("ΑΘΗΝΑ"), "αθηνα");                // Greek
-  EXPECT_EQ(keys::foldCase("حلب"), "حلب");                     // no case: unchanged
-  EXPECT_EQ(keys::foldCase(std::string("\xC3", 1)), std::string("\xC3", 1));  // truncated UTF-8 kept
+  EXPECT_EQ(keys::foldCase("TÜRKİYE"), "türkiye");  // Latin-1 Ü, dotted İ
+  EXPECT_EQ(keys::foldCase("ŁÓDŹ"), "łódź");        // Latin Extended-A
+  EXPECT_EQ(keys::foldCase("МОСКВА"), "москва");    // Cyrillic
+  EXPECT_EQ(keys::foldCase("ΑΘΗΝΑ"), "αθηνα");      // Greek
+  EXPECT_EQ(keys::foldCase("حلب"), "حلب");          // no case: unchanged
+  EXPECT_EQ(keys::foldCase(std::string("\xC3", 1)),
+            std::string("\xC3", 1));  // truncated UTF-8 kept
 }
 
 Value listOf(std::initializer_list<Value> items) { return Value(List(items)); }
@@ -77,7 +80,8 @@ TEST(KeyCodec, DictionaryEntriesRoundTrip) {
   EXPECT_EQ(keys::dictStringValue(0x01020304), std::string("\x01\x02\x03\x04", 4));
   // 'i' [id:4] -> [kinds:1][string], strings with any bytes (NUL, 0xff, empty) included.
   for (uint32_t id : {0u, 1u, 0x01020304u, UINT32_MAX}) {
-    for (uint8_t kinds : {uint8_t{0}, keys::kKindLabel, uint8_t{keys::kKindType | keys::kKindKey}, uint8_t{0xff}}) {
+    for (uint8_t kinds :
+         {uint8_t{0}, keys::kKindLabel, uint8_t{keys::kKindType | keys::kKindKey}, uint8_t{0xff}}) {
       for (std::string text : {std::string(), std::string("since"), std::string("a\0b\xff", 4)}) {
         std::string key = keys::dictIdKey(id), value = keys::dictIdValue(kinds, text);
         EXPECT_EQ(value.size(), text.size() + 1);
@@ -92,8 +96,8 @@ TEST(KeyCodec, DictionaryEntriesRoundTrip) {
   // Ids sort numerically; malformed entries are refused.
   EXPECT_LT(keys::dictIdKey(255), keys::dictIdKey(256));
   keys::DictEntry e;
-  EXPECT_FALSE(keys::decodeDictIdEntry(keys::dictIdKey(1), "", &e));             // no kinds byte
-  EXPECT_FALSE(keys::decodeDictIdEntry("i\x01\x02\x03", "\x01x", &e));           // short key
+  EXPECT_FALSE(keys::decodeDictIdEntry(keys::dictIdKey(1), "", &e));                // no kinds byte
+  EXPECT_FALSE(keys::decodeDictIdEntry("i\x01\x02\x03", "\x01x", &e));              // short key
   EXPECT_FALSE(keys::decodeDictIdEntry(keys::dictStringKey("abcd"), "\x01x", &e));  // an 's' key
 }
 
@@ -120,7 +124,8 @@ TEST(PropertyCodec, RoundTripsEveryStorableType) {
   ASSERT_EQ(back.size(), props.size());
   for (size_t i = 0; i < props.size(); ++i) {
     EXPECT_EQ(back[i].first, props[i].first);
-    EXPECT_TRUE(back[i].second == props[i].second) << back[i].second.toCypher() << " vs " << props[i].second.toCypher();
+    EXPECT_TRUE(back[i].second == props[i].second)
+        << back[i].second.toCypher() << " vs " << props[i].second.toCypher();
   }
   for (const auto& [k, v] : props) {
     auto found = findProperty(bytes, k);
@@ -138,7 +143,8 @@ TEST(PropertyCodec, EmptyAndNullAndUnsortedInput) {
   ASSERT_TRUE(decodeProperties("", &back));
   EXPECT_TRUE(back.empty());
   // Null values are absent properties; unsorted input is sorted, the last duplicate wins.
-  std::string bytes = encodeProperties({{5, Value(1)}, {2, Value()}, {3, Value("a")}, {5, Value(2)}});
+  std::string bytes =
+      encodeProperties({{5, Value(1)}, {2, Value()}, {3, Value("a")}, {5, Value(2)}});
   ASSERT_TRUE(decodeProperties(bytes, &back));
   ASSERT_EQ(back.size(), 2u);
   EXPECT_EQ(back[0].first, 3u);
@@ -164,7 +170,9 @@ TEST(PropertyCodec, FindPropertySkipsOtherPayloadsUnread) {
 }
 
 TEST(PropertyCodec, MalformedBytesAreRejected) {
-  Properties props = {{1, Value("abc")}, {2, listOf({Value(1), Value(Map{{"k", Value(2.0)}})})}, {7, Value(Date{3})}};
+  Properties props = {{1, Value("abc")},
+                      {2, listOf({Value(1), Value(Map{{"k", Value(2.0)}})})},
+                      {7, Value(Date{3})}};
   std::string good = encodeProperties(props);
   Properties out;
   // Every truncation is rejected (never a crash, never a silent partial decode).
@@ -175,11 +183,12 @@ TEST(PropertyCodec, MalformedBytesAreRejected) {
       EXPECT_LT(out.size(), props.size());
     }
   }
-  EXPECT_FALSE(decodeProperties("\x01\x63", &out));                     // unknown tag
-  EXPECT_FALSE(decodeProperties("\x02\x01\x01\x01", &out));             // keys not increasing
+  EXPECT_FALSE(decodeProperties("\x01\x63", &out));                      // unknown tag
+  EXPECT_FALSE(decodeProperties("\x02\x01\x01\x01", &out));              // keys not increasing
   EXPECT_FALSE(decodeProperties("\x01\x05\xff\xff\xff\xff\x0f", &out));  // string longer than input
-  EXPECT_FALSE(decodeProperties("\x01\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", &out));  // varint overflow
-  EXPECT_FALSE(decodeProperties("\x01\x07\x02\x05\x00", &out));         // list count beyond payload
+  EXPECT_FALSE(decodeProperties("\x01\x03\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+                                &out));                          // varint overflow
+  EXPECT_FALSE(decodeProperties("\x01\x07\x02\x05\x00", &out));  // list count beyond payload
   // Nesting beyond the limit is refused instead of recursing without end.
   std::string deep = "\x03\x02";  // int 1
   for (int i = 0; i < 1000; ++i) {

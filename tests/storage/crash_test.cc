@@ -39,8 +39,8 @@ bool internAll(GraphStore& store, Ids* ids) {
     if (r.ok()) *out = *r;
     return r.ok();
   };
-  bool ok = get("Item", &ids->item) && get("HAS", &ids->has) && get("BACK", &ids->back) && get("name", &ids->name) &&
-            get("seq", &ids->seq) && get("last", &ids->last);
+  bool ok = get("Item", &ids->item) && get("HAS", &ids->has) && get("BACK", &ids->back) &&
+            get("name", &ids->name) && get("seq", &ids->seq) && get("last", &ids->last);
   return ok && w->commit().ok();
 }
 
@@ -77,10 +77,14 @@ int64_t lastOf(const NodeRecord& anchor, KeyId last) {
     auto rec = w->getNode(anchor);
     if (!rec) _exit(6);
     int64_t seq = lastOf(*rec, ids.last) + 1;
-    auto item = w->createNode({ids.item}, {{ids.name, Value("item-" + std::to_string(seq))}, {ids.seq, Value(seq)}});
+    auto item = w->createNode(
+        {ids.item}, {{ids.name, Value("item-" + std::to_string(seq))}, {ids.seq, Value(seq)}});
     if (!item.ok()) _exit(7);
-    if (!w->createEdge(anchor, ids.has, *item, {}).ok() || !w->createEdge(*item, ids.back, anchor, {}).ok()) _exit(8);
-    if (!w->updateNode({anchor, {}, {{ids.name, Value("anchor")}, {ids.last, Value(seq)}}}).ok()) _exit(9);
+    if (!w->createEdge(anchor, ids.has, *item, {}).ok() ||
+        !w->createEdge(*item, ids.back, anchor, {}).ok())
+      _exit(8);
+    if (!w->updateNode({anchor, {}, {{ids.name, Value("anchor")}, {ids.last, Value(seq)}}}).ok())
+      _exit(9);
     if (!w->commit().ok()) _exit(10);
     if (write(fd, &seq, sizeof seq) != sizeof seq) _exit(11);  // acknowledged
   }
@@ -96,7 +100,8 @@ class ChildHook : public ::testing::Environment {
     if (db && fd) runChild(db, std::atoi(fd));
   }
 };
-[[maybe_unused]] ::testing::Environment* const child_hook = ::testing::AddGlobalTestEnvironment(new ChildHook);
+[[maybe_unused]] ::testing::Environment* const child_hook =
+    ::testing::AddGlobalTestEnvironment(new ChildHook);
 
 TEST(CrashRecovery, KillNineNeverLosesAcknowledgedWritesNorTearsAStatement) {
   int rounds = 30;
@@ -108,7 +113,8 @@ TEST(CrashRecovery, KillNineNeverLosesAcknowledgedWritesNorTearsAStatement) {
   for (int round = 0; round < rounds; ++round) {
     int fds[2];
     ASSERT_EQ(pipe(fds), 0);
-    std::string db_env = std::string(kChildDbEnv) + "=" + path, fd_env = std::string(kChildFdEnv) + "=" + std::to_string(fds[1]);
+    std::string db_env = std::string(kChildDbEnv) + "=" + path,
+                fd_env = std::string(kChildFdEnv) + "=" + std::to_string(fds[1]);
     std::vector<char*> envp;
     for (char** e = environ; *e; ++e) envp.push_back(*e);
     envp.push_back(db_env.data());
@@ -165,7 +171,8 @@ TEST(CrashRecovery, KillNineNeverLosesAcknowledgedWritesNorTearsAStatement) {
     ASSERT_EQ(anchors.size(), 1u);
     auto anchor = t->getNode(anchors[0]);
     ASSERT_TRUE(anchor);
-    auto item_label = t->lookupString("Item"), last_key = t->lookupString("last"), seq_key = t->lookupString("seq");
+    auto item_label = t->lookupString("Item"), last_key = t->lookupString("last"),
+         seq_key = t->lookupString("seq");
     ASSERT_TRUE(item_label && last_key && seq_key);
     int64_t last = lastOf(*anchor, *last_key);
     ASSERT_GE(last, max_acked) << "round " << round << ": an acknowledged statement is missing";

@@ -24,22 +24,43 @@ int numCmp(const Value& a, const Value& b) {
 int sign(int c) { return c < 0 ? -1 : c > 0 ? 1 : 0; }
 
 Value randomNumber(std::mt19937_64& rng) {
-  static const int64_t edges[] = {0, 1, -1, (int64_t{1} << 53), (int64_t{1} << 53) + 1, -(int64_t{1} << 53) - 1,
-                                  std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min(),
-                                  std::numeric_limits<int64_t>::max() - 1, (int64_t{1} << 62) + 511};
+  static const int64_t edges[] = {0,
+                                  1,
+                                  -1,
+                                  (int64_t{1} << 53),
+                                  (int64_t{1} << 53) + 1,
+                                  -(int64_t{1} << 53) - 1,
+                                  std::numeric_limits<int64_t>::max(),
+                                  std::numeric_limits<int64_t>::min(),
+                                  std::numeric_limits<int64_t>::max() - 1,
+                                  (int64_t{1} << 62) + 511};
   switch (rng() % 7) {
-    case 0: return Value(edges[rng() % std::size(edges)] + static_cast<int64_t>(rng() % 5) - 2);
-    case 1: return Value(static_cast<int64_t>(rng()));  // anywhere in int64
-    case 2: return Value(static_cast<int64_t>(rng() % 2001) - 1000);
-    case 3: return Value(static_cast<double>(static_cast<int64_t>(rng() % 2001) - 1000) / 4);
-    case 4: return Value(static_cast<double>(static_cast<int64_t>(rng())));  // big, integral
+    case 0:
+      return Value(edges[rng() % std::size(edges)] + static_cast<int64_t>(rng() % 5) - 2);
+    case 1:
+      return Value(static_cast<int64_t>(rng()));  // anywhere in int64
+    case 2:
+      return Value(static_cast<int64_t>(rng() % 2001) - 1000);
+    case 3:
+      return Value(static_cast<double>(static_cast<int64_t>(rng() % 2001) - 1000) / 4);
+    case 4:
+      return Value(static_cast<double>(static_cast<int64_t>(rng())));  // big, integral
     case 5: {
-      double d = std::ldexp(static_cast<double>(rng() % 1000000) - 500000, static_cast<int>(rng() % 200) - 100);
+      double d = std::ldexp(static_cast<double>(rng() % 1000000) - 500000,
+                            static_cast<int>(rng() % 200) - 100);
       return Value(d);
     }
     default: {
-      static const double specials[] = {0.0, -0.0, INFINITY, -INFINITY, 9007199254740992.0, 9223372036854775808.0,
-                                        -9223372036854775808.0, 1e308, -1e-308, 0.5};
+      static const double specials[] = {0.0,
+                                        -0.0,
+                                        INFINITY,
+                                        -INFINITY,
+                                        9007199254740992.0,
+                                        9223372036854775808.0,
+                                        -9223372036854775808.0,
+                                        1e308,
+                                        -1e-308,
+                                        0.5};
       return Value(specials[rng() % std::size(specials)]);
     }
   }
@@ -61,10 +82,12 @@ TEST(IndexCodecTest, EqualNumbersEncodeAlike) {
   EXPECT_EQ(encodeValue(Value(int64_t{1} << 53)), encodeValue(Value(9007199254740992.0)));
   // 2^53 + 1 is no double: it differs from its nearest double (2^53) and sorts after it.
   EXPECT_LT(encodeValue(Value(9007199254740992.0)), encodeValue(Value((int64_t{1} << 53) + 1)));
-  EXPECT_LT(encodeValue(Value(std::numeric_limits<int64_t>::max())), encodeValue(Value(9223372036854775808.0)));
+  EXPECT_LT(encodeValue(Value(std::numeric_limits<int64_t>::max())),
+            encodeValue(Value(9223372036854775808.0)));
   EXPECT_LT(encodeValue(Value(std::numeric_limits<int64_t>::max() - 1)),
             encodeValue(Value(std::numeric_limits<int64_t>::max())));
-  EXPECT_EQ(encodeValue(Value(std::numeric_limits<int64_t>::min())), encodeValue(Value(-9223372036854775808.0)));
+  EXPECT_EQ(encodeValue(Value(std::numeric_limits<int64_t>::min())),
+            encodeValue(Value(-9223372036854775808.0)));
   EXPECT_EQ(encodeValue(Value(-5)).size(), 11u);
 }
 
@@ -114,7 +137,10 @@ TEST(IndexCodecTest, DatesBoolsAndClasses) {
   std::mt19937_64 rng(3);
   for (int i = 0; i < 10000; ++i) {
     Date a{static_cast<int32_t>(rng())}, b{static_cast<int32_t>(rng() % 200) - 100};
-    ASSERT_EQ(a < b ? -1 : a > b ? 1 : 0, sign(encodeValue(Value(a)).compare(encodeValue(Value(b)))));
+    ASSERT_EQ(a < b   ? -1
+              : a > b ? 1
+                      : 0,
+              sign(encodeValue(Value(a)).compare(encodeValue(Value(b)))));
   }
   EXPECT_LT(encodeValue(Value(false)), encodeValue(Value(true)));
   // Classes: bool < number < string < temporal, whatever the values.
@@ -138,20 +164,27 @@ TEST(IndexCodecTest, WhatIsIndexed) {
 TEST(IndexCodecTest, SeekIntervals) {
   std::vector<std::pair<std::string, std::string>> iv;
   // IN with values that encode alike: one interval.
-  ASSERT_TRUE(ikeys::seekIntervals(5, 1, IndexRange::in({Value(1), Value(1.0), Value(), Value(std::nan(""))}), &iv).ok());
+  ASSERT_TRUE(ikeys::seekIntervals(
+                  5, 1, IndexRange::in({Value(1), Value(1.0), Value(), Value(std::nan(""))}), &iv)
+                  .ok());
   EXPECT_EQ(iv.size(), 1u);
   // Bounds of different classes never match.
-  ASSERT_TRUE(ikeys::seekIntervals(5, 1, IndexRange::between(IndexBound{Value(1)}, IndexBound{Value("a")}), &iv).ok());
+  ASSERT_TRUE(ikeys::seekIntervals(
+                  5, 1, IndexRange::between(IndexBound{Value(1)}, IndexBound{Value("a")}), &iv)
+                  .ok());
   EXPECT_TRUE(iv.empty());
   // An empty range (lo > hi) is empty.
-  ASSERT_TRUE(ikeys::seekIntervals(5, 1, IndexRange::between(IndexBound{Value(3)}, IndexBound{Value(1)}), &iv).ok());
+  ASSERT_TRUE(ikeys::seekIntervals(
+                  5, 1, IndexRange::between(IndexBound{Value(3)}, IndexBound{Value(1)}), &iv)
+                  .ok());
   EXPECT_TRUE(iv.empty());
   EXPECT_FALSE(ikeys::seekIntervals(5, 1, IndexRange::equals(Value(List{})), &iv).ok());
   IndexRange too_many = IndexRange::equals(Value(1));
   too_many.leading = {Value(2)};
   EXPECT_FALSE(ikeys::seekIntervals(5, 1, too_many, &iv).ok());
   EXPECT_TRUE(ikeys::seekIntervals(5, 2, too_many, &iv).ok());
-  EXPECT_FALSE(ikeys::seekIntervals(5, 1, IndexRange::between(std::nullopt, std::nullopt), &iv).ok());
+  EXPECT_FALSE(
+      ikeys::seekIntervals(5, 1, IndexRange::between(std::nullopt, std::nullopt), &iv).ok());
 }
 
 }  // namespace

@@ -46,15 +46,24 @@ class IndexRandomTest : public StoreTest {
 
   Value randomValue() {
     switch (rng_() % 9) {
-      case 0: return Value(static_cast<int64_t>(rng_() % 7) - 3);
-      case 1: return Value(static_cast<double>(static_cast<int64_t>(rng_() % 7) - 3));
-      case 2: return Value(static_cast<double>(static_cast<int64_t>(rng_() % 13) - 6) / 2);
-      case 3: return Value(std::string(1 + rng_() % 2, static_cast<char>('a' + rng_() % 3)));
-      case 4: return Value(rng_() % 2 == 0);
-      case 5: return Value(Date{static_cast<int32_t>(rng_() % 5)});
-      case 6: return Value(std::nan(""));
-      case 7: return Value(List{Value(1)});
-      default: return Value(static_cast<int64_t>(rng_() % 40));
+      case 0:
+        return Value(static_cast<int64_t>(rng_() % 7) - 3);
+      case 1:
+        return Value(static_cast<double>(static_cast<int64_t>(rng_() % 7) - 3));
+      case 2:
+        return Value(static_cast<double>(static_cast<int64_t>(rng_() % 13) - 6) / 2);
+      case 3:
+        return Value(std::string(1 + rng_() % 2, static_cast<char>('a' + rng_() % 3)));
+      case 4:
+        return Value(rng_() % 2 == 0);
+      case 5:
+        return Value(Date{static_cast<int32_t>(rng_() % 5)});
+      case 6:
+        return Value(std::nan(""));
+      case 7:
+        return Value(List{Value(1)});
+      default:
+        return Value(static_cast<int64_t>(rng_() % 40));
     }
   }
   Properties randomProps() {
@@ -86,7 +95,8 @@ class IndexRandomTest : public StoreTest {
       t.scanNodes([&](NodeId n) { return ids.push_back(n), true; });
       for (NodeId n : ids) {
         auto rec = t.getNode(n);
-        if (std::find(rec->labels.begin(), rec->labels.end(), def.target) != rec->labels.end()) add(n, rec->props);
+        if (std::find(rec->labels.begin(), rec->labels.end(), def.target) != rec->labels.end())
+          add(n, rec->props);
       }
     } else {
       t.scanEdges([&](const EdgeRef& r) {
@@ -111,7 +121,9 @@ class IndexRandomTest : public StoreTest {
     return out;
   }
 
-  static long double num(const Value& v) { return v.isInt() ? static_cast<long double>(v.asInt()) : v.asFloat(); }
+  static long double num(const Value& v) {
+    return v.isInt() ? static_cast<long double>(v.asInt()) : v.asFloat();
+  }
 
   //! Compares every index of `t` with the brute force.
   void check(const Transaction& t, const std::string& where) {
@@ -123,14 +135,15 @@ class IndexRandomTest : public StoreTest {
       ASSERT_EQ(stats->distinct, e.distinct) << where << " index " << i;
       if (stats->def.unique()) {
         for (size_t j = 1; j < e.entries.size(); ++j) {
-          bool nan =
-                     e.entries[j].first == ikeys::encodeValue(Value(std::nan("")));
-          ASSERT_TRUE(nan || e.entries[j].first != e.entries[j - 1].first) << where << ": duplicate in a unique index";
+          bool nan = e.entries[j].first == ikeys::encodeValue(Value(std::nan("")));
+          ASSERT_TRUE(nan || e.entries[j].first != e.entries[j - 1].first)
+              << where << ": duplicate in a unique index";
         }
       }
       // A numeric range and an equality on the first key, against Cypher's comparison.
       for (int q = 0; q < 3; ++q) {
-        double lo = static_cast<double>(static_cast<int64_t>(rng_() % 13) - 6) / 2, hi = lo + (rng_() % 8) / 2.0;
+        double lo = static_cast<double>(static_cast<int64_t>(rng_() % 13) - 6) / 2,
+               hi = lo + (rng_() % 8) / 2.0;
         bool lo_inc = rng_() % 2, hi_inc = rng_() % 2;
         std::vector<uint64_t> want;
         for (auto& [v, id] : e.first_values) {
@@ -138,8 +151,10 @@ class IndexRandomTest : public StoreTest {
           long double x = num(v);
           if ((lo_inc ? x >= lo : x > lo) && (hi_inc ? x <= hi : x < hi)) want.push_back(id);
         }
-        IndexRange r = IndexRange::between(IndexBound{Value(lo), lo_inc}, IndexBound{Value(hi), hi_inc});
-        if (stats->def.keys.size() > 1) continue;  // composite: the range is on key 1 only with a leading value
+        IndexRange r =
+            IndexRange::between(IndexBound{Value(lo), lo_inc}, IndexBound{Value(hi), hi_inc});
+        if (stats->def.keys.size() > 1)
+          continue;  // composite: the range is on key 1 only with a leading value
         std::vector<uint64_t> got = seek(t, i, r);
         std::sort(got.begin(), got.end());
         std::sort(want.begin(), want.end());
@@ -149,7 +164,8 @@ class IndexRandomTest : public StoreTest {
         std::vector<uint64_t> want_eq;
         std::string enc = ikeys::indexable(eq) ? ikeys::encodeValue(eq) : "";
         for (auto& [v, id] : e.first_values)
-          if (!ikeys::isNaN(eq) && ikeys::indexable(v) && ikeys::encodeValue(v) == enc) want_eq.push_back(id);
+          if (!ikeys::isNaN(eq) && ikeys::indexable(v) && ikeys::encodeValue(v) == enc)
+            want_eq.push_back(id);
         got = seek(t, i, IndexRange::equals(eq));
         std::sort(got.begin(), got.end());
         std::sort(want_eq.begin(), want_eq.end());
@@ -250,7 +266,8 @@ TEST_F(IndexRandomTest, EveryWritePathMatchesBruteForce) {
     // A snapshot from some rounds ago still answers exactly as it did.
     if (old_reader) {
       for (size_t i = 0; i < indexes_.size(); ++i)
-        ASSERT_EQ(seek(*old_reader, indexes_[i], IndexRange::all()), old_answers[i]) << "snapshot, round " << round;
+        ASSERT_EQ(seek(*old_reader, indexes_[i], IndexRange::all()), old_answers[i])
+            << "snapshot, round " << round;
     }
     if (round % 7 == 0) {
       old_reader = store_->beginRead();
@@ -268,9 +285,13 @@ TEST_F(IndexRandomTest, EveryWritePathMatchesBruteForce) {
   // Populating over the random data, then a bulk import into every index.
   {
     auto t = store_->beginWrite();
-    for (IndexSpec sp : {IndexSpec{"late", IndexEntity::kNode, labels_[1], {keys_[1]}, ConstraintKind::kNone},
-                         IndexSpec{"late_rel", IndexEntity::kRelationship, types_[1], {keys_[0], keys_[1]},
-                                   ConstraintKind::kNone}}) {
+    for (IndexSpec sp :
+         {IndexSpec{"late", IndexEntity::kNode, labels_[1], {keys_[1]}, ConstraintKind::kNone},
+          IndexSpec{"late_rel",
+                    IndexEntity::kRelationship,
+                    types_[1],
+                    {keys_[0], keys_[1]},
+                    ConstraintKind::kNone}}) {
       auto r = t->createIndex(sp);
       ASSERT_TRUE(r.ok()) << r.status().message();
       indexes_.push_back(*r);
@@ -291,7 +312,8 @@ TEST_F(IndexRandomTest, EveryWritePathMatchesBruteForce) {
   }
   std::vector<BulkEdge> bulk_edges;
   for (int i = 0; i < 300; ++i)
-    bulk_edges.push_back({1000000 + rng_() % 300, types_[rng_() % 2], 1000000 + rng_() % 300, randomProps()});
+    bulk_edges.push_back(
+        {1000000 + rng_() % 300, types_[rng_() % 2], 1000000 + rng_() % 300, randomProps()});
   ASSERT_TRUE(store_->bulkImport(bulk, bulk_edges).ok());
   check(*store_->beginRead(), "after bulk import");
   if (HasFatalFailure()) return;

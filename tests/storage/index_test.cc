@@ -46,7 +46,9 @@ class IndexTest : public StoreTest {
     EXPECT_TRUE(s.ok()) << s.message();
     return out;
   }
-  std::vector<uint64_t> seek(IndexId i, const IndexRange& r) { return seek(*store_->beginRead(), i, r); }
+  std::vector<uint64_t> seek(IndexId i, const IndexRange& r) {
+    return seek(*store_->beginRead(), i, r);
+  }
   //! Keys of column family `index` (the store closed and reopened around it).
   size_t rawIndexEntries() {
     store_.reset();
@@ -56,7 +58,8 @@ class IndexTest : public StoreTest {
     EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &names).ok());
     for (auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    EXPECT_TRUE(rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path_, descs, &handles, &db).ok());
+    EXPECT_TRUE(
+        rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path_, descs, &handles, &db).ok());
     size_t n = 0;
     for (size_t i = 0; i < names.size(); ++i) {
       if (names[i] != "index") continue;
@@ -85,9 +88,11 @@ TEST_F(IndexTest, CatalogCreateClashListDropReopen) {
     EXPECT_NE(r.status().message().find("person_name"), std::string::npos) << r.status().message();
     r = t->createIndex(spec("other", person, {name}));  // same schema
     EXPECT_EQ(r.status().code(), Status::Code::kAlreadyExists);
-    r = t->createIndex(spec("uniq", person, {name}, ConstraintKind::kUnique));  // index there already
+    r = t->createIndex(
+        spec("uniq", person, {name}, ConstraintKind::kUnique));  // index there already
     EXPECT_EQ(r.status().code(), Status::Code::kAlreadyExists);
-    EXPECT_TRUE(t->createIndex(spec("nn", person, {name}, ConstraintKind::kNotNull)).ok());  // beside the index
+    EXPECT_TRUE(t->createIndex(spec("nn", person, {name}, ConstraintKind::kNotNull))
+                    .ok());  // beside the index
   }
   auto t = store_->beginRead();
   auto list = t->indexes();
@@ -115,8 +120,9 @@ TEST_F(IndexTest, CatalogCreateClashListDropReopen) {
   reopen();
   EXPECT_FALSE(store_->beginRead()->findIndex("person_name"));
   EXPECT_EQ(store_->beginRead()->indexes().size(), 1u);
-  EXPECT_EQ(store_->beginRead()->indexSeek(i, IndexRange::all(), [](uint64_t) { return true; }).code(),
-            Status::Code::kNotFound);
+  EXPECT_EQ(
+      store_->beginRead()->indexSeek(i, IndexRange::all(), [](uint64_t) { return true; }).code(),
+      Status::Code::kNotFound);
 }
 
 TEST_F(IndexTest, NotNullOnExistingDataNamesTheNode) {
@@ -125,7 +131,8 @@ TEST_F(IndexTest, NotNullOnExistingDataNamesTheNode) {
   auto t = store_->beginWrite();
   auto r = t->createIndex(spec("nn", person, {name}, ConstraintKind::kNotNull));
   ASSERT_EQ(r.status().code(), Status::Code::kConstraintViolation);
-  EXPECT_NE(r.status().message().find("Node(" + std::to_string(bob) + ")"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("Node(" + std::to_string(bob) + ")"), std::string::npos)
+      << r.status().message();
   EXPECT_NE(r.status().message().find("`name`"), std::string::npos);
   EXPECT_NE(r.status().message().find("`Person`"), std::string::npos);
   EXPECT_TRUE(t->indexes().empty());
@@ -133,25 +140,29 @@ TEST_F(IndexTest, NotNullOnExistingDataNamesTheNode) {
 
 TEST_F(IndexTest, SeeksEqualityInRangesPrefix) {
   std::vector<NodeId> n;
-  std::vector<Value> vals = {Value(1),      Value(1.0),     Value(2),     Value(2.5),    Value(-3),
-                             Value("apple"), Value("apricot"), Value("b"), Value(true),   Value(Date{10}),
-                             Value(std::nan("")), Value(List{Value(1)}), Value(INFINITY)};
+  std::vector<Value> vals = {Value(1),         Value(1.0),          Value(2),
+                             Value(2.5),       Value(-3),           Value("apple"),
+                             Value("apricot"), Value("b"),          Value(true),
+                             Value(Date{10}),  Value(std::nan("")), Value(List{Value(1)}),
+                             Value(INFINITY)};
   for (const Value& v : vals) n.push_back(node({person}, {{age, v}}));
-  node({person}, {});          // no property: no entry
+  node({person}, {});               // no property: no entry
   node({city}, {{age, Value(1)}});  // other label
   IndexId i = create(spec("age", person, {age}));
   auto t = store_->beginRead();
-  EXPECT_EQ(t->indexStats(i)->entries, 12u);  // the list is not indexed
+  EXPECT_EQ(t->indexStats(i)->entries, 12u);   // the list is not indexed
   EXPECT_EQ(t->indexStats(i)->distinct, 11u);  // 1 and 1.0 once
   EXPECT_EQ(seek(*t, i, IndexRange::equals(Value(1))), (std::vector<uint64_t>{n[0], n[1]}));
   EXPECT_EQ(seek(*t, i, IndexRange::equals(Value(1.0))), (std::vector<uint64_t>{n[0], n[1]}));
   EXPECT_EQ(seek(*t, i, IndexRange::in({Value(2), Value("b"), Value(1), Value(), Value(1.0)})),
             (std::vector<uint64_t>{n[0], n[1], n[2], n[7]}));
   EXPECT_TRUE(seek(*t, i, IndexRange::equals(Value(std::nan("")))).empty());
-  EXPECT_EQ(seek(*t, i, IndexRange::between(IndexBound{Value(1), false}, IndexBound{Value(2.5), true})),
-            (std::vector<uint64_t>{n[2], n[3]}));
-  EXPECT_EQ(seek(*t, i, IndexRange::between(IndexBound{Value(1), true}, IndexBound{Value(2.5), false})),
-            (std::vector<uint64_t>{n[0], n[1], n[2]}));
+  EXPECT_EQ(
+      seek(*t, i, IndexRange::between(IndexBound{Value(1), false}, IndexBound{Value(2.5), true})),
+      (std::vector<uint64_t>{n[2], n[3]}));
+  EXPECT_EQ(
+      seek(*t, i, IndexRange::between(IndexBound{Value(1), true}, IndexBound{Value(2.5), false})),
+      (std::vector<uint64_t>{n[0], n[1], n[2]}));
   // x > 0: numbers only, NaN excluded, +inf included.
   EXPECT_EQ(seek(*t, i, IndexRange::between(IndexBound{Value(0), false}, std::nullopt)),
             (std::vector<uint64_t>{n[0], n[1], n[2], n[3], n[12]}));
@@ -159,14 +170,17 @@ TEST_F(IndexTest, SeeksEqualityInRangesPrefix) {
             (std::vector<uint64_t>{n[4], n[0], n[1]}));
   EXPECT_EQ(seek(*t, i, IndexRange::between(IndexBound{Value("apq"), true}, std::nullopt)),
             (std::vector<uint64_t>{n[6], n[7]}));
-  EXPECT_TRUE(seek(*t, i, IndexRange::between(IndexBound{Value(1)}, IndexBound{Value("z")})).empty());
+  EXPECT_TRUE(
+      seek(*t, i, IndexRange::between(IndexBound{Value(1)}, IndexBound{Value("z")})).empty());
   EXPECT_EQ(seek(*t, i, IndexRange::startsWith("ap")), (std::vector<uint64_t>{n[5], n[6]}));
   EXPECT_EQ(seek(*t, i, IndexRange::startsWith("")), (std::vector<uint64_t>{n[5], n[6], n[7]}));
-  EXPECT_EQ(seek(*t, i, IndexRange::between(IndexBound{Value(Date{0})}, std::nullopt)), std::vector<uint64_t>{n[9]});
+  EXPECT_EQ(seek(*t, i, IndexRange::between(IndexBound{Value(Date{0})}, std::nullopt)),
+            std::vector<uint64_t>{n[9]});
   EXPECT_EQ(seek(*t, i, IndexRange::equals(Value(true))), std::vector<uint64_t>{n[8]});
   EXPECT_EQ(seek(*t, i, IndexRange::all()).size(), 12u);
-  EXPECT_EQ(t->indexSeek(i, IndexRange::equals(Value(List{})), [](uint64_t) { return true; }).code(),
-            Status::Code::kInvalidArgument);
+  EXPECT_EQ(
+      t->indexSeek(i, IndexRange::equals(Value(List{})), [](uint64_t) { return true; }).code(),
+      Status::Code::kInvalidArgument);
   // Early stop.
   int calls = 0;
   ASSERT_TRUE(t->indexSeek(i, IndexRange::all(), [&](uint64_t) { return ++calls < 2; }).ok());
@@ -200,8 +214,8 @@ TEST_F(IndexTest, UniqueOnEveryWritePathWithClearMessages) {
   auto r = t->createNode({person}, {{email, Value("a@x")}, {name, Value("B")}});
   ASSERT_EQ(r.status().code(), Status::Code::kConstraintViolation);
   const std::string& m = r.status().message();
-  for (std::string part : {"Node(" + std::to_string(a) + ")", std::string("`Person`"), std::string("`email`"),
-                           std::string("'a@x'")})
+  for (std::string part : {"Node(" + std::to_string(a) + ")", std::string("`Person`"),
+                           std::string("`email`"), std::string("'a@x'")})
     EXPECT_NE(m.find(part), std::string::npos) << m;
   // Nothing of the failed call remains: no node, no entry.
   EXPECT_EQ(seek(*t, u, IndexRange::all()), std::vector<uint64_t>{a});
@@ -215,14 +229,17 @@ TEST_F(IndexTest, UniqueOnEveryWritePathWithClearMessages) {
   ASSERT_TRUE(t->createNode({person}, {{email, Value(std::nan(""))}}).ok());
   // 1 and 1.0 are equal.
   ASSERT_TRUE(t->createNode({person}, {{email, Value(1)}}).ok());
-  EXPECT_EQ(t->createNode({person}, {{email, Value(1.0)}}).status().code(), Status::Code::kConstraintViolation);
+  EXPECT_EQ(t->createNode({person}, {{email, Value(1.0)}}).status().code(),
+            Status::Code::kConstraintViolation);
   // Update into a taken value, label added onto a taken value.
   Result<NodeId> b = t->createNode({person}, {{email, Value("b@x")}});
   ASSERT_TRUE(b.ok());
-  EXPECT_EQ(t->updateNode({*b, {person}, {{email, Value("a@x")}}}).code(), Status::Code::kConstraintViolation);
+  EXPECT_EQ(t->updateNode({*b, {person}, {{email, Value("a@x")}}}).code(),
+            Status::Code::kConstraintViolation);
   Result<NodeId> c = t->createNode({city}, {{email, Value("b@x")}});
   ASSERT_TRUE(c.ok());
-  EXPECT_EQ(t->updateNode({*c, {city, person}, {{email, Value("b@x")}}}).code(), Status::Code::kConstraintViolation);
+  EXPECT_EQ(t->updateNode({*c, {city, person}, {{email, Value("b@x")}}}).code(),
+            Status::Code::kConstraintViolation);
   // Updating a node to its own value, then freeing a value and taking it in the same txn.
   ASSERT_TRUE(t->updateNode({a, {person}, {{email, Value("a@x")}, {name, Value("A")}}}).ok());
   ASSERT_TRUE(t->deleteNode(a, false).ok());
@@ -245,14 +262,16 @@ TEST_F(IndexTest, UniqueCompositeAndRelationships) {
       << r.status().message();
   ASSERT_TRUE(t->commit().ok());
 
-  IndexId ru = create(spec("since_u", knows, {age}, ConstraintKind::kUnique, IndexEntity::kRelationship));
+  IndexId ru =
+      create(spec("since_u", knows, {age}, ConstraintKind::kUnique, IndexEntity::kRelationship));
   NodeId x = node({person}), y = node({person});
   t = store_->beginWrite();
   Result<EdgeId> e1 = t->createEdge(x, knows, y, {{age, Value(5)}});
   ASSERT_TRUE(e1.ok());
   auto e2 = t->createEdge(y, knows, x, {{age, Value(5)}});
   ASSERT_EQ(e2.status().code(), Status::Code::kConstraintViolation);
-  EXPECT_NE(e2.status().message().find("Relationship(" + std::to_string(*e1) + ")"), std::string::npos);
+  EXPECT_NE(e2.status().message().find("Relationship(" + std::to_string(*e1) + ")"),
+            std::string::npos);
   EXPECT_NE(e2.status().message().find("type `KNOWS`"), std::string::npos) << e2.status().message();
   Result<EdgeId> e3 = t->createEdge(y, knows, x, {{age, Value(6)}});
   ASSERT_TRUE(e3.ok());
@@ -277,7 +296,8 @@ TEST_F(IndexTest, NotNullOnWrites) {
   auto t = store_->beginWrite();
   auto r = t->createNode({person}, {{age, Value(1)}});
   ASSERT_EQ(r.status().code(), Status::Code::kConstraintViolation);
-  EXPECT_NE(r.status().message().find("with label `Person` must have the property `name`"), std::string::npos)
+  EXPECT_NE(r.status().message().find("with label `Person` must have the property `name`"),
+            std::string::npos)
       << r.status().message();
   Result<NodeId> a = t->createNode({person}, {{name, Value("A")}});
   ASSERT_TRUE(a.ok());
@@ -290,8 +310,10 @@ TEST_F(IndexTest, NotNullOnWrites) {
   Result<EdgeId> e = t->createEdge(*a, knows, *c, {{age, Value(1)}});
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(t->updateEdgeProps(*e, {}).code(), Status::Code::kConstraintViolation);
-  EXPECT_EQ(t->indexSeek(t->findIndex("name_nn")->id, IndexRange::all(), [](uint64_t) { return true; }).code(),
-            Status::Code::kInvalidArgument);
+  EXPECT_EQ(
+      t->indexSeek(t->findIndex("name_nn")->id, IndexRange::all(), [](uint64_t) { return true; })
+          .code(),
+      Status::Code::kInvalidArgument);
   ASSERT_TRUE(t->commit().ok());
 }
 
@@ -303,7 +325,9 @@ TEST_F(IndexTest, CreatingUniqueOverDuplicatesNamesAPair) {
   auto r = t->createIndex(spec("u", person, {email}, ConstraintKind::kUnique));
   ASSERT_EQ(r.status().code(), Status::Code::kConstraintViolation);
   const std::string& m = r.status().message();
-  EXPECT_NE(m.find("Node(" + std::to_string(a) + ") and Node(" + std::to_string(c) + ")"), std::string::npos) << m;
+  EXPECT_NE(m.find("Node(" + std::to_string(a) + ") and Node(" + std::to_string(c) + ")"),
+            std::string::npos)
+      << m;
   EXPECT_NE(m.find("`email`"), std::string::npos) << m;
   EXPECT_TRUE(t->indexes().empty());
   ASSERT_TRUE(t->commit().ok());
@@ -375,11 +399,15 @@ TEST_F(IndexTest, SnapshotsSeeTheirOwnEntries) {
 TEST_F(IndexTest, BulkImportWritesEntriesAndChecksConstraints) {
   IndexId i = create(spec("age", person, {age}));
   IndexId u = create(spec("email_u", person, {email}, ConstraintKind::kUnique));
-  IndexId r = create(spec("rel_age", knows, {age}, ConstraintKind::kNone, IndexEntity::kRelationship));
+  IndexId r =
+      create(spec("rel_age", knows, {age}, ConstraintKind::kNone, IndexEntity::kRelationship));
   NodeId existing = node({person}, {{email, Value("e@x")}, {age, Value(5)}});
   std::vector<BulkNode> nodes;
   for (NodeId k = 100; k < 110; ++k)
-    nodes.push_back({k, {person}, {{age, Value(static_cast<int64_t>(k % 3))}, {email, Value("m" + std::to_string(k))}}});
+    nodes.push_back(
+        {k,
+         {person},
+         {{age, Value(static_cast<int64_t>(k % 3))}, {email, Value("m" + std::to_string(k))}}});
   std::vector<BulkEdge> edges{{100, knows, 101, {{age, Value(9)}}}, {101, knows, 102, {}}};
   ASSERT_TRUE(store_->bulkImport(nodes, edges).ok());
   auto t = store_->beginRead();
@@ -392,8 +420,10 @@ TEST_F(IndexTest, BulkImportWritesEntriesAndChecksConstraints) {
   // Duplicates within an import, or with stored data, fail the whole import.
   auto s = store_->bulkImport({{200, {person}, {{email, Value("e@x")}}}}, {});
   ASSERT_EQ(s.code(), Status::Code::kConstraintViolation);
-  EXPECT_NE(s.message().find("Node(" + std::to_string(existing) + ")"), std::string::npos) << s.message();
-  s = store_->bulkImport({{200, {person}, {{email, Value("z")}}}, {201, {person}, {{email, Value("z")}}}}, {});
+  EXPECT_NE(s.message().find("Node(" + std::to_string(existing) + ")"), std::string::npos)
+      << s.message();
+  s = store_->bulkImport(
+      {{200, {person}, {{email, Value("z")}}}, {201, {person}, {{email, Value("z")}}}}, {});
   ASSERT_EQ(s.code(), Status::Code::kConstraintViolation);
   EXPECT_NE(s.message().find("Node(200) and Node(201)"), std::string::npos) << s.message();
   EXPECT_FALSE(store_->beginRead()->nodeExists(200));
@@ -427,7 +457,8 @@ TEST_F(IndexTest, StatsInsideALargeWriteTransaction) {
   IndexId i = create(spec("a", person, {age}));
   for (int k = 0; k < 10; ++k) node({person}, {{age, Value(k)}});
   auto t = store_->beginWrite();
-  for (int k = 0; k < 10000; ++k) ASSERT_TRUE(t->createNode({person}, {{age, Value(k % 5000)}}).ok());
+  for (int k = 0; k < 10000; ++k)
+    ASSERT_TRUE(t->createNode({person}, {{age, Value(k % 5000)}}).ok());
   auto s = t->indexStats(i);  // 5,000 touched values: sampled
   EXPECT_EQ(s->entries, 10010u);
   EXPECT_NEAR(static_cast<double>(s->distinct), 5000.0, 100.0);

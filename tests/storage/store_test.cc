@@ -168,7 +168,9 @@ TEST_F(StoreTest, LabelIndexStaysInStep) {
 
 TEST_F(StoreTest, NameAndAliasIndexIsCaseInsensitiveAndInStep) {
   KeyId name = id("name"), aliases = id("aliases");
-  NodeId hts = node({}, {{name, Value("HTS")}, {aliases, Value(List{Value("Hay'at Tahrir al-Sham"), Value("Al-Nusra Front")})}});
+  NodeId hts =
+      node({}, {{name, Value("HTS")},
+                {aliases, Value(List{Value("Hay'at Tahrir al-Sham"), Value("Al-Nusra Front")})}});
   NodeId tr = node({}, {{name, Value("TÜRKİYE")}});
   auto find = [&](std::string_view n) { return store_->beginRead()->findByName(n); };
   EXPECT_EQ(find("hts"), std::vector<NodeId>{hts});
@@ -178,7 +180,10 @@ TEST_F(StoreTest, NameAndAliasIndexIsCaseInsensitiveAndInStep) {
   EXPECT_TRUE(find("Al-Nusra").empty());  // whole names only
 
   auto w = store_->beginWrite();
-  ASSERT_TRUE(w->updateNode({hts, {}, {{name, Value("Hayat Tahrir al-Sham")}, {aliases, Value(List{Value("HTS")})}}}).ok());
+  ASSERT_TRUE(
+      w->updateNode(
+           {hts, {}, {{name, Value("Hayat Tahrir al-Sham")}, {aliases, Value(List{Value("HTS")})}}})
+          .ok());
   ASSERT_TRUE(w->commit().ok());
   EXPECT_TRUE(find("al-nusra front").empty());
   EXPECT_EQ(find("hts"), std::vector<NodeId>{hts});
@@ -258,10 +263,12 @@ TEST_F(StoreTest, CreateNodeWithIdRefusesTakenIdsAndMovesTheCounterPast) {
 
 TEST_F(StoreTest, InvalidInputIsRefused) {
   auto w = store_->beginWrite();
-  EXPECT_EQ(w->createNode({12345}, {}).status().code(), Status::Code::kInvalidArgument);  // unknown label id
+  EXPECT_EQ(w->createNode({12345}, {}).status().code(),
+            Status::Code::kInvalidArgument);  // unknown label id
   EXPECT_EQ(w->createNode({}, {{999, Value(1)}}).status().code(), Status::Code::kInvalidArgument);
   KeyId k = *w->internString("k");
-  EXPECT_EQ(w->createNode({}, {{k, Value(Node{})}}).status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(w->createNode({}, {{k, Value(Node{})}}).status().code(),
+            Status::Code::kInvalidArgument);
   EXPECT_EQ(w->createEdge(1, k, 2, {}).status().code(), Status::Code::kNotFound);
   EXPECT_EQ(w->updateNode({77, {}, {}}).code(), Status::Code::kNotFound);
   RelTypeDef nameless;

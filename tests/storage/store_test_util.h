@@ -14,8 +14,9 @@ namespace entente::storage::testing {
 
 inline std::string tempPath(const std::string& tag) {
   static int counter = 0;
-  auto dir = std::filesystem::temp_directory_path() /
-             ("entente-storage-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  auto dir =
+      std::filesystem::temp_directory_path() /
+      ("entente-storage-" + tag + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
   std::filesystem::remove_all(dir);
   return dir.string();
 }
@@ -57,7 +58,8 @@ class StoreTest : public ::testing::Test {
     });
     return out;
   }
-  std::vector<EdgeRef> edgesOf(const Transaction& t, NodeId n, Direction d, std::vector<TypeId> types = {}) {
+  std::vector<EdgeRef> edgesOf(const Transaction& t, NodeId n, Direction d,
+                               std::vector<TypeId> types = {}) {
     std::vector<EdgeRef> out;
     t.edges(n, d, types, [&](const EdgeRef& e) {
       out.push_back(e);

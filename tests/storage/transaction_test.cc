@@ -140,13 +140,15 @@ TEST(StoreOpen, OtherFormatVersionIsRefusedWithBothVersions) {
   {  // Rewrite the stored version, as a future release would have written it.
     rocksdb::DB* raw = nullptr;
     std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (int c = 0; c < keys::kCfCount; ++c) cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
+    for (int c = 0; c < keys::kCfCount; ++c)
+      cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &raw).ok());
     std::unique_ptr<rocksdb::DB> db(raw);
     std::string v;
     keys::appendU32(&v, 7);
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, v).ok());
+    ASSERT_TRUE(
+        db->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, v).ok());
     for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
   }
   auto r = GraphStore::open(path);
@@ -161,24 +163,28 @@ namespace {
 void writeFormatVersion(const std::string& path, uint32_t version) {
   rocksdb::DB* raw = nullptr;
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (int c = 0; c < keys::kCfCount; ++c) cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
+  for (int c = 0; c < keys::kCfCount; ++c)
+    cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &raw).ok());
   std::unique_ptr<rocksdb::DB> db(raw);
   std::string v;
   keys::appendU32(&v, version);
-  ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, v).ok());
+  ASSERT_TRUE(
+      db->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, v).ok());
   for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
 }
 uint32_t readFormatVersion(const std::string& path) {
   rocksdb::DB* raw = nullptr;
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (int c = 0; c < keys::kCfCount; ++c) cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
+  for (int c = 0; c < keys::kCfCount; ++c)
+    cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   EXPECT_TRUE(rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path, cfs, &handles, &raw).ok());
   std::unique_ptr<rocksdb::DB> db(raw);
   std::string v;
-  EXPECT_TRUE(db->Get(rocksdb::ReadOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, &v).ok());
+  EXPECT_TRUE(
+      db->Get(rocksdb::ReadOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, &v).ok());
   for (auto* h : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
   return v.size() == 4 ? keys::loadU32(v.data()) : 0;
 }
@@ -225,14 +231,16 @@ TEST(StoreOpen, ForeignDirectoriesAreRefused) {
   }
   auto r = GraphStore::open(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("not an Entente database"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("not an Entente database"), std::string::npos)
+      << r.status().message();
   std::filesystem::remove_all(path);
 
   std::filesystem::create_directories(path);  // a directory holding something else
   std::ofstream(path + "/notes.txt") << "hello";
   r = GraphStore::open(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("not an Entente database"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("not an Entente database"), std::string::npos)
+      << r.status().message();
   EXPECT_TRUE(std::filesystem::exists(path + "/notes.txt"));
   std::filesystem::remove_all(path);
 

@@ -61,7 +61,8 @@ TEST(ValidTime, NonDateBoundsAreOpen) {
 }
 
 //! The rule through every representation: bound values, a decoded map, encoded bytes.
-void expectEverywhere(const std::optional<Value>& since, const std::optional<Value>& until, Date t, bool expected) {
+void expectEverywhere(const std::optional<Value>& since, const std::optional<Value>& until, Date t,
+                      bool expected) {
   SCOPED_TRACE("at " + t.toString());
   EXPECT_EQ(validAtValues(since, until, t), expected);
   Map m;
@@ -74,7 +75,8 @@ void expectEverywhere(const std::optional<Value>& since, const std::optional<Val
   Properties props = {{other, Value("x")}, {middle, Value(List{Value(int64_t{1})})}};
   if (since) props.emplace_back(since_key, *since);
   if (until) props.emplace_back(until_key, *until);
-  std::sort(props.begin(), props.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(props.begin(), props.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string raw = encodeProperties(props);
   EXPECT_EQ(validAtEncoded(raw, {since_key, until_key}, t), expected);
   // Keys never interned: nothing constrains.
@@ -93,7 +95,8 @@ TEST(ValidTime, ValuesMapsAndEncodedPropertiesAgree) {
 }
 
 TEST(ValidTime, MalformedEncodedBoundsReadAsOpen) {
-  EXPECT_TRUE(validAtEncoded(std::string("\x02\x06", 2), {2, 5}, day(2000, 1, 1)));  // truncated date
+  EXPECT_TRUE(
+      validAtEncoded(std::string("\x02\x06", 2), {2, 5}, day(2000, 1, 1)));  // truncated date
   EXPECT_TRUE(validAtEncoded("", {2, 5}, day(2000, 1, 1)));
 }
 

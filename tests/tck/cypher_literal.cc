@@ -48,7 +48,8 @@ class LiteralParser {
     skip();
     if (s_.substr(pos_, w.size()) != w) return false;
     size_t end = pos_ + w.size();
-    if (end < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[end])) || s_[end] == '_')) return false;
+    if (end < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[end])) || s_[end] == '_'))
+      return false;
     pos_ = end;
     return true;
   }
@@ -63,7 +64,9 @@ class LiteralParser {
       return true;
     }
     size_t start = pos_;
-    while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
+    while (pos_ < s_.size() &&
+           (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+      ++pos_;
     if (start == pos_) return fail("expected a name");
     *out = std::string(s_.substr(start, pos_ - start));
     return true;
@@ -80,11 +83,21 @@ class LiteralParser {
       }
       char e = s_[pos_++];
       switch (e) {
-        case 'n': r += '\n'; break;
-        case 't': r += '\t'; break;
-        case 'r': r += '\r'; break;
-        case 'b': r += '\b'; break;
-        case 'f': r += '\f'; break;
+        case 'n':
+          r += '\n';
+          break;
+        case 't':
+          r += '\t';
+          break;
+        case 'r':
+          r += '\r';
+          break;
+        case 'b':
+          r += '\b';
+          break;
+        case 'f':
+          r += '\f';
+          break;
         case 'u': {
           if (pos_ + 4 > s_.size()) return fail("bad \\u escape");
           unsigned cp = std::strtoul(std::string(s_.substr(pos_, 4)).c_str(), nullptr, 16);
@@ -101,7 +114,8 @@ class LiteralParser {
           }
           break;
         }
-        default: r += e;  // \' \" \\ and anything else: the character itself
+        default:
+          r += e;  // \' \" \\ and anything else: the character itself
       }
     }
     if (pos_ >= s_.size()) return fail("unterminated string");
@@ -113,7 +127,10 @@ class LiteralParser {
   bool number(Value* out) {
     size_t start = pos_;
     if (s_[pos_] == '-' || s_[pos_] == '+') ++pos_;
-    if (word("NaN")) { *out = Value(std::nan("")); return true; }
+    if (word("NaN")) {
+      *out = Value(std::nan(""));
+      return true;
+    }
     if (word("Infinity") || word("Inf")) {
       *out = Value(s_[start] == '-' ? -HUGE_VAL : HUGE_VAL);
       return true;
@@ -121,9 +138,19 @@ class LiteralParser {
     bool is_float = false;
     while (pos_ < s_.size()) {
       char c = s_[pos_];
-      if (std::isdigit(static_cast<unsigned char>(c))) { ++pos_; continue; }
-      if (c == '.' || c == 'e' || c == 'E') { is_float = true; ++pos_; continue; }
-      if ((c == '-' || c == '+') && (s_[pos_ - 1] == 'e' || s_[pos_ - 1] == 'E')) { ++pos_; continue; }
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        ++pos_;
+        continue;
+      }
+      if (c == '.' || c == 'e' || c == 'E') {
+        is_float = true;
+        ++pos_;
+        continue;
+      }
+      if ((c == '-' || c == '+') && (s_[pos_ - 1] == 'e' || s_[pos_ - 1] == 'E')) {
+        ++pos_;
+        continue;
+      }
       break;
     }
     std::string text(s_.substr(start, pos_ - start));
@@ -183,8 +210,10 @@ class LiteralParser {
       Relationship r;
       if (!rel(&r)) return false;
       bool forward = false;
-      if (eat("->")) forward = true;
-      else if (!expect("-")) return false;
+      if (eat("->"))
+        forward = true;
+      else if (!expect("-"))
+        return false;
       if (forward == backward) return fail("a path relationship needs exactly one direction");
       Node m;
       if (!node(&m)) return false;
@@ -202,9 +231,18 @@ class LiteralParser {
     if (pos_ >= s_.size()) return fail("expected a value");
     char c = s_[pos_];
     if (c == '\'' || c == '"') return string(out);
-    if (word("null")) { *out = Value(); return true; }
-    if (word("true")) { *out = Value(true); return true; }
-    if (word("false")) { *out = Value(false); return true; }
+    if (word("null")) {
+      *out = Value();
+      return true;
+    }
+    if (word("true")) {
+      *out = Value(true);
+      return true;
+    }
+    if (word("false")) {
+      *out = Value(false);
+      return true;
+    }
     if (c == '{') {
       ++pos_;
       Map m;
@@ -300,13 +338,17 @@ bool valuesMatch(const Value& e, const Value& a, bool unordered) {
       }
       return true;
     }
-    case Value::Type::kMap: return mapsMatch(e.asMap(), a.asMap(), unordered);
-    case Value::Type::kNode: return nodesMatch(e.asNode(), a.asNode(), unordered);
-    case Value::Type::kRelationship: return relsMatch(e.asRelationship(), a.asRelationship(), unordered);
+    case Value::Type::kMap:
+      return mapsMatch(e.asMap(), a.asMap(), unordered);
+    case Value::Type::kNode:
+      return nodesMatch(e.asNode(), a.asNode(), unordered);
+    case Value::Type::kRelationship:
+      return relsMatch(e.asRelationship(), a.asRelationship(), unordered);
     case Value::Type::kPath: {
       const Path& ep = e.asPath();
       const Path& ap = a.asPath();
-      if (ep.nodes.size() != ap.nodes.size() || ep.relationships.size() != ap.relationships.size()) return false;
+      if (ep.nodes.size() != ap.nodes.size() || ep.relationships.size() != ap.relationships.size())
+        return false;
       for (size_t i = 0; i < ep.nodes.size(); ++i) {
         if (!nodesMatch(ep.nodes[i], ap.nodes[i], unordered)) return false;
       }
@@ -319,7 +361,8 @@ bool valuesMatch(const Value& e, const Value& a, bool unordered) {
       }
       return true;
     }
-    default: return e == a;
+    default:
+      return e == a;
   }
 }
 

@@ -13,7 +13,9 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool startsWith(const std::string& s, const std::string& p) {
+  return s.compare(0, p.size(), p) == 0;
+}
 
 // A table row "| a | b\|c |" => {"a", "b|c"}; Gherkin escapes \| \\ \n in cells.
 std::vector<std::string> splitRow(const std::string& row) {
@@ -24,8 +26,16 @@ std::vector<std::string> splitRow(const std::string& row) {
     char c = row[i];
     if (c == '\\' && i + 1 < row.size()) {
       char n = row[i + 1];
-      if (n == '|' || n == '\\') { cur += n; ++i; continue; }
-      if (n == 'n') { cur += '\n'; ++i; continue; }
+      if (n == '|' || n == '\\') {
+        cur += n;
+        ++i;
+        continue;
+      }
+      if (n == 'n') {
+        cur += '\n';
+        ++i;
+        continue;
+      }
       cur += c;
       continue;
     }
@@ -85,9 +95,18 @@ std::optional<std::vector<Scenario>> parseFeature(const std::string& file, const
       for (std::string tag; in >> tag;) tags.push_back(tag);
       continue;
     }
-    if (startsWith(t, "Feature:")) { feature = trim(t.substr(8)); tags.clear(); continue; }
-    if (startsWith(t, "Background:")) { cur = &background; in_examples = false; continue; }
-    if (startsWith(t, "Scenario Outline:") || startsWith(t, "Scenario Template:") || startsWith(t, "Scenario:")) {
+    if (startsWith(t, "Feature:")) {
+      feature = trim(t.substr(8));
+      tags.clear();
+      continue;
+    }
+    if (startsWith(t, "Background:")) {
+      cur = &background;
+      in_examples = false;
+      continue;
+    }
+    if (startsWith(t, "Scenario Outline:") || startsWith(t, "Scenario Template:") ||
+        startsWith(t, "Scenario:")) {
       Block b;
       b.outline = !startsWith(t, "Scenario:");
       b.name = trim(t.substr(t.find(':') + 1));
@@ -143,7 +162,8 @@ std::optional<std::vector<Scenario>> parseFeature(const std::string& file, const
         *error = file + ":" + std::to_string(lineno) + ": unterminated doc string";
         return std::nullopt;
       }
-      while (!doc.empty() && (doc.back() == '\n' || doc.back() == '\r' || doc.back() == ' ')) doc.pop_back();
+      while (!doc.empty() && (doc.back() == '\n' || doc.back() == '\r' || doc.back() == ' '))
+        doc.pop_back();
       cur->steps.back().doc = doc;
       i = j;
       continue;

@@ -16,15 +16,15 @@ struct Step {
   std::string keyword;  // Given / When / Then / And / But
   std::string text;     // after the keyword, e.g. "executing query:"
   int line = 0;
-  std::string doc;      // the """ doc string, indentation removed ("" if none)
+  std::string doc;  // the """ doc string, indentation removed ("" if none)
   std::vector<std::vector<std::string>> table;  // rows of cells, unescaped and trimmed
 };
 
 struct Scenario {
-  std::string file;       // path relative to the features directory
-  std::string feature;    // Feature: title
-  std::string name;       // Scenario title (outlines: plus " (example N)")
-  int line = 0;           // line of the Scenario keyword (outlines: of the Examples row)
+  std::string file;     // path relative to the features directory
+  std::string feature;  // Feature: title
+  std::string name;     // Scenario title (outlines: plus " (example N)")
+  int line = 0;         // line of the Scenario keyword (outlines: of the Examples row)
   std::vector<std::string> tags;
   std::vector<Step> steps;  // Background steps first
 };

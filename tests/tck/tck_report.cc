@@ -14,7 +14,8 @@ std::string directoryOf(const std::string& file) {
 
 std::vector<std::pair<std::string, int64_t>> byCount(const std::map<std::string, int64_t>& m) {
   std::vector<std::pair<std::string, int64_t>> v(m.begin(), m.end());
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(v.begin(), v.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   return v;
 }
 
@@ -30,9 +31,9 @@ std::string indent(const std::string& text, const std::string& pad) {
 
 std::string row(const std::string& name, const Counts& c) {
   char buf[256];
-  std::snprintf(buf, sizeof buf, "%-36s %6lld (%4lld) %7lld %8lld", name.c_str(), static_cast<long long>(c.passed),
-                static_cast<long long>(c.expected_errors), static_cast<long long>(c.failed),
-                static_cast<long long>(c.skipped));
+  std::snprintf(buf, sizeof buf, "%-36s %6lld (%4lld) %7lld %8lld", name.c_str(),
+                static_cast<long long>(c.passed), static_cast<long long>(c.expected_errors),
+                static_cast<long long>(c.failed), static_cast<long long>(c.skipped));
   return buf;
 }
 
@@ -48,8 +49,12 @@ Report summarize(const std::vector<Scenario>& scenarios, const std::vector<Outco
           ++c->passed;
           if (o.expected_error) ++c->expected_errors;
           break;
-        case Outcome::Status::kFail: ++c->failed; break;
-        case Outcome::Status::kSkip: ++c->skipped; break;
+        case Outcome::Status::kFail:
+          ++c->failed;
+          break;
+        case Outcome::Status::kSkip:
+          ++c->skipped;
+          break;
       }
     }
     if (o.status == Outcome::Status::kSkip) ++r.skip_reasons[o.category];
@@ -94,8 +99,10 @@ void printReport(std::ostream& out, const Report& r, const std::vector<Scenario>
 nlohmann::json toJson(const Report& r, const std::vector<Scenario>& scenarios,
                       const std::vector<Outcome>& outcomes, bool list_failures) {
   auto counts = [](const Counts& c) {
-    return nlohmann::json{{"passed", c.passed}, {"expected_errors", c.expected_errors},
-                          {"failed", c.failed}, {"skipped", c.skipped}};
+    return nlohmann::json{{"passed", c.passed},
+                          {"expected_errors", c.expected_errors},
+                          {"failed", c.failed},
+                          {"skipped", c.skipped}};
   };
   nlohmann::json j;
   j["directories"] = nlohmann::json::object();
@@ -107,8 +114,10 @@ nlohmann::json toJson(const Report& r, const std::vector<Scenario>& scenarios,
     j["failures"] = nlohmann::json::array();
     for (size_t i = 0; i < scenarios.size(); ++i) {
       if (outcomes[i].status != Outcome::Status::kFail) continue;
-      j["failures"].push_back({{"file", scenarios[i].file}, {"line", scenarios[i].line},
-                               {"scenario", scenarios[i].name}, {"category", outcomes[i].category},
+      j["failures"].push_back({{"file", scenarios[i].file},
+                               {"line", scenarios[i].line},
+                               {"scenario", scenarios[i].name},
+                               {"category", outcomes[i].category},
                                {"detail", outcomes[i].detail}});
     }
   }

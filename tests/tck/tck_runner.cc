@@ -19,12 +19,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -62,7 +62,9 @@ std::string serialize(const Outcome& o) {
 Outcome deserialize(const std::string& s) {
   Outcome o;
   if (s.size() < 2) return o;
-  o.status = s[0] == 'P' ? Outcome::Status::kPass : s[0] == 'S' ? Outcome::Status::kSkip : Outcome::Status::kFail;
+  o.status = s[0] == 'P'   ? Outcome::Status::kPass
+             : s[0] == 'S' ? Outcome::Status::kSkip
+                           : Outcome::Status::kFail;
   o.expected_error = s[1] == '1';
   size_t nl = s.find('\n');
   o.category = s.substr(2, nl == std::string::npos ? std::string::npos : nl - 2);
@@ -73,7 +75,8 @@ Outcome deserialize(const std::string& s) {
 // Runs scenarios [begin, end) in this process, one database reused across them (emptied
 // after each), calling `report` after each scenario.
 template <typename Report>
-void runRange(const std::vector<Scenario>& scenarios, size_t begin, size_t end, const Options& opt, Report report) {
+void runRange(const std::vector<Scenario>& scenarios, size_t begin, size_t end, const Options& opt,
+              Report report) {
   const auto timeout = std::chrono::milliseconds(opt.timeout_ms);
   std::unique_ptr<entente::Database> db;
   for (size_t i = begin; i < end; ++i) {
@@ -120,10 +123,16 @@ void writeAll(int fd, const std::string& s) {
 
 Worker spawn(const std::vector<Scenario>& scenarios, size_t begin, size_t end, const Options& opt) {
   int p[2];
-  if (pipe(p) != 0) { perror("pipe"); std::exit(2); }
+  if (pipe(p) != 0) {
+    perror("pipe");
+    std::exit(2);
+  }
   std::cout.flush();
   pid_t pid = fork();
-  if (pid < 0) { perror("fork"); std::exit(2); }
+  if (pid < 0) {
+    perror("fork");
+    std::exit(2);
+  }
   if (pid == 0) {
     close(p[0]);
     runRange(scenarios, begin, end, opt, [&](size_t i, const Outcome& o) {
@@ -150,7 +159,8 @@ std::vector<Outcome> runAll(const std::vector<Scenario>& scenarios, const Option
   const auto hard_limit = std::chrono::milliseconds(std::max(10000, opt.timeout_ms * 5));
   const size_t chunk = 100;
   std::vector<std::pair<size_t, size_t>> pending;
-  for (size_t b = 0; b < scenarios.size(); b += chunk) pending.push_back({b, std::min(scenarios.size(), b + chunk)});
+  for (size_t b = 0; b < scenarios.size(); b += chunk)
+    pending.push_back({b, std::min(scenarios.size(), b + chunk)});
   std::reverse(pending.begin(), pending.end());
   std::vector<Worker> running;
   while (!pending.empty() || !running.empty()) {
@@ -168,8 +178,10 @@ std::vector<Outcome> runAll(const std::vector<Scenario>& scenarios, const Option
       if (fds[k].revents & (POLLIN | POLLHUP | POLLERR)) {
         char tmp[8192];
         ssize_t n = read(w.fd, tmp, sizeof tmp);
-        if (n > 0) w.buf.append(tmp, static_cast<size_t>(n));
-        else eof = true;
+        if (n > 0)
+          w.buf.append(tmp, static_cast<size_t>(n));
+        else
+          eof = true;
       }
       // Complete records.
       for (;;) {
@@ -194,9 +206,13 @@ std::vector<Outcome> runAll(const std::vector<Scenario>& scenarios, const Option
       close(w.fd);
       if (w.next < w.end) {  // died on scenario w.next
         Outcome o;
-        if (killed) o.category = "killed: no answer within " + std::to_string(hard_limit.count() / 1000) + " s";
-        else if (WIFSIGNALED(status)) o.category = std::string("crash: ") + strsignal(WTERMSIG(status));
-        else o.category = "crash: worker exited early";
+        if (killed)
+          o.category =
+              "killed: no answer within " + std::to_string(hard_limit.count() / 1000) + " s";
+        else if (WIFSIGNALED(status))
+          o.category = std::string("crash: ") + strsignal(WTERMSIG(status));
+        else
+          o.category = "crash: worker exited early";
         out[w.next] = o;
         if (w.next + 1 < w.end) pending.push_back({w.next + 1, w.end});
       }
@@ -222,23 +238,38 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto arg = [&]() -> std::string {
-      if (i + 1 >= argc) { std::cerr << a << " needs a value\n"; std::exit(2); }
+      if (i + 1 >= argc) {
+        std::cerr << a << " needs a value\n";
+        std::exit(2);
+      }
       return argv[++i];
     };
-    if (a == "--features") opt.features = arg();
-    else if (a == "--graphs") opt.graphs = arg();
-    else if (a == "--filter") opt.filter = arg();
-    else if (a == "--baseline") opt.baseline = arg();
-    else if (a == "--jobs" || a == "-j") opt.jobs = std::max(1, std::stoi(arg()));
-    else if (a == "--timeout-ms") opt.timeout_ms = std::stoi(arg());
-    else if (a == "--list-failures") opt.list_failures = true;
-    else if (a == "--json") opt.json = true;
-    else if (a == "--no-fork") opt.fork = false;
-    else if (a == "--class-only") entente::tck::setCheckErrorDetail(false);
+    if (a == "--features")
+      opt.features = arg();
+    else if (a == "--graphs")
+      opt.graphs = arg();
+    else if (a == "--filter")
+      opt.filter = arg();
+    else if (a == "--baseline")
+      opt.baseline = arg();
+    else if (a == "--jobs" || a == "-j")
+      opt.jobs = std::max(1, std::stoi(arg()));
+    else if (a == "--timeout-ms")
+      opt.timeout_ms = std::stoi(arg());
+    else if (a == "--list-failures")
+      opt.list_failures = true;
+    else if (a == "--json")
+      opt.json = true;
+    else if (a == "--no-fork")
+      opt.fork = false;
+    else if (a == "--class-only")
+      entente::tck::setCheckErrorDetail(false);
     else {
-      std::cerr << "usage: tck-runner [--features DIR] [--graphs DIR] [--filter TEXT] [--list-failures]\n"
-                   "                  [--json] [--baseline FILE] [--jobs N] [--timeout-ms N] [--no-fork]\n"
-                   "                  [--class-only]\n";
+      std::cerr
+          << "usage: tck-runner [--features DIR] [--graphs DIR] [--filter TEXT] [--list-failures]\n"
+             "                  [--json] [--baseline FILE] [--jobs N] [--timeout-ms N] "
+             "[--no-fork]\n"
+             "                  [--class-only]\n";
       return a == "--help" || a == "-h" ? 0 : 2;
     }
   }
@@ -253,10 +284,15 @@ int main(int argc, char** argv) {
     std::stringstream ss;
     ss << in.rdbuf();
     std::string err;
-    auto parsed = entente::tck::parseFeature(fs::relative(f, opt.features).generic_string(), ss.str(), &err);
-    if (!parsed) { std::cerr << "tck-runner: " << err << "\n"; return 2; }
+    auto parsed =
+        entente::tck::parseFeature(fs::relative(f, opt.features).generic_string(), ss.str(), &err);
+    if (!parsed) {
+      std::cerr << "tck-runner: " << err << "\n";
+      return 2;
+    }
     for (auto& s : *parsed) {
-      if (opt.filter.empty() || (s.file + " " + s.name).find(opt.filter) != std::string::npos) scenarios.push_back(std::move(s));
+      if (opt.filter.empty() || (s.file + " " + s.name).find(opt.filter) != std::string::npos)
+        scenarios.push_back(std::move(s));
     }
   }
   // Killed workers must not leave temporary databases behind: give them their own TMPDIR.
@@ -274,17 +310,22 @@ int main(int argc, char** argv) {
 
   entente::tck::Report report = entente::tck::summarize(scenarios, outcomes);
   if (opt.json) {
-    std::cout << entente::tck::toJson(report, scenarios, outcomes, opt.list_failures).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << entente::tck::toJson(report, scenarios, outcomes, opt.list_failures)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     entente::tck::printReport(std::cout, report, scenarios, outcomes, opt.list_failures);
     std::cout << "time: " << static_cast<int>(secs) << " s\n";
   }
   if (!opt.baseline.empty()) {
     int64_t base = readBaseline(opt.baseline);
-    if (base < 0) { std::cerr << "tck-runner: no count in " << opt.baseline << "\n"; return 2; }
+    if (base < 0) {
+      std::cerr << "tck-runner: no count in " << opt.baseline << "\n";
+      return 2;
+    }
     if (report.total.passed < base) {
-      std::cerr << "tck-runner: REGRESSION: " << report.total.passed << " scenarios passed, baseline "
-                << opt.baseline << " records " << base << "\n";
+      std::cerr << "tck-runner: REGRESSION: " << report.total.passed
+                << " scenarios passed, baseline " << opt.baseline << " records " << base << "\n";
       return 1;
     }
     std::cerr << "tck-runner: " << report.total.passed << " passed >= baseline " << base << "\n";

@@ -15,7 +15,9 @@
 namespace entente::tck {
 namespace {
 
-bool contains(const std::string& s, const std::string& sub) { return s.find(sub) != std::string::npos; }
+bool contains(const std::string& s, const std::string& sub) {
+  return s.find(sub) != std::string::npos;
+}
 
 // "Unknown function `foo` (line 1, column 8)\n..." => "Unknown function `…`": stable across
 // scenarios, so failures group by cause.
@@ -28,10 +30,18 @@ std::string normalize(const std::string& message) {
   for (size_t i = 0; i < m.size(); ++i) {
     char c = m[i];
     if (quote) {
-      if (c == quote) { out += "…"; out += c; quote = 0; }
+      if (c == quote) {
+        out += "…";
+        out += c;
+        quote = 0;
+      }
       continue;
     }
-    if (c == '\'' || c == '`' || c == '"') { quote = c; out += c; continue; }
+    if (c == '\'' || c == '`' || c == '"') {
+      quote = c;
+      out += c;
+      continue;
+    }
     if (std::isdigit(static_cast<unsigned char>(c))) {
       if (out.empty() || out.back() != 'N') out += 'N';
       continue;
@@ -58,13 +68,17 @@ std::string errorCategory(const Error& e) {
 
 bool check_error_detail = true;
 
-std::string renderRows(const std::vector<std::string>& cols, const std::vector<std::vector<Value>>& rows) {
+std::string renderRows(const std::vector<std::string>& cols,
+                       const std::vector<std::vector<Value>>& rows) {
   std::string s = "    |";
   for (const auto& c : cols) s += " " + c + " |";
   s += "\n";
   size_t n = 0;
   for (const auto& r : rows) {
-    if (++n > 20) { s += "    ... (" + std::to_string(rows.size()) + " rows)\n"; break; }
+    if (++n > 20) {
+      s += "    ... (" + std::to_string(rows.size()) + " rows)\n";
+      break;
+    }
     s += "    |";
     for (const auto& v : r) s += " " + v.toCypher() + " |";
     s += "\n";
@@ -76,7 +90,10 @@ std::string renderTable(const std::vector<std::vector<std::string>>& t) {
   std::string s;
   size_t n = 0;
   for (const auto& r : t) {
-    if (++n > 21) { s += "    ...\n"; break; }
+    if (++n > 21) {
+      s += "    ...\n";
+      break;
+    }
     s += "    |";
     for (const auto& c : r) s += " " + c + " |";
     s += "\n";
@@ -85,7 +102,8 @@ std::string renderTable(const std::vector<std::vector<std::string>>& t) {
 }
 
 std::optional<Outcome> checkResult(const Step& step, const QueryResult& res) {
-  if (!res.ok()) return fail("unexpected error " + errorCategory(res.error()), res.error().message());
+  if (!res.ok())
+    return fail("unexpected error " + errorCategory(res.error()), res.error().message());
   const bool ordered = contains(step.text, "in order");
   const bool unordered_lists = contains(step.text, "ignoring element order for lists");
   if (step.table.empty()) return fail("malformed scenario: result table missing");
@@ -96,7 +114,8 @@ std::optional<Outcome> checkResult(const Step& step, const QueryResult& res) {
     if (it == res.columns().end()) break;
     index.push_back(static_cast<int>(it - res.columns().begin()));
   }
-  const std::string both = "expected:\n" + renderTable(step.table) + "actual:\n" + renderRows(res.columns(), res.rows());
+  const std::string both =
+      "expected:\n" + renderTable(step.table) + "actual:\n" + renderRows(res.columns(), res.rows());
   if (index.size() != header.size() || header.size() != res.columns().size()) {
     return fail("wrong column names", both);
   }
@@ -128,7 +147,8 @@ std::optional<Outcome> checkResult(const Step& step, const QueryResult& res) {
         if (!used[j] && rowMatches(expected[i], res.rows()[j])) used[j] = found = true;
       }
     }
-    if (!found) return fail(ordered ? "wrong result: values or order" : "wrong result: values", both);
+    if (!found)
+      return fail(ordered ? "wrong result: values or order" : "wrong result: values", both);
   }
   return std::nullopt;
 }
@@ -137,10 +157,11 @@ std::optional<Outcome> checkSideEffects(const Step& step, const QueryResult& res
                                         const std::map<std::string, int64_t>& actual) {
   if (!res.ok()) return std::nullopt;  // a failed statement changes nothing
   std::map<std::string, int64_t> expected = {
-      {"+nodes", 0}, {"-nodes", 0}, {"+relationships", 0}, {"-relationships", 0},
-      {"+properties", 0}, {"-properties", 0}, {"+labels", 0}, {"-labels", 0}};
+      {"+nodes", 0},      {"-nodes", 0},      {"+relationships", 0}, {"-relationships", 0},
+      {"+properties", 0}, {"-properties", 0}, {"+labels", 0},        {"-labels", 0}};
   for (const auto& row : step.table) {
-    if (row.size() != 2 || !expected.count(row[0])) return fail("malformed scenario: side effect row");
+    if (row.size() != 2 || !expected.count(row[0]))
+      return fail("malformed scenario: side effect row");
     expected[row[0]] = std::stoll(row[1]);
   }
   std::string diff, keys;
@@ -187,7 +208,8 @@ std::optional<std::string> notApplicable(const Scenario& s) {
 
 bool resetDatabase(Database& db) {
   if (!db.query("MATCH (n) DETACH DELETE n").ok()) return false;
-  QueryResult r = db.query("MATCH (n) RETURN count(n) AS c UNION ALL MATCH ()-[r]->() RETURN count(r) AS c");
+  QueryResult r =
+      db.query("MATCH (n) RETURN count(n) AS c UNION ALL MATCH ()-[r]->() RETURN count(r) AS c");
   if (!r.ok() || r.rows().size() != 2) return false;
   for (const auto& row : r.rows()) {
     if (row.size() != 1 || !row[0].isInt() || row[0].asInt() != 0) return false;
@@ -224,7 +246,9 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
     }
     if (t == "having executed:") {
       QueryResult r = db.query(st.doc, {}, opts);
-      if (!r.ok()) return fail("setup failed: " + errorCategory(r.error()), st.doc + "\n" + r.error().message());
+      if (!r.ok())
+        return fail("setup failed: " + errorCategory(r.error()),
+                    st.doc + "\n" + r.error().message());
       continue;
     }
     if (t == "parameters are:") {
@@ -239,7 +263,8 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
     if (t == "executing query:") {
       std::string err;
       std::optional<GraphState> before;
-      if (measure && !(before = captureState(db, &err))) return fail("runner: cannot read the graph", err);
+      if (measure && !(before = captureState(db, &err)))
+        return fail("runner: cannot read the graph", err);
       main_result = last = db.query(st.doc, params, opts);
       ran_main = true;
       if (measure) {
@@ -255,8 +280,10 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
     }
     if (!ran_main) return fail("malformed scenario: check before the query");
     if (t.starts_with("the result should be empty")) {
-      if (!last.ok()) return fail("unexpected error " + errorCategory(last.error()), last.error().message());
-      if (!last.rows().empty()) return fail("wrong result: expected empty", renderRows(last.columns(), last.rows()));
+      if (!last.ok())
+        return fail("unexpected error " + errorCategory(last.error()), last.error().message());
+      if (!last.rows().empty())
+        return fail("wrong result: expected empty", renderRows(last.columns(), last.rows()));
       continue;
     }
     if (t.starts_with("the result should be")) {
@@ -283,7 +310,8 @@ Outcome runScenario(const Scenario& s, Database& db, const std::string& graphs_d
       }
       if (check_error_detail && detail != "*" && got.detailName() != detail) {
         return fail("expected " + code + " (" + detail + "), got detail " +
-                        (got.detail() == ErrorDetail::kNone ? std::string("none") : std::string(got.detailName())),
+                        (got.detail() == ErrorDetail::kNone ? std::string("none")
+                                                            : std::string(got.detailName())),
                     got.message());
       }
       continue;

@@ -91,18 +91,21 @@ std::set<std::string> stringSet(const Json& j) {
 class ucdp : public ::testing::Test {  // NOLINT(readability-identifier-naming): see the top
  protected:
   static void SetUpTestSuite() {
-    if (!fs::exists(kEsd) || !fs::exists(kActors)) GTEST_SKIP() << "UCDP data not found under ../shared/data/ucdp";
+    if (!fs::exists(kEsd) || !fs::exists(kActors))
+      GTEST_SKIP() << "UCDP data not found under ../shared/data/ucdp";
     dir_ = fs::temp_directory_path() / ("entente-ucdp-" + std::to_string(getpid()));
     fs::create_directories(dir_);
     int status = 0;
     std::string jsonl = (dir_ / "ucdp.jsonl").string();
-    script_output_ = run("python3 " + shellQuoted(kSource + "/scripts/import_ucdp.py") + " --esd " + shellQuoted(kEsd) +
-                             " --actors " + shellQuoted(kActors) + " -o " + shellQuoted(jsonl),
+    script_output_ = run("python3 " + shellQuoted(kSource + "/scripts/import_ucdp.py") + " --esd " +
+                             shellQuoted(kEsd) + " --actors " + shellQuoted(kActors) + " -o " +
+                             shellQuoted(jsonl),
                          &status);
     ASSERT_EQ(status, 0) << script_output_;
-    std::string expected = run("python3 " + shellQuoted(kSource + "/tests/ucdp/expected.py") + " --esd " + shellQuoted(kEsd) +
-                                   " --actors " + shellQuoted(kActors),
-                               &status);
+    std::string expected =
+        run("python3 " + shellQuoted(kSource + "/tests/ucdp/expected.py") + " --esd " +
+                shellQuoted(kEsd) + " --actors " + shellQuoted(kActors),
+            &status);
     ASSERT_EQ(status, 0) << expected;
     expected_ = Json::parse(expected);
     auto d = Database::openTemporary();
@@ -146,10 +149,12 @@ Database* ucdp::db_ = nullptr;
 TEST_F(ucdp, ImportReproducesThePublishedFigures) {
   // Published in ../shared/data/README.md; recomputed by the importer and, separately, by
   // expected.py.
-  for (const char* line : {"rows: 4781", "intrastate conflicts with external support: 151 of 187 = 80.7 %",
-                           "interstate conflicts with external support: 18 of 25 = 72.0 %", "actors: 1725",
-                           "renames: 70", "splinters: 219", "coalition memberships: 111"})
-    EXPECT_NE(script_output_.find(line), std::string::npos) << line << " not in:\n" << script_output_;
+  for (const char* line :
+       {"rows: 4781", "intrastate conflicts with external support: 151 of 187 = 80.7 %",
+        "interstate conflicts with external support: 18 of 25 = 72.0 %", "actors: 1725",
+        "renames: 70", "splinters: 219", "coalition memberships: 111"})
+    EXPECT_NE(script_output_.find(line), std::string::npos) << line << " not in:\n"
+                                                            << script_output_;
   const Json& f = expected_["figures"];
   EXPECT_EQ(f["rows"], 4781);
   EXPECT_EQ(f["intrastate_pct"], 80.7);
@@ -168,13 +173,15 @@ TEST_F(ucdp, SupportersOfThePartiesToTheSyrianCivilWarByYear) {
   std::map<std::pair<int64_t, std::string>, std::set<std::string>> got, want;
   for (const auto& row : r.rows()) got[{row[0].asInt(), row[1].asString()}] = stringSet(row[2]);
   for (const auto& [year, parties] : expected_["syria"].items())
-    for (const auto& [party, supporters] : parties.items()) want[{std::stoi(year), party}] = stringSet(supporters);
+    for (const auto& [party, supporters] : parties.items())
+      want[{std::stoi(year), party}] = stringSet(supporters);
   EXPECT_EQ(got, want);
   // What an analyst knows: Russia and Iran backed the government every year, the US, the UK,
   // Turkey and Saudi Arabia the insurgents.
   for (int64_t y = 2011; y <= 2017; ++y) {
     auto gov = got[{y, "Government of Syria"}], rebels = got[{y, "Syrian insurgents"}];
-    EXPECT_TRUE(gov.count("Government of Russia (Soviet Union)") && gov.count("Government of Iran")) << y;
+    EXPECT_TRUE(gov.count("Government of Russia (Soviet Union)") && gov.count("Government of Iran"))
+        << y;
     for (const char* s : {"Government of United States of America", "Government of United Kingdom",
                           "Government of Turkey", "Government of Saudi Arabia"})
       EXPECT_TRUE(rebels.count(s)) << y << " " << s;
@@ -189,7 +196,8 @@ TEST_F(ucdp, WhoBackedTheSyrianGovernmentAndWithWhat) {
   for (const auto& k : expected_["kinds"]) {
     int year = k["year"];
     auto kinds = q("AS OF $d MATCH ({name: $s})-[r:BACKS]->({name: $t}) RETURN r.kinds",
-                   {{"d", Value(midYear(year))}, {"s", Value(k["supporter"].get<std::string>())},
+                   {{"d", Value(midYear(year))},
+                    {"s", Value(k["supporter"].get<std::string>())},
                     {"t", Value(k["recipient"].get<std::string>())}});
     ASSERT_EQ(kinds.rows().size(), 1u) << k.dump();  // one BACKS relation in force per year
     EXPECT_EQ(stringSet(kinds.rows()[0][0]), stringSet(k["kinds"])) << k.dump();
@@ -200,14 +208,17 @@ TEST_F(ucdp, StancesFollowTheDocumentedRule) {
   std::map<std::string, std::string> stances;
   for (const auto& s : expected_["stance"]) {
     std::string a = s["a"], b = s["b"];
-    auto r = q("AS OF $d CALL alliance.stance($a, $b, {maxPaths: 100000}) YIELD stance, paths RETURN stance, paths",
-               {{"d", Value(midYear(s["year"]))}, {"a", Value(a)}, {"b", Value(b)}});
+    auto r =
+        q("AS OF $d CALL alliance.stance($a, $b, {maxPaths: 100000}) YIELD stance, paths RETURN "
+          "stance, paths",
+          {{"d", Value(midYear(s["year"]))}, {"a", Value(a)}, {"b", Value(b)}});
     ASSERT_EQ(r.rows().size(), 1u);
     EXPECT_EQ(r.rows()[0][0].asString(), s["stance"].get<std::string>()) << a << " / " << b;
     std::map<std::string, int> counts;  // "3+" -> paths of 3 links, friendly
     for (const auto& p : r.rows()[0][1].asList()) {
       const Map& m = p.asMap();
-      counts[std::to_string(m.at("length").asInt()) + (m.at("sign").asString() == "friendly" ? "+" : "-")]++;
+      counts[std::to_string(m.at("length").asInt()) +
+             (m.at("sign").asString() == "friendly" ? "+" : "-")]++;
     }
     EXPECT_EQ(Json(counts), s["paths"]) << a << " / " << b;
     stances[a + " / " + b] = r.rows()[0][0].asString();
@@ -221,20 +232,23 @@ TEST_F(ucdp, StancesFollowTheDocumentedRule) {
   // The documented example explains the Russian answer by the proxy path first.
   auto why = q(example("Stance of Russia towards the Syrian insurgents"));
   EXPECT_EQ(why.rows()[0][1].asList()[0].asString(),
-            "Government of Russia (Soviet Union) -[BACKS]-> Government of Syria -[FIGHTS]-> Syrian insurgents "
+            "Government of Russia (Soviet Union) -[BACKS]-> Government of Syria -[FIGHTS]-> Syrian "
+            "insurgents "
             "(hostile, 2 hops)");
 }
 
 TEST_F(ucdp, BackingPathsAreTheShortestOnesOfTheData) {
   for (const auto& b : expected_["backing"]) {
     auto r = q("AS OF $d CALL alliance.backingPaths($a, $b) YIELD path, length RETURN path, length",
-               {{"d", Value(midYear(b["year"]))}, {"a", Value(b["a"].get<std::string>())},
+               {{"d", Value(midYear(b["year"]))},
+                {"a", Value(b["a"].get<std::string>())},
                 {"b", Value(b["b"].get<std::string>())}});
     std::set<std::vector<std::string>> shortest, want;
     for (const auto& row : r.rows()) {
       if (row[1].asInt() != r.rows()[0][1].asInt()) break;  // shortest first
       std::vector<std::string> names;
-      for (const auto& n : row[0].asPath().nodes) names.push_back(n.properties.at("name").asString());
+      for (const auto& n : row[0].asPath().nodes)
+        names.push_back(n.properties.at("name").asString());
       shortest.insert(names);
     }
     for (const auto& p : b["paths"]) want.insert(p.get<std::vector<std::string>>());
@@ -249,12 +263,15 @@ TEST_F(ucdp, CampsOfTheSyrianWarHaveTheMinimumFrustration) {
   for (const auto& b : expected_["blocs"]) {
     std::string war_relations =
         "MATCH (a)-[r:BACKS|FIGHTS]->(b) "
-        "WHERE r.conflict STARTS WITH 'Syria' OR any(c IN r.conflicts WHERE c STARTS WITH 'Syria') ";
-    std::string selection = b["selection"] == "war"
-                                ? "WITH collect(DISTINCT r) AS war CALL alliance.blocs(null, {relations: war}) "
-                                : "WITH collect(a) + collect(b) AS actors CALL alliance.blocs(null, {actors: actors}) ";
+        "WHERE r.conflict STARTS WITH 'Syria' OR any(c IN r.conflicts WHERE c STARTS WITH "
+        "'Syria') ";
+    std::string selection =
+        b["selection"] == "war"
+            ? "WITH collect(DISTINCT r) AS war CALL alliance.blocs(null, {relations: war}) "
+            : "WITH collect(a) + collect(b) AS actors CALL alliance.blocs(null, {actors: actors}) ";
     auto r = q("AS OF $d " + war_relations + selection +
-                   "YIELD bloc, members, frustration, component RETURN bloc, members, frustration, component",
+                   "YIELD bloc, members, frustration, component RETURN bloc, members, frustration, "
+                   "component",
                {{"d", Value(midYear(b["year"]))}});
     std::map<std::string, int> camp;
     std::map<int64_t, int64_t> frustration_of_component;
@@ -262,7 +279,8 @@ TEST_F(ucdp, CampsOfTheSyrianWarHaveTheMinimumFrustration) {
       for (const auto& m : row[1].asList()) camp[m.asString()] = static_cast<int>(row[0].asInt());
       frustration_of_component[row[3].asInt()] = row[2].asInt();
     }
-    std::string what = std::to_string(b["year"].get<int>()) + " " + b["selection"].get<std::string>();
+    std::string what =
+        std::to_string(b["year"].get<int>()) + " " + b["selection"].get<std::string>();
     EXPECT_EQ(stringSet(b["actors"]), [&] {
       std::set<std::string> s;
       for (const auto& [name, c] : camp) s.insert(name);
@@ -283,7 +301,8 @@ TEST_F(ucdp, CampsOfTheSyrianWarHaveTheMinimumFrustration) {
     EXPECT_EQ(positive, b["frustrated_positive"].get<int64_t>()) << what;
     if (b["selection"] == "war") {  // the regime's backers against the rebels' backers
       EXPECT_EQ(camp.at("Government of Iran"), camp.at("Government of Syria")) << what;
-      EXPECT_EQ(camp.at("Government of Russia (Soviet Union)"), camp.at("Government of Syria")) << what;
+      EXPECT_EQ(camp.at("Government of Russia (Soviet Union)"), camp.at("Government of Syria"))
+          << what;
       EXPECT_EQ(camp.at("Government of Turkey"), camp.at("Syrian insurgents")) << what;
       EXPECT_NE(camp.at("Government of Syria"), camp.at("Syrian insurgents")) << what;
     }
@@ -293,7 +312,8 @@ TEST_F(ucdp, CampsOfTheSyrianWarHaveTheMinimumFrustration) {
 TEST_F(ucdp, LineageOfIslamicState) {
   const Json& l = expected_["lineage"];
   for (const auto& alias : l["aliases"]) {  // every name of the actor list finds it
-    auto r = q("MATCH (n {name: $n}) RETURN count(n)", {{"n", Value(l["name"].get<std::string>())}});
+    auto r =
+        q("MATCH (n {name: $n}) RETURN count(n)", {{"n", Value(l["name"].get<std::string>())}});
     EXPECT_EQ(r.rows()[0][0].asInt(), 1);
     auto lineage = q("CALL identity.lineage($a) YIELD name, step RETURN name, step ORDER BY step",
                      {{"a", Value(alias.get<std::string>())}});
@@ -317,14 +337,16 @@ TEST_F(ucdp, TheDocumentedCommandBuildsTheDatabase) {
   if (!fs::exists(shell)) GTEST_SKIP() << "no shell binary at " << shell;
   std::string db = (dir_ / "ucdp.db").string();
   int status = 0;
-  std::string command = "python3 " + shellQuoted(kSource + "/scripts/import_ucdp.py") + " --esd " + shellQuoted(kEsd) +
-                        " --actors " + shellQuoted(kActors) + " --db " + shellQuoted(db) + " --entente " + shellQuoted(shell);
+  std::string command = "python3 " + shellQuoted(kSource + "/scripts/import_ucdp.py") + " --esd " +
+                        shellQuoted(kEsd) + " --actors " + shellQuoted(kActors) + " --db " +
+                        shellQuoted(db) + " --entente " + shellQuoted(shell);
   for (int round = 0; round < 2; ++round) {  // re-runnable: the second round rebuilds it
     std::string out = run(command + (round ? " --replace" : "") + " 2>&1", &status);
     EXPECT_EQ(status, 0) << out;
     EXPECT_NE(out.find("Imported into"), std::string::npos) << out;
   }
-  EXPECT_NE(run(command + " 2>&1", &status).find("pass --replace"), std::string::npos);  // never clobbers silently
+  EXPECT_NE(run(command + " 2>&1", &status).find("pass --replace"),
+            std::string::npos);  // never clobbers silently
   EXPECT_NE(status, 0);
   auto opened = Database::open(db);
   ASSERT_TRUE(opened.ok()) << opened.error().message();
