@@ -103,14 +103,10 @@ std::vector<Relative> relatives(const GraphContext& ctx, NodeId a, StanceOptions
 
 const char* stanceName(Stance s) {
   switch (s) {
-    case Stance::kFriendly:
-      return "friendly";
-    case Stance::kHostile:
-      return "hostile";
-    case Stance::kMixed:
-      return "mixed";
-    case Stance::kUnknown:
-      break;
+    case Stance::kFriendly: return "friendly";
+    case Stance::kHostile: return "hostile";
+    case Stance::kMixed: return "mixed";
+    case Stance::kUnknown: break;
   }
   return "unknown";
 }

@@ -73,28 +73,17 @@ storage::Result<std::vector<storage::LabelId>> internLabels(
 
 std::string jsonTypeName(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      return "null";
-    case Value::Type::kBool:
-      return "boolean";
-    case Value::Type::kInt:
-      return "integer";
-    case Value::Type::kFloat:
-      return "float";
-    case Value::Type::kString:
-      return "string";
-    case Value::Type::kDate:
-      return "date";
-    case Value::Type::kList:
-      return "list";
-    case Value::Type::kMap:
-      return "map";
-    case Value::Type::kNode:
-      return "node";
-    case Value::Type::kRelationship:
-      return "relationship";
-    case Value::Type::kPath:
-      return "path";
+    case Value::Type::kNull: return "null";
+    case Value::Type::kBool: return "boolean";
+    case Value::Type::kInt: return "integer";
+    case Value::Type::kFloat: return "float";
+    case Value::Type::kString: return "string";
+    case Value::Type::kDate: return "date";
+    case Value::Type::kList: return "list";
+    case Value::Type::kMap: return "map";
+    case Value::Type::kNode: return "node";
+    case Value::Type::kRelationship: return "relationship";
+    case Value::Type::kPath: return "path";
   }
   return "value";
 }

@@ -20,18 +20,12 @@ using OJson = nlohmann::ordered_json;
 
 OJson toExportJson(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      return nullptr;
-    case Value::Type::kBool:
-      return v.asBool();
-    case Value::Type::kInt:
-      return v.asInt();
-    case Value::Type::kFloat:
-      return v.asFloat();
-    case Value::Type::kString:
-      return v.asString();
-    case Value::Type::kDate:
-      return OJson{{"$date", v.asDate().toString()}};
+    case Value::Type::kNull: return nullptr;
+    case Value::Type::kBool: return v.asBool();
+    case Value::Type::kInt: return v.asInt();
+    case Value::Type::kFloat: return v.asFloat();
+    case Value::Type::kString: return v.asString();
+    case Value::Type::kDate: return OJson{{"$date", v.asDate().toString()}};
     case Value::Type::kList: {
       OJson a = OJson::array();
       for (const auto& item : v.asList()) a.push_back(toExportJson(item));
@@ -42,8 +36,7 @@ OJson toExportJson(const Value& v) {
       for (const auto& [k, item] : v.asMap()) o[k] = toExportJson(item);
       return o;
     }
-    default:
-      return v.toCypher();  // not storable; cannot occur in stored properties
+    default: return v.toCypher();  // not storable; cannot occur in stored properties
   }
 }
 

@@ -34,27 +34,13 @@ void appendString(std::string* out, std::string_view s) {
       continue;
     }
     switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
       default:
         if (c < 0x20 || c == 0x7F) {
           out->append("\\u00");
@@ -118,24 +104,12 @@ void appendRelationship(std::string* out, const Relationship& r) {
 
 void appendValue(std::string* out, const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      out->append("null");
-      break;
-    case Value::Type::kBool:
-      out->append(v.asBool() ? "true" : "false");
-      break;
-    case Value::Type::kInt:
-      out->append(std::to_string(v.asInt()));
-      break;
-    case Value::Type::kFloat:
-      appendDouble(out, v.asFloat());
-      break;
-    case Value::Type::kString:
-      appendString(out, v.asString());
-      break;
-    case Value::Type::kDate:
-      out->append("\"").append(v.asDate().toString()).append("\"");
-      break;
+    case Value::Type::kNull: out->append("null"); break;
+    case Value::Type::kBool: out->append(v.asBool() ? "true" : "false"); break;
+    case Value::Type::kInt: out->append(std::to_string(v.asInt())); break;
+    case Value::Type::kFloat: appendDouble(out, v.asFloat()); break;
+    case Value::Type::kString: appendString(out, v.asString()); break;
+    case Value::Type::kDate: out->append("\"").append(v.asDate().toString()).append("\""); break;
     case Value::Type::kList: {
       out->push_back('[');
       bool first = true;
@@ -147,15 +121,9 @@ void appendValue(std::string* out, const Value& v) {
       out->push_back(']');
       break;
     }
-    case Value::Type::kMap:
-      appendMap(out, v.asMap());
-      break;
-    case Value::Type::kNode:
-      appendNode(out, v.asNode());
-      break;
-    case Value::Type::kRelationship:
-      appendRelationship(out, v.asRelationship());
-      break;
+    case Value::Type::kMap: appendMap(out, v.asMap()); break;
+    case Value::Type::kNode: appendNode(out, v.asNode()); break;
+    case Value::Type::kRelationship: appendRelationship(out, v.asRelationship()); break;
     case Value::Type::kPath: {
       const Path& p = v.asPath();
       out->append("{\"nodes\":[");

@@ -63,23 +63,15 @@ std::string sanitizeUtf8(std::string_view s) {
 
 const char* jsonKind(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::null:
-      return "null";
-    case Json::value_t::boolean:
-      return "boolean";
+    case Json::value_t::null: return "null";
+    case Json::value_t::boolean: return "boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-      return "integer";
-    case Json::value_t::number_float:
-      return "number";
-    case Json::value_t::string:
-      return "string";
-    case Json::value_t::array:
-      return "list";
-    case Json::value_t::object:
-      return "object";
-    default:
-      return "value";
+    case Json::value_t::number_unsigned: return "integer";
+    case Json::value_t::number_float: return "number";
+    case Json::value_t::string: return "string";
+    case Json::value_t::array: return "list";
+    case Json::value_t::object: return "object";
+    default: return "value";
   }
 }
 
@@ -131,22 +123,17 @@ Value jsonToValue(const Json& j, const std::string& path, int depth) {
   if (depth > kMaxJsonDepth)
     fail(path + ": nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   switch (j.type()) {
-    case Json::value_t::null:
-      return Value();
-    case Json::value_t::boolean:
-      return Value(j.get<bool>());
-    case Json::value_t::number_integer:
-      return Value(j.get<int64_t>());
+    case Json::value_t::null: return Value();
+    case Json::value_t::boolean: return Value(j.get<bool>());
+    case Json::value_t::number_integer: return Value(j.get<int64_t>());
     case Json::value_t::number_unsigned: {
       uint64_t u = j.get<uint64_t>();
       if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
         fail(path + ": integer " + std::to_string(u) + " does not fit in 64 bits (signed)");
       return Value(static_cast<int64_t>(u));
     }
-    case Json::value_t::number_float:
-      return Value(j.get<double>());
-    case Json::value_t::string:
-      return Value(jsonString(j, path));
+    case Json::value_t::number_float: return Value(j.get<double>());
+    case Json::value_t::string: return Value(jsonString(j, path));
     case Json::value_t::array: {
       List list;
       list.reserve(j.size());
@@ -169,8 +156,7 @@ Value jsonToValue(const Json& j, const std::string& path, int depth) {
       }
       return Value(std::move(map));
     }
-    default:
-      fail(path + ": unsupported JSON value");
+    default: fail(path + ": unsupported JSON value");
   }
 }
 

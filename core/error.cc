@@ -112,14 +112,11 @@ ErrorSeverity severityOf(ErrorCode code) {
   switch (code) {
     case ErrorCode::kTransactionConflict:
     case ErrorCode::kTimeout:
-    case ErrorCode::kServerBusy:
-      return ErrorSeverity::kTransientError;
+    case ErrorCode::kServerBusy: return ErrorSeverity::kTransientError;
     case ErrorCode::kIOError:
     case ErrorCode::kVersionMismatch:
-    case ErrorCode::kInternalError:
-      return ErrorSeverity::kDatabaseError;
-    default:
-      return ErrorSeverity::kClientError;
+    case ErrorCode::kInternalError: return ErrorSeverity::kDatabaseError;
+    default: return ErrorSeverity::kClientError;
   }
 }
 

@@ -15,23 +15,12 @@ void appendQuoted(std::string& out, std::string_view s) {
   out += '\'';
   for (char c : s) {
     switch (c) {
-      case '\'':
-        out += "\\'";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
+      case '\'': out += "\\'"; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
     }
   }
   out += '\'';
@@ -77,24 +66,12 @@ void appendMap(std::string& out, const Map& m);
 
 void appendValue(std::string& out, const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      out += "null";
-      break;
-    case Value::Type::kBool:
-      out += v.asBool() ? "true" : "false";
-      break;
-    case Value::Type::kInt:
-      out += std::to_string(v.asInt());
-      break;
-    case Value::Type::kFloat:
-      appendFloat(out, v.asFloat());
-      break;
-    case Value::Type::kString:
-      appendQuoted(out, v.asString());
-      break;
-    case Value::Type::kDate:
-      out += "date('" + v.asDate().toString() + "')";
-      break;
+    case Value::Type::kNull: out += "null"; break;
+    case Value::Type::kBool: out += v.asBool() ? "true" : "false"; break;
+    case Value::Type::kInt: out += std::to_string(v.asInt()); break;
+    case Value::Type::kFloat: appendFloat(out, v.asFloat()); break;
+    case Value::Type::kString: appendQuoted(out, v.asString()); break;
+    case Value::Type::kDate: out += "date('" + v.asDate().toString() + "')"; break;
     case Value::Type::kList: {
       out += '[';
       bool first = true;
@@ -106,9 +83,7 @@ void appendValue(std::string& out, const Value& v) {
       out += ']';
       break;
     }
-    case Value::Type::kMap:
-      appendMap(out, v.asMap());
-      break;
+    case Value::Type::kMap: appendMap(out, v.asMap()); break;
     case Value::Type::kNode: {
       const Node& n = v.asNode();
       out += '(';
@@ -172,8 +147,7 @@ bool Value::isStorable() const {
   switch (type()) {
     case Type::kNode:
     case Type::kRelationship:
-    case Type::kPath:
-      return false;
+    case Type::kPath: return false;
     case Type::kList:
       for (const Value& x : asList()) {
         if (!x.isStorable()) return false;
@@ -184,34 +158,23 @@ bool Value::isStorable() const {
         if (!x.isStorable()) return false;
       }
       return true;
-    default:
-      return true;
+    default: return true;
   }
 }
 
 bool operator==(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case Value::Type::kNull:
-      return true;
-    case Value::Type::kBool:
-      return a.asBool() == b.asBool();
-    case Value::Type::kInt:
-      return a.asInt() == b.asInt();
-    case Value::Type::kFloat:
-      return a.asFloat() == b.asFloat();
-    case Value::Type::kString:
-      return a.asString() == b.asString();
-    case Value::Type::kDate:
-      return a.asDate() == b.asDate();
-    case Value::Type::kList:
-      return a.asList() == b.asList();
-    case Value::Type::kMap:
-      return a.asMap() == b.asMap();
-    case Value::Type::kNode:
-      return a.asNode().id == b.asNode().id;
-    case Value::Type::kRelationship:
-      return a.asRelationship().id == b.asRelationship().id;
+    case Value::Type::kNull: return true;
+    case Value::Type::kBool: return a.asBool() == b.asBool();
+    case Value::Type::kInt: return a.asInt() == b.asInt();
+    case Value::Type::kFloat: return a.asFloat() == b.asFloat();
+    case Value::Type::kString: return a.asString() == b.asString();
+    case Value::Type::kDate: return a.asDate() == b.asDate();
+    case Value::Type::kList: return a.asList() == b.asList();
+    case Value::Type::kMap: return a.asMap() == b.asMap();
+    case Value::Type::kNode: return a.asNode().id == b.asNode().id;
+    case Value::Type::kRelationship: return a.asRelationship().id == b.asRelationship().id;
     case Value::Type::kPath: {
       const Path& p = a.asPath();
       const Path& q = b.asPath();
@@ -231,28 +194,17 @@ bool operator==(const Value& a, const Value& b) {
 
 const char* Value::typeName(Type t) {
   switch (t) {
-    case Type::kNull:
-      return "Null";
-    case Type::kBool:
-      return "Boolean";
-    case Type::kInt:
-      return "Integer";
-    case Type::kFloat:
-      return "Float";
-    case Type::kString:
-      return "String";
-    case Type::kDate:
-      return "Date";
-    case Type::kList:
-      return "List";
-    case Type::kMap:
-      return "Map";
-    case Type::kNode:
-      return "Node";
-    case Type::kRelationship:
-      return "Relationship";
-    case Type::kPath:
-      return "Path";
+    case Type::kNull: return "Null";
+    case Type::kBool: return "Boolean";
+    case Type::kInt: return "Integer";
+    case Type::kFloat: return "Float";
+    case Type::kString: return "String";
+    case Type::kDate: return "Date";
+    case Type::kList: return "List";
+    case Type::kMap: return "Map";
+    case Type::kNode: return "Node";
+    case Type::kRelationship: return "Relationship";
+    case Type::kPath: return "Path";
   }
   return "Unknown";
 }

@@ -68,12 +68,8 @@ std::shared_ptr<const PreparedStatement> Engine::prepare(std::string_view text) 
   ps->ast = parse(text);
   const ast::Statement& st = ps->ast;
   switch (st.kind) {
-    case ast::StatementKind::kDeclareRelType:
-      ps->read_only = false;
-      break;
-    case ast::StatementKind::kShowSchema:
-      ps->columns = schemaColumns();
-      break;
+    case ast::StatementKind::kDeclareRelType: ps->read_only = false; break;
+    case ast::StatementKind::kShowSchema: ps->columns = schemaColumns(); break;
     case ast::StatementKind::kIndexCommand:
       ps->columns = indexCommandColumns(st.index);
       ps->read_only = indexCommandReadOnly(st.index);

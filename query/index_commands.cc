@@ -21,12 +21,9 @@ std::string entityType(const storage::IndexDef& d) {
 
 std::string stateName(storage::IndexState s) {
   switch (s) {
-    case storage::IndexState::kPopulating:
-      return "POPULATING";
-    case storage::IndexState::kOnline:
-      return "ONLINE";
-    case storage::IndexState::kFailed:
-      return "FAILED";
+    case storage::IndexState::kPopulating: return "POPULATING";
+    case storage::IndexState::kOnline: return "ONLINE";
+    case storage::IndexState::kFailed: return "FAILED";
   }
   return "UNKNOWN";
 }
@@ -130,13 +127,10 @@ std::vector<std::string> indexCommandColumns(const ast::IndexCommand& cmd) {
 
 void runIndexCommand(const ast::IndexCommand& cmd, storage::GraphStore& store, QueryOutput& out) {
   switch (cmd.kind) {
-    case Kind::kShow:
-      return show(cmd, store, out);
+    case Kind::kShow: return show(cmd, store, out);
     case Kind::kCreateIndex:
-    case Kind::kCreateConstraint:
-      return create(cmd, store);
-    case Kind::kDrop:
-      return drop(cmd, store);
+    case Kind::kCreateConstraint: return create(cmd, store);
+    case Kind::kDrop: return drop(cmd, store);
   }
 }
 

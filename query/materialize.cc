@@ -41,10 +41,8 @@ Relationship relOf(const RelRef& r, const storage::Transaction& txn, NameCache& 
 
 Value materialize(const RValue& v, const storage::Transaction& txn, NameCache& names) {
   switch (v.kind()) {
-    case RValue::Kind::kNode:
-      return Value(nodeOf(v.asNode().id, txn, names));
-    case RValue::Kind::kRel:
-      return Value(relOf(v.asRel(), txn, names));
+    case RValue::Kind::kNode: return Value(nodeOf(v.asNode().id, txn, names));
+    case RValue::Kind::kRel: return Value(relOf(v.asRel(), txn, names));
     case RValue::Kind::kPath: {
       Path p;
       for (const auto& n : v.asPath().nodes) p.nodes.push_back(nodeOf(n.id, txn, names));
@@ -62,8 +60,7 @@ Value materialize(const RValue& v, const storage::Transaction& txn, NameCache& n
       for (const auto& [k, e] : v.asMap()) m.emplace(k, materialize(e, txn, names));
       return Value(std::move(m));
     }
-    default:
-      return v.toValue();
+    default: return v.toValue();
   }
 }
 

@@ -9,38 +9,26 @@ using storage::Status;
 
 ErrorCode errorCodeOf(Status::Code code) {
   switch (code) {
-    case Status::Code::kOk:
-      return ErrorCode::kInternalError;
-    case Status::Code::kNotFound:
-      return ErrorCode::kEntityNotFound;
-    case Status::Code::kInvalidArgument:
-      return ErrorCode::kArgumentError;
-    case Status::Code::kConstraint:
-      return ErrorCode::kConstraintVerificationFailed;
-    case Status::Code::kCorruption:
-      return ErrorCode::kIOError;
-    case Status::Code::kVersionMismatch:
-      return ErrorCode::kVersionMismatch;
-    case Status::Code::kIOError:
-      return ErrorCode::kIOError;
-    case Status::Code::kReadOnly:
-      return ErrorCode::kReadOnly;
-    case Status::Code::kConstraintViolation:
-      return ErrorCode::kConstraintValidationFailed;
-    case Status::Code::kAlreadyExists:
-      return ErrorCode::kSchemaError;
+    case Status::Code::kOk: return ErrorCode::kInternalError;
+    case Status::Code::kNotFound: return ErrorCode::kEntityNotFound;
+    case Status::Code::kInvalidArgument: return ErrorCode::kArgumentError;
+    case Status::Code::kConstraint: return ErrorCode::kConstraintVerificationFailed;
+    case Status::Code::kCorruption: return ErrorCode::kIOError;
+    case Status::Code::kVersionMismatch: return ErrorCode::kVersionMismatch;
+    case Status::Code::kIOError: return ErrorCode::kIOError;
+    case Status::Code::kReadOnly: return ErrorCode::kReadOnly;
+    case Status::Code::kConstraintViolation: return ErrorCode::kConstraintValidationFailed;
+    case Status::Code::kAlreadyExists: return ErrorCode::kSchemaError;
   }
   return ErrorCode::kInternalError;
 }
 
 Error fromStatus(const Status& status) {
   switch (status.code()) {
-    case Status::Code::kOk:
-      return Error(ErrorCode::kInternalError, "fromStatus called with OK");
+    case Status::Code::kOk: return Error(ErrorCode::kInternalError, "fromStatus called with OK");
     case Status::Code::kCorruption:
       return Error(ErrorCode::kIOError, "corruption: " + status.message());
-    default:
-      return Error(errorCodeOf(status.code()), status.message());
+    default: return Error(errorCodeOf(status.code()), status.message());
   }
 }
 

@@ -39,12 +39,8 @@ struct Graph {
   // True if `v` held anything drawable.
   bool collect(const Value& v) {
     switch (v.type()) {
-      case Value::Type::kNode:
-        addNode(v.asNode());
-        return true;
-      case Value::Type::kRelationship:
-        addRel(v.asRelationship());
-        return true;
+      case Value::Type::kNode: addNode(v.asNode()); return true;
+      case Value::Type::kRelationship: addRel(v.asRelationship()); return true;
       case Value::Type::kPath: {
         for (const auto& n : v.asPath().nodes) addNode(n);
         for (const auto& r : v.asPath().relationships) addRel(r);
@@ -60,8 +56,7 @@ struct Graph {
         for (const auto& [k, item] : v.asMap()) any = collect(item) || any;
         return any;
       }
-      default:
-        return false;
+      default: return false;
     }
   }
 };

@@ -16,28 +16,20 @@ std::optional<OutputMode> parseMode(std::string_view name) {
 
 const char* modeName(OutputMode mode) {
   switch (mode) {
-    case OutputMode::kTable:
-      return "table";
-    case OutputMode::kJson:
-      return "json";
-    case OutputMode::kCsv:
-      return "csv";
-    case OutputMode::kDot:
-      return "dot";
+    case OutputMode::kTable: return "table";
+    case OutputMode::kJson: return "json";
+    case OutputMode::kCsv: return "csv";
+    case OutputMode::kDot: return "dot";
   }
   return "table";
 }
 
 std::string cellText(const Value& v, bool null_as_empty) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      return null_as_empty ? "" : "null";
-    case Value::Type::kString:
-      return v.asString();
-    case Value::Type::kDate:
-      return v.asDate().toString();
-    default:
-      return v.toCypher();
+    case Value::Type::kNull: return null_as_empty ? "" : "null";
+    case Value::Type::kString: return v.asString();
+    case Value::Type::kDate: return v.asDate().toString();
+    default: return v.toCypher();
   }
 }
 

@@ -65,14 +65,9 @@ void Shell::show(const QueryResult& result, double elapsed_ms) {
         out_ << "OK\n";
       break;
     }
-    case OutputMode::kCsv:
-      writeCsv(out_, result);
-      break;
-    case OutputMode::kDot:
-      writeDot(out_, result);
-      break;
-    case OutputMode::kJson:
-      break;
+    case OutputMode::kCsv: writeCsv(out_, result); break;
+    case OutputMode::kDot: writeDot(out_, result); break;
+    case OutputMode::kJson: break;
   }
   if (timer_) (mode_ == OutputMode::kTable ? out_ : err_) << "Run Time: " << elapsed_ms << " ms\n";
   out_.flush();

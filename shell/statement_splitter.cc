@@ -74,8 +74,7 @@ std::vector<Piece> StatementSplitter::feedLine(std::string_view line) {
       case State::kBacktick:
         if (c == '`') state_ = State::kCode;  // `` inside is two adjacent names: fine for splitting
         break;
-      case State::kLineComment:
-        break;
+      case State::kLineComment: break;
       case State::kBlockComment:
         if (c == '*' && next == '/') {
           state_ = State::kCode;

@@ -33,22 +33,15 @@ void appendInt(std::string* out, int64_t i) {
 std::string classPrefix(const Value& v) {
   std::string s;
   switch (v.type()) {
-    case Value::Type::kBool:
-      s.push_back(static_cast<char>(kClassBool));
-      break;
+    case Value::Type::kBool: s.push_back(static_cast<char>(kClassBool)); break;
     case Value::Type::kInt:
-    case Value::Type::kFloat:
-      s.push_back(static_cast<char>(kClassNumber));
-      break;
-    case Value::Type::kString:
-      s.push_back(static_cast<char>(kClassString));
-      break;
+    case Value::Type::kFloat: s.push_back(static_cast<char>(kClassNumber)); break;
+    case Value::Type::kString: s.push_back(static_cast<char>(kClassString)); break;
     case Value::Type::kDate:
       s.push_back(static_cast<char>(kClassTemporal));
       s.push_back(static_cast<char>(kTemporalDate));
       break;
-    default:
-      break;
+    default: break;
   }
   return s;
 }
@@ -68,10 +61,8 @@ bool indexable(const Value& v) {
     case Value::Type::kInt:
     case Value::Type::kFloat:
     case Value::Type::kString:
-    case Value::Type::kDate:
-      return true;
-    default:
-      return false;
+    case Value::Type::kDate: return true;
+    default: return false;
   }
 }
 
@@ -83,12 +74,8 @@ void appendValue(std::string* out, const Value& v) {
       out->push_back(static_cast<char>(kClassBool));
       out->push_back(v.asBool() ? 1 : 0);
       break;
-    case Value::Type::kInt:
-      appendInt(out, v.asInt());
-      break;
-    case Value::Type::kFloat:
-      appendNumber(out, v.asFloat(), 0);
-      break;
+    case Value::Type::kInt: appendInt(out, v.asInt()); break;
+    case Value::Type::kFloat: appendNumber(out, v.asFloat(), 0); break;
     case Value::Type::kString:
       out->push_back(static_cast<char>(kClassString));
       for (char c : v.asString()) {
@@ -103,8 +90,7 @@ void appendValue(std::string* out, const Value& v) {
       out->push_back(static_cast<char>(kTemporalDate));
       keys::appendU32(out, static_cast<uint32_t>(v.asDate().days) ^ 0x80000000u);
       break;
-    default:
-      break;  // not indexable (REQUIRES)
+    default: break;  // not indexable (REQUIRES)
   }
 }
 

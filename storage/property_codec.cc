@@ -72,18 +72,14 @@ bool isStorableValue(const Value& v, int depth) {
       return true;
     case Value::Type::kNode:
     case Value::Type::kRelationship:
-    case Value::Type::kPath:
-      return false;
-    default:
-      return true;
+    case Value::Type::kPath: return false;
+    default: return true;
   }
 }
 
 void appendValue(std::string* out, const Value& v) {
   switch (v.type()) {
-    case Value::Type::kBool:
-      out->push_back(static_cast<char>(v.asBool() ? kTrue : kFalse));
-      return;
+    case Value::Type::kBool: out->push_back(static_cast<char>(v.asBool() ? kTrue : kFalse)); return;
     case Value::Type::kInt:
       out->push_back(static_cast<char>(kInt));
       appendVarint(out, zigzag(v.asInt()));
@@ -138,15 +134,9 @@ bool readValue(const char** p, const char* end, Value* out, int depth) {
   auto tag = static_cast<uint8_t>(*(*p)++);
   uint64_t u = 0;
   switch (tag) {
-    case kNull:
-      *out = Value();
-      return true;
-    case kFalse:
-      *out = Value(false);
-      return true;
-    case kTrue:
-      *out = Value(true);
-      return true;
+    case kNull: *out = Value(); return true;
+    case kFalse: *out = Value(false); return true;
+    case kTrue: *out = Value(true); return true;
     case kInt:
       if (!readVarint(p, end, &u)) return false;
       *out = Value(unzigzag(u));
@@ -208,8 +198,7 @@ bool readValue(const char** p, const char* end, Value* out, int depth) {
       *p = sub_end;
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -220,11 +209,9 @@ bool skipValue(const char** p, const char* end) {
   switch (tag) {
     case kNull:
     case kFalse:
-    case kTrue:
-      return true;
+    case kTrue: return true;
     case kInt:
-    case kDate:
-      return readVarint(p, end, &u);
+    case kDate: return readVarint(p, end, &u);
     case kFloat:
       if (end - *p < 8) return false;
       *p += 8;
@@ -235,8 +222,7 @@ bool skipValue(const char** p, const char* end) {
       if (!readLength(p, end, &u)) return false;
       *p += u;
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 

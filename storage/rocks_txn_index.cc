@@ -24,12 +24,9 @@ namespace {
 
 const char* kindWord(const IndexDef& def) {
   switch (def.constraint) {
-    case ConstraintKind::kUnique:
-      return "constraint";
-    case ConstraintKind::kNotNull:
-      return "constraint";
-    default:
-      return "index";
+    case ConstraintKind::kUnique: return "constraint";
+    case ConstraintKind::kNotNull: return "constraint";
+    default: return "index";
   }
 }
 

@@ -11,14 +11,14 @@ namespace {
 
 using Accumulators = std::vector<std::unique_ptr<Aggregator>>;
 
-class AggregateOp final : public Operator {
+class AggregateOp final : public SingleInputOperator {
  public:
   AggregateOp(const std::vector<ProjectItem>& keys, const std::vector<AggregateItem>& aggs,
               ExecState& st, OperatorPtr input)
-      : Operator(st), keys_(keys), aggs_(aggs), input_(std::move(input)) {}
+      : SingleInputOperator(st, std::move(input)), keys_(keys), aggs_(aggs) {}
 
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     filled_ = false;
     groups_.clear();
     index_.clear();
@@ -93,7 +93,6 @@ class AggregateOp final : public Operator {
 
   const std::vector<ProjectItem>& keys_;
   const std::vector<AggregateItem>& aggs_;
-  OperatorPtr input_;
   std::vector<Group> groups_;
   std::unordered_map<std::vector<RValue>, size_t, RowKeyHash, RowKeyEq> index_;
   size_t pos_ = 0;

@@ -5,11 +5,10 @@
 namespace entente::query {
 namespace {
 
-class BuildPathOp final : public Operator {
+class BuildPathOp final : public SingleInputOperator {
  public:
   BuildPathOp(const BuildPathSpec& spec, ExecState& st, OperatorPtr input)
-      : Operator(st), spec_(spec), input_(std::move(input)) {}
-  void reset() override { input_->reset(); }
+      : SingleInputOperator(st, std::move(input)), spec_(spec) {}
 
  private:
   bool getNext(Row& row) override {
@@ -20,7 +19,6 @@ class BuildPathOp final : public Operator {
   }
 
   const BuildPathSpec& spec_;
-  OperatorPtr input_;
 };
 
 class BuildPathNode final : public PlanNode {

@@ -30,11 +30,10 @@ storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const
   return props;
 }
 
-class CreateOp final : public Operator {
+class CreateOp final : public SingleInputOperator {
  public:
   CreateOp(const CreateSpec& spec, ExecState& st, OperatorPtr input)
-      : Operator(st), spec_(spec), input_(std::move(input)) {}
-  void reset() override { input_->reset(); }
+      : SingleInputOperator(st, std::move(input)), spec_(spec) {}
 
  private:
   bool getNext(Row& row) override {
@@ -44,7 +43,6 @@ class CreateOp final : public Operator {
   }
 
   const CreateSpec& spec_;
-  OperatorPtr input_;
 };
 
 class CreateNode final : public SpecNode<CreateSpec, CreateOp> {

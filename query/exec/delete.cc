@@ -8,12 +8,12 @@
 namespace entente::query {
 namespace {
 
-class DeleteOp final : public Operator {
+class DeleteOp final : public SingleInputOperator {
  public:
   DeleteOp(const DeleteSpec& spec, ExecState& st, OperatorPtr input)
-      : Operator(st), spec_(spec), input_(std::move(input)) {}
+      : SingleInputOperator(st, std::move(input)), spec_(spec) {}
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     done_ = false;
     rows_.clear();
   }
@@ -77,7 +77,6 @@ class DeleteOp final : public Operator {
   }
 
   const DeleteSpec& spec_;
-  OperatorPtr input_;
   std::vector<Row> rows_;
   std::vector<uint64_t> nodes_, rels_;
   size_t pos_ = 0;

@@ -8,12 +8,12 @@
 namespace entente::query {
 namespace {
 
-class DistinctOp final : public Operator {
+class DistinctOp final : public SingleInputOperator {
  public:
   DistinctOp(const std::vector<int>& slots, ExecState& st, OperatorPtr input)
-      : Operator(st), slots_(slots), input_(std::move(input)) {}
+      : SingleInputOperator(st, std::move(input)), slots_(slots) {}
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     seen_.clear();
   }
 
@@ -28,7 +28,6 @@ class DistinctOp final : public Operator {
   }
 
   const std::vector<int>& slots_;
-  OperatorPtr input_;
   std::vector<RValue> key_;
   std::unordered_set<std::vector<RValue>, RowKeyHash, RowKeyEq> seen_;
 };

@@ -5,11 +5,11 @@
 namespace entente::query {
 namespace {
 
-class EagerOp final : public Operator {
+class EagerOp final : public SingleInputOperator {
  public:
-  EagerOp(ExecState& st, OperatorPtr input) : Operator(st), input_(std::move(input)) {}
+  EagerOp(ExecState& st, OperatorPtr input) : SingleInputOperator(st, std::move(input)) {}
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     filled_ = false;
     rows_.clear();
   }
@@ -26,7 +26,6 @@ class EagerOp final : public Operator {
     return true;
   }
 
-  OperatorPtr input_;
   std::vector<Row> rows_;
   size_t pos_ = 0;
   bool filled_ = false;

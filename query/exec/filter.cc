@@ -4,11 +4,10 @@
 namespace entente::query {
 namespace {
 
-class FilterOp final : public Operator {
+class FilterOp final : public SingleInputOperator {
  public:
   FilterOp(const CompiledExpr& pred, ExecState& st, OperatorPtr input)
-      : Operator(st), pred_(pred), input_(std::move(input)) {}
-  void reset() override { input_->reset(); }
+      : SingleInputOperator(st, std::move(input)), pred_(pred) {}
 
  private:
   bool getNext(Row& row) override {
@@ -20,7 +19,6 @@ class FilterOp final : public Operator {
   }
 
   const CompiledExpr& pred_;
-  OperatorPtr input_;
 };
 
 class FilterNode final : public PlanNode {

@@ -8,11 +8,13 @@
 namespace entente::query {
 namespace {
 
-class ForeachOp final : public Operator {
+class ForeachOp final : public SingleInputOperator {
  public:
   ForeachOp(const CompiledExpr& list, int slot, ExecState& st, OperatorPtr input, OperatorPtr body)
-      : Operator(st), list_(list), slot_(slot), input_(std::move(input)), body_(std::move(body)) {}
-  void reset() override { input_->reset(); }
+      : SingleInputOperator(st, std::move(input)),
+        list_(list),
+        slot_(slot),
+        body_(std::move(body)) {}
 
  private:
   bool getNext(Row& row) override {
@@ -37,7 +39,7 @@ class ForeachOp final : public Operator {
 
   const CompiledExpr& list_;
   int slot_;
-  OperatorPtr input_, body_;
+  OperatorPtr body_;
 };
 
 class ForeachNode final : public PlanNode {

@@ -61,8 +61,7 @@ class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
     using Mode = IndexSeekSpec::Mode;
     use = Use::kSeek;
     switch (spec_.mode) {
-      case Mode::kAll:
-        return storage::IndexRange::all();
+      case Mode::kAll: return storage::IndexRange::all();
       case Mode::kEquals: {
         RValue v = spec_.value->eval(row, st_);
         if ((use = indexable(v)) != Use::kSeek) return std::nullopt;

@@ -164,12 +164,9 @@ void EdgeFilter::scan(ExecState& st, uint64_t node, storage::Direction dir,
 
 std::string arrow(storage::Direction dir, const std::string& inner) {
   switch (dir) {
-    case storage::Direction::kOut:
-      return "-[" + inner + "]->";
-    case storage::Direction::kIn:
-      return "<-[" + inner + "]-";
-    default:
-      return "-[" + inner + "]-";
+    case storage::Direction::kOut: return "-[" + inner + "]->";
+    case storage::Direction::kIn: return "<-[" + inner + "]-";
+    default: return "-[" + inner + "]-";
   }
 }
 

@@ -108,18 +108,12 @@ class ScanNode final : public SpecNode<ScanSpec, ScanOp> {
   std::string describe(const NameTable& names) const override {
     std::string node = "(" + spec_.var + spec_.check.describe(names) + ")";
     switch (spec_.kind) {
-      case ScanKind::kAll:
-        return "AllNodesScan " + node;
-      case ScanKind::kLabel:
-        return "NodeByLabelScan " + node + " label " + names.name(spec_.label);
-      case ScanKind::kById:
-        return "NodeById " + node + " id = " + spec_.key_text;
-      case ScanKind::kByName:
-        return "NodeByName " + node + " name = " + spec_.key_text;
-      case ScanKind::kByNameProperty:
-        return "NodeByName " + node + " name = " + spec_.key_text;
-      case ScanKind::kBound:
-        return "CheckNode " + node;
+      case ScanKind::kAll: return "AllNodesScan " + node;
+      case ScanKind::kLabel: return "NodeByLabelScan " + node + " label " + names.name(spec_.label);
+      case ScanKind::kById: return "NodeById " + node + " id = " + spec_.key_text;
+      case ScanKind::kByName: return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kByNameProperty: return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kBound: return "CheckNode " + node;
     }
     return "Scan";
   }

@@ -45,6 +45,17 @@ class Operator {
 };
 using OperatorPtr = std::unique_ptr<Operator>;
 
+//! An operator with one input, which it restarts on reset() (derived classes that keep
+//! state of their own override reset() and call this one).
+class SingleInputOperator : public Operator {
+ public:
+  SingleInputOperator(ExecState& st, OperatorPtr input) : Operator(st), input_(std::move(input)) {}
+  void reset() override { input_->reset(); }
+
+ protected:
+  OperatorPtr input_;
+};
+
 //! The pull loop of an operator that produces zero or more rows per input row: pull a row
 //! from the input, `beginRow` sets up from it, `produce` writes rows until it has no more,
 //! then the next input row. Derived (CRTP, so the two steps are not virtual calls) gives
@@ -54,11 +65,12 @@ using OperatorPtr = std::unique_ptr<Operator>;
 //! PerInputRowOperator::reset(). produce runs once per row: where the compiler does not
 //! inline it on a hot path, say so (ExpandOp marks it [[gnu::always_inline]]).
 template <typename Derived>
-class PerInputRowOperator : public Operator {
+class PerInputRowOperator : public SingleInputOperator {
  public:
-  PerInputRowOperator(ExecState& st, OperatorPtr input) : Operator(st), input_(std::move(input)) {}
+  PerInputRowOperator(ExecState& st, OperatorPtr input)
+      : SingleInputOperator(st, std::move(input)) {}
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     active_ = false;
   }
 
@@ -77,7 +89,6 @@ class PerInputRowOperator : public Operator {
   }
 
  private:
-  OperatorPtr input_;
   bool active_ = false;
 };
 

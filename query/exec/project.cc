@@ -4,11 +4,10 @@
 namespace entente::query {
 namespace {
 
-class ProjectOp final : public Operator {
+class ProjectOp final : public SingleInputOperator {
  public:
   ProjectOp(const std::vector<ProjectItem>& items, ExecState& st, OperatorPtr input)
-      : Operator(st), items_(items), input_(std::move(input)) {}
-  void reset() override { input_->reset(); }
+      : SingleInputOperator(st, std::move(input)), items_(items) {}
 
  private:
   bool getNext(Row& row) override {
@@ -18,7 +17,6 @@ class ProjectOp final : public Operator {
   }
 
   const std::vector<ProjectItem>& items_;
-  OperatorPtr input_;
 };
 
 class ProjectNode final : public PlanNode {

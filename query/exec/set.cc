@@ -110,11 +110,10 @@ void applyOne(ExecState& st, const SetOpSpec& op, const Row& row) {
   store(st, t);
 }
 
-class SetOp final : public Operator {
+class SetOp final : public SingleInputOperator {
  public:
   SetOp(const SetSpec& spec, ExecState& st, OperatorPtr input)
-      : Operator(st), spec_(spec), input_(std::move(input)) {}
-  void reset() override { input_->reset(); }
+      : SingleInputOperator(st, std::move(input)), spec_(spec) {}
 
  private:
   bool getNext(Row& row) override {
@@ -124,7 +123,6 @@ class SetOp final : public Operator {
   }
 
   const SetSpec& spec_;
-  OperatorPtr input_;
 };
 
 class SetNode final : public SpecNode<SetSpec, SetOp> {

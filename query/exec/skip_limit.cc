@@ -26,13 +26,13 @@ int64_t skipLimitCount(const RValue& v, const char* what) {
 
 namespace {
 
-class SkipLimitOp final : public Operator {
+class SkipLimitOp final : public SingleInputOperator {
  public:
   SkipLimitOp(const CompiledExpr* skip, const CompiledExpr* limit, bool drain, ExecState& st,
               OperatorPtr input)
-      : Operator(st), skip_(skip), limit_(limit), drain_(drain), input_(std::move(input)) {}
+      : SingleInputOperator(st, std::move(input)), skip_(skip), limit_(limit), drain_(drain) {}
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     started_ = drained_ = false;
   }
 
@@ -64,7 +64,6 @@ class SkipLimitOp final : public Operator {
   const CompiledExpr* skip_;
   const CompiledExpr* limit_;
   bool drain_;
-  OperatorPtr input_;
   bool started_ = false, drained_ = false;
   int64_t to_skip_ = 0, left_ = -1;
 };

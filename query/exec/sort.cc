@@ -6,12 +6,12 @@
 namespace entente::query {
 namespace {
 
-class SortOp final : public Operator {
+class SortOp final : public SingleInputOperator {
  public:
   SortOp(const std::vector<SortKey>& keys, ExecState& st, OperatorPtr input)
-      : Operator(st), keys_(keys), input_(std::move(input)) {}
+      : SingleInputOperator(st, std::move(input)), keys_(keys) {}
   void reset() override {
-    input_->reset();
+    SingleInputOperator::reset();
     filled_ = false;
     items_.clear();
   }
@@ -50,7 +50,6 @@ class SortOp final : public Operator {
   }
 
   const std::vector<SortKey>& keys_;
-  OperatorPtr input_;
   std::vector<Item> items_;
   std::vector<size_t> order_;
   size_t pos_ = 0;

@@ -75,8 +75,7 @@ const storage::Transaction& needTxn(const EvalContext& ctx, ast::SourcePos pos) 
 
 RValue property(const RValue& base, std::string_view key, EvalContext& ctx, ast::SourcePos pos) {
   switch (base.kind()) {
-    case RValue::Kind::kNull:
-      return RValue();
+    case RValue::Kind::kNull: return RValue();
     case RValue::Kind::kNode:
       checkNotDeleted(base, ctx, pos);
       return nodeProperty(needTxn(ctx, pos), base.asNode(), key);
@@ -90,8 +89,7 @@ RValue property(const RValue& base, std::string_view key, EvalContext& ctx, ast:
       if (it != m.end() && it->first == key) return it->second;
       return RValue();
     }
-    case RValue::Kind::kDate:
-      return dateField(base.asDate(), key, pos);
+    case RValue::Kind::kDate: return dateField(base.asDate(), key, pos);
     default:
       throwTypeError(
           std::string("Type mismatch: expected a Map, Node, Relationship or Date for '.") +

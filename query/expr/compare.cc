@@ -44,27 +44,17 @@ bool isNaN(const RValue& v) { return v.isFloat() && std::isnan(v.asFloat()); }
 // Rank of a kind in the ORDER BY total order.
 int orderRank(Kind k) {
   switch (k) {
-    case Kind::kMap:
-      return 0;
-    case Kind::kNode:
-      return 1;
-    case Kind::kRel:
-      return 2;
-    case Kind::kList:
-      return 3;
-    case Kind::kPath:
-      return 4;
-    case Kind::kString:
-      return 5;
-    case Kind::kBool:
-      return 6;
+    case Kind::kMap: return 0;
+    case Kind::kNode: return 1;
+    case Kind::kRel: return 2;
+    case Kind::kList: return 3;
+    case Kind::kPath: return 4;
+    case Kind::kString: return 5;
+    case Kind::kBool: return 6;
     case Kind::kInt:
-    case Kind::kFloat:
-      return 7;
-    case Kind::kDate:
-      return 8;
-    case Kind::kNull:
-      return 9;
+    case Kind::kFloat: return 7;
+    case Kind::kDate: return 8;
+    case Kind::kNull: return 9;
   }
   return 9;
 }
@@ -83,16 +73,11 @@ std::optional<bool> cypherEquals(const RValue& a, const RValue& b) {
   }
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
-    case Kind::kBool:
-      return a.asBool() == b.asBool();
-    case Kind::kString:
-      return a.asString() == b.asString();
-    case Kind::kDate:
-      return a.asDate() == b.asDate();
-    case Kind::kNode:
-      return a.asNode() == b.asNode();
-    case Kind::kRel:
-      return a.asRel() == b.asRel();
+    case Kind::kBool: return a.asBool() == b.asBool();
+    case Kind::kString: return a.asString() == b.asString();
+    case Kind::kDate: return a.asDate() == b.asDate();
+    case Kind::kNode: return a.asNode() == b.asNode();
+    case Kind::kRel: return a.asRel() == b.asRel();
     case Kind::kPath: {
       const PathRef &p = a.asPath(), &q = b.asPath();
       return p.nodes.size() == q.nodes.size() && p.rels.size() == q.rels.size() &&
@@ -129,8 +114,7 @@ std::optional<bool> cypherEquals(const RValue& a, const RValue& b) {
       if (unknown) return std::nullopt;
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -142,14 +126,12 @@ std::optional<int> cypherCompare(const RValue& a, const RValue& b) {
   }
   if (a.kind() != b.kind()) return std::nullopt;
   switch (a.kind()) {
-    case Kind::kBool:
-      return sign(a.asBool(), b.asBool());
+    case Kind::kBool: return sign(a.asBool(), b.asBool());
     case Kind::kString: {
       int c = a.asString().compare(b.asString());
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    case Kind::kDate:
-      return sign(a.asDate().days, b.asDate().days);
+    case Kind::kDate: return sign(a.asDate().days, b.asDate().days);
     case Kind::kList: {
       const RList &x = a.asList(), &y = b.asList();
       size_t n = std::min(x.size(), y.size());
@@ -160,8 +142,7 @@ std::optional<int> cypherCompare(const RValue& a, const RValue& b) {
       }
       return sign(x.size(), y.size());
     }
-    default:
-      return std::nullopt;  // maps, nodes, relationships, paths are not comparable
+    default: return std::nullopt;  // maps, nodes, relationships, paths are not comparable
   }
 }
 
@@ -169,26 +150,21 @@ int orderCompare(const RValue& a, const RValue& b) {
   int ra = orderRank(a.kind()), rb = orderRank(b.kind());
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (a.kind()) {
-    case Kind::kNull:
-      return 0;
+    case Kind::kNull: return 0;
     case Kind::kInt:
     case Kind::kFloat: {
       bool na = isNaN(a), nb = isNaN(b);
       if (na || nb) return na == nb ? 0 : (na ? 1 : -1);
       return compareNumbers(a, b);
     }
-    case Kind::kBool:
-      return sign(a.asBool(), b.asBool());
+    case Kind::kBool: return sign(a.asBool(), b.asBool());
     case Kind::kString: {
       int c = a.asString().compare(b.asString());
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    case Kind::kDate:
-      return sign(a.asDate().days, b.asDate().days);
-    case Kind::kNode:
-      return sign(a.asNode().id, b.asNode().id);
-    case Kind::kRel:
-      return sign(a.asRel().id, b.asRel().id);
+    case Kind::kDate: return sign(a.asDate().days, b.asDate().days);
+    case Kind::kNode: return sign(a.asNode().id, b.asNode().id);
+    case Kind::kRel: return sign(a.asRel().id, b.asRel().id);
     case Kind::kList: {
       const RList &x = a.asList(), &y = b.asList();
       size_t n = std::min(x.size(), y.size());
@@ -224,14 +200,9 @@ bool equivalent(const RValue& a, const RValue& b) { return orderCompare(a, b) ==
 size_t equivalenceHash(const RValue& v) {
   size_t h = static_cast<size_t>(orderRank(v.kind())) * 0x100000001b3ULL;
   switch (v.kind()) {
-    case Kind::kNull:
-      break;
-    case Kind::kBool:
-      hashCombine(h, v.asBool());
-      break;
-    case Kind::kInt:
-      hashCombine(h, std::hash<int64_t>{}(v.asInt()));
-      break;
+    case Kind::kNull: break;
+    case Kind::kBool: hashCombine(h, v.asBool()); break;
+    case Kind::kInt: hashCombine(h, std::hash<int64_t>{}(v.asInt())); break;
     case Kind::kFloat: {
       // Integral floats hash like the equal integer (1.0 ≡ 1); every NaN alike.
       double d = v.asFloat();
@@ -243,18 +214,10 @@ size_t equivalenceHash(const RValue& v) {
         hashCombine(h, std::hash<double>{}(d));
       break;
     }
-    case Kind::kString:
-      hashCombine(h, std::hash<std::string>{}(v.asString()));
-      break;
-    case Kind::kDate:
-      hashCombine(h, std::hash<int32_t>{}(v.asDate().days));
-      break;
-    case Kind::kNode:
-      hashCombine(h, std::hash<uint64_t>{}(v.asNode().id));
-      break;
-    case Kind::kRel:
-      hashCombine(h, std::hash<uint64_t>{}(v.asRel().id));
-      break;
+    case Kind::kString: hashCombine(h, std::hash<std::string>{}(v.asString())); break;
+    case Kind::kDate: hashCombine(h, std::hash<int32_t>{}(v.asDate().days)); break;
+    case Kind::kNode: hashCombine(h, std::hash<uint64_t>{}(v.asNode().id)); break;
+    case Kind::kRel: hashCombine(h, std::hash<uint64_t>{}(v.asRel().id)); break;
     case Kind::kList:
       for (const auto& e : v.asList()) hashCombine(h, equivalenceHash(e));
       break;

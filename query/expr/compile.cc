@@ -150,10 +150,8 @@ ExprProgram Compiler::compile(const ast::Expr& e) {
 
 ExprProgram Compiler::compileNode(const ast::Expr& e) {
   switch (e.kind) {
-    case ast::ExprKind::kLiteral:
-      return std::make_unique<ConstNode>(RValue::fromValue(e.literal));
-    case ast::ExprKind::kParameter:
-      return std::make_unique<ParamNode>(e.name, e.pos);
+    case ast::ExprKind::kLiteral: return std::make_unique<ConstNode>(RValue::fromValue(e.literal));
+    case ast::ExprKind::kParameter: return std::make_unique<ParamNode>(e.name, e.pos);
     case ast::ExprKind::kVariable: {
       auto slot = scope_.slotOf(e.name);
       if (!slot)
@@ -185,8 +183,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       bool c = constValue(*child) != nullptr;
       return fold(std::make_unique<UnaryNode>(e.op, std::move(child), e.pos), c);
     }
-    case ast::ExprKind::kBinary:
-      return binary(e);
+    case ast::ExprKind::kBinary: return binary(e);
     case ast::ExprKind::kIsNull:
     case ast::ExprKind::kIsNotNull: {
       auto child = compile(*e.children.at(0));
@@ -194,13 +191,11 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       return fold(
           std::make_unique<IsNullNode>(std::move(child), e.kind == ast::ExprKind::kIsNotNull), c);
     }
-    case ast::ExprKind::kFunction:
-      return function(e);
+    case ast::ExprKind::kFunction: return function(e);
     case ast::ExprKind::kCountStar:
       compileError("Invalid use of aggregating function count(*) in this context", e.pos,
                    ErrorDetail::kInvalidAggregation);
-    case ast::ExprKind::kCase:
-      return caseExpr(e);
+    case ast::ExprKind::kCase: return caseExpr(e);
     case ast::ExprKind::kIndex: {
       auto base = compile(*e.children.at(0));
       auto idx = compile(*e.children.at(1));
@@ -216,8 +211,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
           std::make_unique<SliceNode>(std::move(base), std::move(from), std::move(to), e.pos), c);
     }
     case ast::ExprKind::kListComprehension:
-    case ast::ExprKind::kQuantifier:
-      return iteration(e);
+    case ast::ExprKind::kQuantifier: return iteration(e);
     case ast::ExprKind::kPatternPredicate:
       if (!e.pattern) compileError("Pattern expected", e.pos, ErrorDetail::kUnexpectedSyntax);
       return pattern(e, nullptr, nullptr, true);
@@ -237,8 +231,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       return std::make_unique<LabelNode>(compile(*e.children.at(0)), e.map_keys, e.pos);
     case ast::ExprKind::kPatternComprehension:
       return pattern(e, e.children.at(0).get(), e.children.at(1).get());
-    case ast::ExprKind::kMapProjection:
-      return mapProjection(e);
+    case ast::ExprKind::kMapProjection: return mapProjection(e);
     case ast::ExprKind::kCountSubquery: {
       PatternExprSpec spec;
       spec.count = true;
@@ -251,8 +244,7 @@ ExprProgram Compiler::compileNode(const ast::Expr& e) {
       }
       return scope_.compilePattern(spec);
     }
-    case ast::ExprKind::kReduce:
-      return reduce(e);
+    case ast::ExprKind::kReduce: return reduce(e);
   }
   compileError("Unsupported expression", e.pos, ErrorDetail::kUnexpectedSyntax);
 }

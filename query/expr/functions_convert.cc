@@ -36,27 +36,19 @@ std::optional<int64_t> doubleToInt(double d) {
 // the kind cannot convert at all (TypeError or null, depending on the variant).
 std::optional<RValue> toStringImpl(const RValue& v) {
   switch (v.kind()) {
-    case RValue::Kind::kString:
-      return v;
-    case RValue::Kind::kInt:
-      return RValue(std::to_string(v.asInt()));
-    case RValue::Kind::kFloat:
-      return RValue(formatFloat(v.asFloat()));
-    case RValue::Kind::kBool:
-      return RValue(v.asBool() ? "true" : "false");
-    case RValue::Kind::kDate:
-      return RValue(v.asDate().toString());
-    default:
-      return std::nullopt;
+    case RValue::Kind::kString: return v;
+    case RValue::Kind::kInt: return RValue(std::to_string(v.asInt()));
+    case RValue::Kind::kFloat: return RValue(formatFloat(v.asFloat()));
+    case RValue::Kind::kBool: return RValue(v.asBool() ? "true" : "false");
+    case RValue::Kind::kDate: return RValue(v.asDate().toString());
+    default: return std::nullopt;
   }
 }
 
 std::optional<RValue> toIntegerImpl(const RValue& v) {
   switch (v.kind()) {
-    case RValue::Kind::kInt:
-      return v;
-    case RValue::Kind::kBool:
-      return RValue(int64_t{v.asBool() ? 1 : 0});
+    case RValue::Kind::kInt: return v;
+    case RValue::Kind::kBool: return RValue(int64_t{v.asBool() ? 1 : 0});
     case RValue::Kind::kFloat: {
       auto i = doubleToInt(v.asFloat());
       return i ? RValue(*i) : RValue();
@@ -73,40 +65,33 @@ std::optional<RValue> toIntegerImpl(const RValue& v) {
       auto t = doubleToInt(*d);
       return t ? RValue(*t) : RValue();
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
 std::optional<RValue> toFloatImpl(const RValue& v) {
   switch (v.kind()) {
-    case RValue::Kind::kFloat:
-      return v;
-    case RValue::Kind::kInt:
-      return RValue(static_cast<double>(v.asInt()));
+    case RValue::Kind::kFloat: return v;
+    case RValue::Kind::kInt: return RValue(static_cast<double>(v.asInt()));
     case RValue::Kind::kString: {
       auto d = parseDouble(v.asString());
       return d ? RValue(*d) : RValue();
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 
 std::optional<RValue> toBooleanImpl(const RValue& v) {
   switch (v.kind()) {
-    case RValue::Kind::kBool:
-      return v;
-    case RValue::Kind::kInt:
-      return RValue(v.asInt() != 0);
+    case RValue::Kind::kBool: return v;
+    case RValue::Kind::kInt: return RValue(v.asInt() != 0);
     case RValue::Kind::kString: {
       std::string s = lowercase(trimmed(v.asString()));
       if (s == "true") return RValue(true);
       if (s == "false") return RValue(false);
       return RValue();
     }
-    default:
-      return std::nullopt;
+    default: return std::nullopt;
   }
 }
 

@@ -63,10 +63,8 @@ RValue UnaryNode::eval(const Row& row, EvalContext& ctx) const {
       auto b = boolOperand(v, "NOT", pos_);
       return b ? RValue(!*b) : RValue();
     }
-    case ast::Op::kNeg:
-      return negate(v, pos_);
-    default:
-      return unaryPlus(v, pos_);
+    case ast::Op::kNeg: return negate(v, pos_);
+    default: return unaryPlus(v, pos_);
   }
 }
 
@@ -100,16 +98,12 @@ RValue BinaryNode::eval(const Row& row, EvalContext& ctx) const {
     case ast::Op::kLt:
     case ast::Op::kLe:
     case ast::Op::kGt:
-    case ast::Op::kGe:
-      return comparison(op_, a, b);
+    case ast::Op::kGe: return comparison(op_, a, b);
     case ast::Op::kStartsWith:
     case ast::Op::kEndsWith:
-    case ast::Op::kContains:
-      return stringPredicate(op_, a, b);
-    case ast::Op::kIn:
-      return inList(a, b, pos_);
-    default:
-      return arithmetic(op_, a, b, pos_);
+    case ast::Op::kContains: return stringPredicate(op_, a, b);
+    case ast::Op::kIn: return inList(a, b, pos_);
+    default: return arithmetic(op_, a, b, pos_);
   }
 }
 
@@ -216,16 +210,11 @@ RValue IterationNode::eval(const Row& row, EvalContext& ctx) const {
     if (quantifier_ == ast::Op::kSingle && trues > 1) return false;
   }
   switch (quantifier_) {
-    case ast::Op::kNone:
-      return out;
-    case ast::Op::kAny:
-      return unknown ? RValue() : RValue(false);
-    case ast::Op::kNone_:
-      return unknown ? RValue() : RValue(true);
-    case ast::Op::kAll:
-      return unknown ? RValue() : RValue(true);
-    default:
-      return unknown ? RValue() : RValue(trues == 1);
+    case ast::Op::kNone: return out;
+    case ast::Op::kAny: return unknown ? RValue() : RValue(false);
+    case ast::Op::kNone_: return unknown ? RValue() : RValue(true);
+    case ast::Op::kAll: return unknown ? RValue() : RValue(true);
+    default: return unknown ? RValue() : RValue(trues == 1);
   }
 }
 

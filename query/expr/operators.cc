@@ -13,20 +13,13 @@ namespace entente::query::expr {
 
 const char* opSymbol(ast::Op op) {
   switch (op) {
-    case ast::Op::kAdd:
-      return "+";
-    case ast::Op::kSub:
-      return "-";
-    case ast::Op::kMul:
-      return "*";
-    case ast::Op::kDiv:
-      return "/";
-    case ast::Op::kMod:
-      return "%";
-    case ast::Op::kPow:
-      return "^";
-    default:
-      return "?";
+    case ast::Op::kAdd: return "+";
+    case ast::Op::kSub: return "-";
+    case ast::Op::kMul: return "*";
+    case ast::Op::kDiv: return "/";
+    case ast::Op::kMod: return "%";
+    case ast::Op::kPow: return "^";
+    default: return "?";
   }
 }
 
@@ -100,22 +93,16 @@ RValue arithmetic(ast::Op op, const RValue& a, const RValue& b, ast::SourcePos p
         if (y == 0) throwArgumentError("/ by zero", pos);
         if (y == -1) return int64_t{0};
         return x % y;
-      default:
-        break;
+      default: break;
     }
   } else {
     double x = a.asNumber(), y = b.asNumber();
     switch (op) {
-      case ast::Op::kSub:
-        return x - y;
-      case ast::Op::kMul:
-        return x * y;
-      case ast::Op::kDiv:
-        return x / y;
-      case ast::Op::kMod:
-        return std::fmod(x, y);
-      default:
-        break;
+      case ast::Op::kSub: return x - y;
+      case ast::Op::kMul: return x * y;
+      case ast::Op::kDiv: return x / y;
+      case ast::Op::kMod: return std::fmod(x, y);
+      default: break;
     }
   }
   mismatch(op, a, b, pos);
@@ -150,16 +137,11 @@ RValue comparison(ast::Op op, const RValue& a, const RValue& b) {
     return RValue();
   }
   switch (op) {
-    case ast::Op::kLt:
-      return *c < 0;
-    case ast::Op::kLe:
-      return *c <= 0;
-    case ast::Op::kGt:
-      return *c > 0;
-    case ast::Op::kGe:
-      return *c >= 0;
-    default:
-      return RValue();
+    case ast::Op::kLt: return *c < 0;
+    case ast::Op::kLe: return *c <= 0;
+    case ast::Op::kGt: return *c > 0;
+    case ast::Op::kGe: return *c >= 0;
+    default: return RValue();
   }
 }
 
@@ -167,14 +149,10 @@ RValue stringPredicate(ast::Op op, const RValue& a, const RValue& b) {
   if (!a.isString() || !b.isString()) return RValue();
   std::string_view s = a.asString(), t = b.asString();
   switch (op) {
-    case ast::Op::kStartsWith:
-      return s.starts_with(t);
-    case ast::Op::kEndsWith:
-      return s.ends_with(t);
-    case ast::Op::kContains:
-      return s.find(t) != std::string_view::npos;
-    default:
-      return RValue();
+    case ast::Op::kStartsWith: return s.starts_with(t);
+    case ast::Op::kEndsWith: return s.ends_with(t);
+    case ast::Op::kContains: return s.find(t) != std::string_view::npos;
+    default: return RValue();
   }
 }
 

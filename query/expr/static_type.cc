@@ -54,10 +54,8 @@ StaticType arithmetic(ast::Op op, StaticType a, StaticType b) {
 StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
   using ast::ExprKind;
   switch (e.kind) {
-    case ExprKind::kLiteral:
-      return StaticType::of(RValue::fromValue(e.literal).kind());
-    case ExprKind::kVariable:
-      return variables(e.name);
+    case ExprKind::kLiteral: return StaticType::of(RValue::fromValue(e.literal).kind());
+    case ExprKind::kVariable: return variables(e.name);
     case ExprKind::kList: {
       // The element kind, if every element has the same known kind.
       StaticType first = e.children.empty() ? StaticType{} : staticType(*e.children[0], variables);
@@ -66,11 +64,9 @@ StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
       return StaticType::of(Kind::kList, first.kind);
     }
     case ExprKind::kMap:
-    case ExprKind::kMapProjection:
-      return StaticType::of(Kind::kMap);
+    case ExprKind::kMapProjection: return StaticType::of(Kind::kMap);
     case ExprKind::kListComprehension:
-    case ExprKind::kPatternComprehension:
-      return StaticType::of(Kind::kList);
+    case ExprKind::kPatternComprehension: return StaticType::of(Kind::kList);
     case ExprKind::kSlice: {
       StaticType base = staticType(*e.children.at(0), variables);
       return base.is(Kind::kList) ? base : StaticType::unknown();
@@ -90,17 +86,14 @@ StaticType staticType(const ast::Expr& e, const VariableTypes& variables) {
     case ExprKind::kLabelCheck:
     case ExprKind::kExists:
     case ExprKind::kPatternPredicate:
-    case ExprKind::kQuantifier:
-      return StaticType::of(Kind::kBool);
+    case ExprKind::kQuantifier: return StaticType::of(Kind::kBool);
     case ExprKind::kCountStar:
-    case ExprKind::kCountSubquery:
-      return StaticType::of(Kind::kInt);
+    case ExprKind::kCountSubquery: return StaticType::of(Kind::kInt);
     case ExprKind::kFunction: {
       auto k = functionResult(e.name);
       return k ? StaticType::of(*k) : StaticType::unknown();
     }
-    default:
-      return StaticType::unknown();
+    default: return StaticType::unknown();
   }
 }
 

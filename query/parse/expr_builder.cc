@@ -64,18 +64,12 @@ ExprPtr balanced(Op op, std::vector<ExprPtr>& items, size_t from, size_t to) {
 
 Op comparisonOp(size_t type) {
   switch (type) {
-    case Lexer::EQ:
-      return Op::kEq;
-    case Lexer::NE:
-      return Op::kNe;
-    case Lexer::LT:
-      return Op::kLt;
-    case Lexer::GT:
-      return Op::kGt;
-    case Lexer::LE:
-      return Op::kLe;
-    default:
-      return Op::kGe;
+    case Lexer::EQ: return Op::kEq;
+    case Lexer::NE: return Op::kNe;
+    case Lexer::LT: return Op::kLt;
+    case Lexer::GT: return Op::kGt;
+    case Lexer::LE: return Op::kLe;
+    default: return Op::kGe;
   }
 }
 
@@ -180,16 +174,11 @@ P::ExpressionContext* operand(P::ExpressionContext* ctx, size_t i) {
 
 Op stringListOp(P::StringListOpContext* ctx) {
   switch (ctx->getStart()->getType()) {
-    case Lexer::STARTS:
-      return Op::kStartsWith;
-    case Lexer::ENDS:
-      return Op::kEndsWith;
-    case Lexer::CONTAINS:
-      return Op::kContains;
-    case Lexer::IN:
-      return Op::kIn;
-    default:
-      return Op::kRegexMatch;
+    case Lexer::STARTS: return Op::kStartsWith;
+    case Lexer::ENDS: return Op::kEndsWith;
+    case Lexer::CONTAINS: return Op::kContains;
+    case Lexer::IN: return Op::kIn;
+    default: return Op::kRegexMatch;
   }
 }
 
@@ -237,9 +226,7 @@ ExprPtr AstBuilder::expr(P::ExpressionContext* ctx) {
         acc.p = balanced(op, ops.v, 0, ops.v.size());
         break;
       }
-      case Alt::kCompare:
-        acc.p = comparisonChain(spine, &i, acc.release());
-        break;
+      case Alt::kCompare: acc.p = comparisonChain(spine, &i, acc.release()); break;
       case Alt::kProperty: {
         auto x = make(ExprKind::kProperty, pos);
         x->name = name(static_cast<P::PropertyLookupContext*>(c)->propertyKeyName()->schemaName());

@@ -121,30 +121,14 @@ std::optional<LiteralError> decodeString(std::string_view text, std::string* out
                           ErrorDetail::kInvalidUnicodeLiteral};
     char e = text[++i];
     switch (e) {
-      case '\\':
-        out->push_back('\\');
-        break;
-      case '\'':
-        out->push_back('\'');
-        break;
-      case '"':
-        out->push_back('"');
-        break;
-      case 'n':
-        out->push_back('\n');
-        break;
-      case 't':
-        out->push_back('\t');
-        break;
-      case 'r':
-        out->push_back('\r');
-        break;
-      case 'b':
-        out->push_back('\b');
-        break;
-      case 'f':
-        out->push_back('\f');
-        break;
+      case '\\': out->push_back('\\'); break;
+      case '\'': out->push_back('\''); break;
+      case '"': out->push_back('"'); break;
+      case 'n': out->push_back('\n'); break;
+      case 't': out->push_back('\t'); break;
+      case 'r': out->push_back('\r'); break;
+      case 'b': out->push_back('\b'); break;
+      case 'f': out->push_back('\f'); break;
       case 'u':
       case 'U': {
         const size_t n = e == 'u' ? 4 : 8;

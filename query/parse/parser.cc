@@ -100,8 +100,7 @@ void prescan(const std::vector<antlr4::Token*>& tokens, std::string_view text) {
             text, syntax::describeBadToken(t, &complete), syntax::posOf(t),
             unicode ? ErrorDetail::kInvalidUnicodeCharacter : ErrorDetail::kUnexpectedSyntax);
       }
-      default:
-        break;
+      default: break;
     }
   }
 }

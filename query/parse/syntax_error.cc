@@ -41,21 +41,16 @@ bool isClauseKeyword(size_t type) {
     case EntenteLexer::DETACH:
     case EntenteLexer::CALL:
     case EntenteLexer::YIELD:
-    case EntenteLexer::SEMI:
-      return true;
-    default:
-      return false;
+    case EntenteLexer::SEMI: return true;
+    default: return false;
   }
 }
 
 size_t closerOf(size_t open) {
   switch (open) {
-    case EntenteLexer::LPAREN:
-      return EntenteLexer::RPAREN;
-    case EntenteLexer::LBRACKET:
-      return EntenteLexer::RBRACKET;
-    default:
-      return EntenteLexer::RBRACE;
+    case EntenteLexer::LPAREN: return EntenteLexer::RPAREN;
+    case EntenteLexer::LBRACKET: return EntenteLexer::RBRACKET;
+    default: return EntenteLexer::RBRACE;
   }
 }
 
@@ -87,23 +82,16 @@ std::string keywordName(const antlr4::dfa::Vocabulary& vocab, size_t type) {
 
 std::string tokenDisplay(const antlr4::dfa::Vocabulary& vocab, size_t type) {
   switch (type) {
-    case antlr4::Token::EOF:
-      return "end of input";
-    case EntenteLexer::StringLiteral:
-      return "a string";
+    case antlr4::Token::EOF: return "end of input";
+    case EntenteLexer::StringLiteral: return "a string";
     case EntenteLexer::DecimalInteger:
     case EntenteLexer::HexInteger:
-    case EntenteLexer::OctalInteger:
-      return "an integer";
-    case EntenteLexer::FloatLiteral:
-      return "a float";
-    case EntenteLexer::PARAMETER:
-      return "a parameter";
+    case EntenteLexer::OctalInteger: return "an integer";
+    case EntenteLexer::FloatLiteral: return "a float";
+    case EntenteLexer::PARAMETER: return "a parameter";
     case EntenteLexer::UnescapedSymbolicName:
-    case EntenteLexer::EscapedSymbolicName:
-      return "a name";
-    default:
-      break;
+    case EntenteLexer::EscapedSymbolicName: return "a name";
+    default: break;
   }
   if (isKeyword(type)) return keywordName(vocab, type);
   std::string literal = vocab.getLiteralName(type);
@@ -169,16 +157,13 @@ std::string missingBracketHint(antlr4::Parser* parser, antlr4::Token* offending,
     switch (t->getType()) {
       case EntenteLexer::LPAREN:
       case EntenteLexer::LBRACKET:
-      case EntenteLexer::LBRACE:
-        open.push_back(t);
-        break;
+      case EntenteLexer::LBRACE: open.push_back(t); break;
       case EntenteLexer::RPAREN:
       case EntenteLexer::RBRACKET:
       case EntenteLexer::RBRACE:
         if (!open.empty() && closerOf(open.back()->getType()) == t->getType()) open.pop_back();
         break;
-      default:
-        break;
+      default: break;
     }
   }
   if (open.empty()) return "";
@@ -253,20 +238,14 @@ void throwSyntaxError(std::string_view source, const std::string& what, ast::Sou
 std::string describeBadToken(const antlr4::Token* t, bool* complete) {
   *complete = true;
   switch (t->getType()) {
-    case antlr4::Token::EOF:
-      *complete = false;
-      return "unexpected end of input";
+    case antlr4::Token::EOF: *complete = false; return "unexpected end of input";
     case EntenteLexer::UnterminatedString:
       return "unterminated string literal (missing closing " + t->getText().substr(0, 1) + ")";
-    case EntenteLexer::UnterminatedComment:
-      return "unterminated comment (missing closing */)";
+    case EntenteLexer::UnterminatedComment: return "unterminated comment (missing closing */)";
     case EntenteLexer::UnterminatedEscapedName:
       return "unterminated quoted name (missing closing `)";
-    case EntenteLexer::ErrorChar:
-      return "unexpected character " + quoted(t->getText());
-    default:
-      *complete = false;
-      return "unexpected " + quoted(t->getText());
+    case EntenteLexer::ErrorChar: return "unexpected character " + quoted(t->getText());
+    default: *complete = false; return "unexpected " + quoted(t->getText());
   }
 }
 

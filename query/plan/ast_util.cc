@@ -60,9 +60,7 @@ void subqueryVariables(const ast::SingleQuery& q, std::vector<std::string>& out)
 
 void freeVariables(const ast::Expr& e, std::vector<std::string>& out) {
   switch (e.kind) {
-    case ast::ExprKind::kVariable:
-      add(out, e.name);
-      return;
+    case ast::ExprKind::kVariable: add(out, e.name); return;
     case ast::ExprKind::kListComprehension:
     case ast::ExprKind::kQuantifier: {
       if (!e.children.empty() && e.children[0]) freeVariables(*e.children[0], out);
@@ -82,8 +80,7 @@ void freeVariables(const ast::Expr& e, std::vector<std::string>& out) {
         if (n != e.name && n != e.map_keys.at(0)) add(out, n);
       return;
     }
-    default:
-      break;
+    default: break;
   }
   if (e.pattern) patternVariables(*e.pattern, out);
   if (e.subquery) subqueryVariables(*e.subquery, out);
@@ -105,48 +102,27 @@ namespace {
 
 const char* opText(ast::Op op) {
   switch (op) {
-    case ast::Op::kAnd:
-      return " AND ";
-    case ast::Op::kOr:
-      return " OR ";
-    case ast::Op::kXor:
-      return " XOR ";
-    case ast::Op::kEq:
-      return " = ";
-    case ast::Op::kNe:
-      return " <> ";
-    case ast::Op::kLt:
-      return " < ";
-    case ast::Op::kLe:
-      return " <= ";
-    case ast::Op::kGt:
-      return " > ";
-    case ast::Op::kGe:
-      return " >= ";
-    case ast::Op::kAdd:
-      return " + ";
-    case ast::Op::kSub:
-      return " - ";
-    case ast::Op::kMul:
-      return " * ";
-    case ast::Op::kDiv:
-      return " / ";
-    case ast::Op::kMod:
-      return " % ";
-    case ast::Op::kPow:
-      return " ^ ";
-    case ast::Op::kStartsWith:
-      return " STARTS WITH ";
-    case ast::Op::kEndsWith:
-      return " ENDS WITH ";
-    case ast::Op::kContains:
-      return " CONTAINS ";
-    case ast::Op::kIn:
-      return " IN ";
-    case ast::Op::kRegexMatch:
-      return " =~ ";
-    default:
-      return " ? ";
+    case ast::Op::kAnd: return " AND ";
+    case ast::Op::kOr: return " OR ";
+    case ast::Op::kXor: return " XOR ";
+    case ast::Op::kEq: return " = ";
+    case ast::Op::kNe: return " <> ";
+    case ast::Op::kLt: return " < ";
+    case ast::Op::kLe: return " <= ";
+    case ast::Op::kGt: return " > ";
+    case ast::Op::kGe: return " >= ";
+    case ast::Op::kAdd: return " + ";
+    case ast::Op::kSub: return " - ";
+    case ast::Op::kMul: return " * ";
+    case ast::Op::kDiv: return " / ";
+    case ast::Op::kMod: return " % ";
+    case ast::Op::kPow: return " ^ ";
+    case ast::Op::kStartsWith: return " STARTS WITH ";
+    case ast::Op::kEndsWith: return " ENDS WITH ";
+    case ast::Op::kContains: return " CONTAINS ";
+    case ast::Op::kIn: return " IN ";
+    case ast::Op::kRegexMatch: return " =~ ";
+    default: return " ? ";
   }
 }
 
@@ -159,29 +135,21 @@ std::string child(const ast::Expr& e, size_t i) {
 std::string exprText(const ast::Expr& e) {
   if (!e.text.empty()) return e.text;
   switch (e.kind) {
-    case ast::ExprKind::kVariable:
-      return e.name;
-    case ast::ExprKind::kParameter:
-      return "$" + e.name;
-    case ast::ExprKind::kLiteral:
-      return e.literal.toCypher();
-    case ast::ExprKind::kProperty:
-      return child(e, 0) + "." + e.name;
-    case ast::ExprKind::kCountStar:
-      return "count(*)";
+    case ast::ExprKind::kVariable: return e.name;
+    case ast::ExprKind::kParameter: return "$" + e.name;
+    case ast::ExprKind::kLiteral: return e.literal.toCypher();
+    case ast::ExprKind::kProperty: return child(e, 0) + "." + e.name;
+    case ast::ExprKind::kCountStar: return "count(*)";
     case ast::ExprKind::kFunction: {
       std::string s = e.name + "(" + (e.distinct ? "DISTINCT " : "");
       for (size_t i = 0; i < e.children.size(); ++i) s += (i ? ", " : "") + child(e, i);
       return s + ")";
     }
-    case ast::ExprKind::kBinary:
-      return child(e, 0) + opText(e.op) + child(e, 1);
+    case ast::ExprKind::kBinary: return child(e, 0) + opText(e.op) + child(e, 1);
     case ast::ExprKind::kUnary:
       return (e.op == ast::Op::kNot ? "NOT " : e.op == ast::Op::kNeg ? "-" : "+") + child(e, 0);
-    case ast::ExprKind::kIsNull:
-      return child(e, 0) + " IS NULL";
-    case ast::ExprKind::kIsNotNull:
-      return child(e, 0) + " IS NOT NULL";
+    case ast::ExprKind::kIsNull: return child(e, 0) + " IS NULL";
+    case ast::ExprKind::kIsNotNull: return child(e, 0) + " IS NOT NULL";
     case ast::ExprKind::kList: {
       std::string s = "[";
       for (size_t i = 0; i < e.children.size(); ++i) s += (i ? ", " : "") + child(e, i);
@@ -198,23 +166,17 @@ std::string exprText(const ast::Expr& e) {
       for (const auto& l : e.map_keys) s += ":" + l;
       return s;
     }
-    case ast::ExprKind::kIndex:
-      return child(e, 0) + "[" + child(e, 1) + "]";
-    case ast::ExprKind::kPatternPredicate:
-      return "(pattern)";
+    case ast::ExprKind::kIndex: return child(e, 0) + "[" + child(e, 1) + "]";
+    case ast::ExprKind::kPatternPredicate: return "(pattern)";
     case ast::ExprKind::kExists:
       return e.pattern ? "EXISTS { pattern }" : "exists(" + child(e, 0) + ")";
-    case ast::ExprKind::kCountSubquery:
-      return "COUNT { ... }";
+    case ast::ExprKind::kCountSubquery: return "COUNT { ... }";
     case ast::ExprKind::kReduce:
       return "reduce(" + e.name + " = " + child(e, 0) + ", " + e.map_keys.at(0) + " IN " +
              child(e, 1) + " | " + child(e, 2) + ")";
-    case ast::ExprKind::kPatternComprehension:
-      return "[pattern | " + child(e, 1) + "]";
-    case ast::ExprKind::kMapProjection:
-      return child(e, 0) + " {...}";
-    default:
-      return "expr";
+    case ast::ExprKind::kPatternComprehension: return "[pattern | " + child(e, 1) + "]";
+    case ast::ExprKind::kMapProjection: return child(e, 0) + " {...}";
+    default: return "expr";
   }
 }
 

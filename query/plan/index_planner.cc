@@ -21,16 +21,11 @@ namespace {
 
 ast::Op flip(ast::Op op) {
   switch (op) {
-    case ast::Op::kLt:
-      return ast::Op::kGt;
-    case ast::Op::kLe:
-      return ast::Op::kGe;
-    case ast::Op::kGt:
-      return ast::Op::kLt;
-    case ast::Op::kGe:
-      return ast::Op::kLe;
-    default:
-      return op;
+    case ast::Op::kLt: return ast::Op::kGt;
+    case ast::Op::kLe: return ast::Op::kGe;
+    case ast::Op::kGt: return ast::Op::kLt;
+    case ast::Op::kGe: return ast::Op::kLe;
+    default: return op;
   }
 }
 
@@ -51,10 +46,8 @@ void Planner::indexPredicate(const ast::Expr& c, const std::vector<std::string>&
     case ast::Op::kGt:
     case ast::Op::kGe:
     case ast::Op::kIn:
-    case ast::Op::kStartsWith:
-      break;
-    default:
-      return;
+    case ast::Op::kStartsWith: break;
+    default: return;
   }
   const bool symmetric = c.op != ast::Op::kIn && c.op != ast::Op::kStartsWith;
   for (int side = 0; side < (symmetric ? 2 : 1); ++side) {
@@ -172,8 +165,7 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np,
             range.upper_inclusive = p.op == ast::Op::kLe;
           }
           continue;
-        default:
-          continue;
+        default: continue;
       }
       if (o.estimate < c.estimate) c = o;
     }
@@ -206,18 +198,10 @@ PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, Nod
     s.leading.push_back(compile(*c.leading[i]));
   }
   switch (c.mode) {
-    case IndexSeekSpec::Mode::kAll:
-      s.text.resize(s.text.size() - 2);
-      break;
-    case IndexSeekSpec::Mode::kEquals:
-      s.text += prop + " = " + exprText(*c.value);
-      break;
-    case IndexSeekSpec::Mode::kIn:
-      s.text += prop + " IN " + exprText(*c.value);
-      break;
-    case IndexSeekSpec::Mode::kPrefix:
-      s.text += prop + " STARTS WITH " + exprText(*c.value);
-      break;
+    case IndexSeekSpec::Mode::kAll: s.text.resize(s.text.size() - 2); break;
+    case IndexSeekSpec::Mode::kEquals: s.text += prop + " = " + exprText(*c.value); break;
+    case IndexSeekSpec::Mode::kIn: s.text += prop + " IN " + exprText(*c.value); break;
+    case IndexSeekSpec::Mode::kPrefix: s.text += prop + " STARTS WITH " + exprText(*c.value); break;
     case IndexSeekSpec::Mode::kRange:
       if (c.lower) s.text += exprText(*c.lower) + (c.lower_inclusive ? " <= " : " < ");
       s.text += prop;

@@ -7,12 +7,9 @@ namespace {
 
 const char* signName(storage::Sign s) {
   switch (s) {
-    case storage::Sign::kPositive:
-      return "positive";
-    case storage::Sign::kNegative:
-      return "negative";
-    default:
-      return "neutral";
+    case storage::Sign::kPositive: return "positive";
+    case storage::Sign::kNegative: return "negative";
+    default: return "neutral";
   }
 }
 

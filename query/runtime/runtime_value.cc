@@ -5,18 +5,12 @@ namespace entente::query {
 
 RValue RValue::fromValue(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      return RValue();
-    case Value::Type::kBool:
-      return RValue(v.asBool());
-    case Value::Type::kInt:
-      return RValue(v.asInt());
-    case Value::Type::kFloat:
-      return RValue(v.asFloat());
-    case Value::Type::kString:
-      return RValue(v.asString());
-    case Value::Type::kDate:
-      return RValue(v.asDate());
+    case Value::Type::kNull: return RValue();
+    case Value::Type::kBool: return RValue(v.asBool());
+    case Value::Type::kInt: return RValue(v.asInt());
+    case Value::Type::kFloat: return RValue(v.asFloat());
+    case Value::Type::kString: return RValue(v.asString());
+    case Value::Type::kDate: return RValue(v.asDate());
     case Value::Type::kList: {
       RList out;
       out.reserve(v.asList().size());
@@ -31,8 +25,7 @@ RValue RValue::fromValue(const Value& v) {
     }
     // Graph values only reach here from a caller holding materialised results (e.g. a
     // node passed back as a parameter): keep the identity, the rest is re-read by id.
-    case Value::Type::kNode:
-      return RValue(NodeRef{v.asNode().id});
+    case Value::Type::kNode: return RValue(NodeRef{v.asNode().id});
     case Value::Type::kRelationship: {
       const auto& r = v.asRelationship();
       return RValue(RelRef{r.id, r.start, 0, r.end});
@@ -50,18 +43,12 @@ RValue RValue::fromValue(const Value& v) {
 
 Value RValue::toValue() const {
   switch (kind()) {
-    case Kind::kNull:
-      return Value();
-    case Kind::kBool:
-      return Value(asBool());
-    case Kind::kInt:
-      return Value(asInt());
-    case Kind::kFloat:
-      return Value(asFloat());
-    case Kind::kString:
-      return Value(asString());
-    case Kind::kDate:
-      return Value(asDate());
+    case Kind::kNull: return Value();
+    case Kind::kBool: return Value(asBool());
+    case Kind::kInt: return Value(asInt());
+    case Kind::kFloat: return Value(asFloat());
+    case Kind::kString: return Value(asString());
+    case Kind::kDate: return Value(asDate());
     case Kind::kList: {
       List out;
       out.reserve(asList().size());
@@ -75,8 +62,7 @@ Value RValue::toValue() const {
     }
     // REQUIRES says graph values are materialised by the engine; degrade to identities
     // rather than crash if one slips through.
-    case Kind::kNode:
-      return Value(Node{asNode().id, {}, {}});
+    case Kind::kNode: return Value(Node{asNode().id, {}, {}});
     case Kind::kRel: {
       const RelRef& r = asRel();
       return Value(Relationship{r.id, "", r.src, r.dst, {}});
@@ -94,28 +80,17 @@ Value RValue::toValue() const {
 
 const char* RValue::kindName(Kind k) {
   switch (k) {
-    case Kind::kNull:
-      return "Null";
-    case Kind::kBool:
-      return "Boolean";
-    case Kind::kInt:
-      return "Integer";
-    case Kind::kFloat:
-      return "Float";
-    case Kind::kString:
-      return "String";
-    case Kind::kDate:
-      return "Date";
-    case Kind::kList:
-      return "List";
-    case Kind::kMap:
-      return "Map";
-    case Kind::kNode:
-      return "Node";
-    case Kind::kRel:
-      return "Relationship";
-    case Kind::kPath:
-      return "Path";
+    case Kind::kNull: return "Null";
+    case Kind::kBool: return "Boolean";
+    case Kind::kInt: return "Integer";
+    case Kind::kFloat: return "Float";
+    case Kind::kString: return "String";
+    case Kind::kDate: return "Date";
+    case Kind::kList: return "List";
+    case Kind::kMap: return "Map";
+    case Kind::kNode: return "Node";
+    case Kind::kRel: return "Relationship";
+    case Kind::kPath: return "Path";
   }
   return "Unknown";
 }

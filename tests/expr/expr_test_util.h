@@ -303,14 +303,10 @@ inline std::string detailOf(const ExprPtr& e, std::vector<std::string> vars = {}
 //! Cypher-ish rendering of a value for compact assertions: [1, 'a', null].
 inline std::string show(const RValue& v) {
   switch (v.kind()) {
-    case RValue::Kind::kNode:
-      return "(#" + std::to_string(v.asNode().id) + ")";
-    case RValue::Kind::kRel:
-      return "[#" + std::to_string(v.asRel().id) + "]";
-    case RValue::Kind::kPath:
-      return "<path>";
-    case RValue::Kind::kFloat:
-      return expr::formatFloat(v.asFloat());
+    case RValue::Kind::kNode: return "(#" + std::to_string(v.asNode().id) + ")";
+    case RValue::Kind::kRel: return "[#" + std::to_string(v.asRel().id) + "]";
+    case RValue::Kind::kPath: return "<path>";
+    case RValue::Kind::kFloat: return expr::formatFloat(v.asFloat());
     case RValue::Kind::kList: {
       std::string s = "[";
       for (size_t i = 0; i < v.asList().size(); ++i) s += (i ? ", " : "") + show(v.asList()[i]);
@@ -322,8 +318,7 @@ inline std::string show(const RValue& v) {
       for (auto& [k, e] : v.asMap()) s += (first ? "" : ", ") + k + ": " + show(e), first = false;
       return s + "}";
     }
-    default:
-      return v.toValue().toCypher();
+    default: return v.toValue().toCypher();
   }
 }
 

@@ -15,74 +15,43 @@ namespace {
 
 const char* opName(Op op) {
   switch (op) {
-    case Op::kNot:
-      return "not";
-    case Op::kNeg:
-      return "neg";
-    case Op::kPlus:
-      return "pos";
-    case Op::kAnd:
-      return "and";
-    case Op::kOr:
-      return "or";
-    case Op::kXor:
-      return "xor";
-    case Op::kEq:
-      return "=";
-    case Op::kNe:
-      return "<>";
-    case Op::kLt:
-      return "<";
-    case Op::kLe:
-      return "<=";
-    case Op::kGt:
-      return ">";
-    case Op::kGe:
-      return ">=";
-    case Op::kAdd:
-      return "+";
-    case Op::kSub:
-      return "-";
-    case Op::kMul:
-      return "*";
-    case Op::kDiv:
-      return "/";
-    case Op::kMod:
-      return "%";
-    case Op::kPow:
-      return "^";
-    case Op::kStartsWith:
-      return "starts-with";
-    case Op::kEndsWith:
-      return "ends-with";
-    case Op::kContains:
-      return "contains";
-    case Op::kIn:
-      return "in";
-    case Op::kRegexMatch:
-      return "=~";
-    case Op::kAll:
-      return "all";
-    case Op::kAny:
-      return "any";
-    case Op::kNone_:
-      return "none";
-    case Op::kSingle:
-      return "single";
-    case Op::kNone:
-      return "?";
+    case Op::kNot: return "not";
+    case Op::kNeg: return "neg";
+    case Op::kPlus: return "pos";
+    case Op::kAnd: return "and";
+    case Op::kOr: return "or";
+    case Op::kXor: return "xor";
+    case Op::kEq: return "=";
+    case Op::kNe: return "<>";
+    case Op::kLt: return "<";
+    case Op::kLe: return "<=";
+    case Op::kGt: return ">";
+    case Op::kGe: return ">=";
+    case Op::kAdd: return "+";
+    case Op::kSub: return "-";
+    case Op::kMul: return "*";
+    case Op::kDiv: return "/";
+    case Op::kMod: return "%";
+    case Op::kPow: return "^";
+    case Op::kStartsWith: return "starts-with";
+    case Op::kEndsWith: return "ends-with";
+    case Op::kContains: return "contains";
+    case Op::kIn: return "in";
+    case Op::kRegexMatch: return "=~";
+    case Op::kAll: return "all";
+    case Op::kAny: return "any";
+    case Op::kNone_: return "none";
+    case Op::kSingle: return "single";
+    case Op::kNone: return "?";
   }
   return "?";
 }
 
 std::string literal(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      return "null";
-    case Value::Type::kBool:
-      return v.asBool() ? "true" : "false";
-    case Value::Type::kInt:
-      return std::to_string(v.asInt());
+    case Value::Type::kNull: return "null";
+    case Value::Type::kBool: return v.asBool() ? "true" : "false";
+    case Value::Type::kInt: return std::to_string(v.asInt());
     case Value::Type::kFloat: {
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.17g", v.asFloat());
@@ -90,10 +59,8 @@ std::string literal(const Value& v) {
       if (s.find_first_of(".einn") == std::string::npos) s += ".0";
       return s;
     }
-    case Value::Type::kString:
-      return "'" + v.asString() + "'";
-    default:
-      return "<value>";
+    case Value::Type::kString: return "'" + v.asString() + "'";
+    default: return "<value>";
   }
 }
 
@@ -150,14 +117,10 @@ std::string dump(const ast::Pattern& pattern) {
 std::string dump(const ast::Expr* e) {
   if (e == nullptr) return "_";
   switch (e->kind) {
-    case ExprKind::kLiteral:
-      return literal(e->literal);
-    case ExprKind::kParameter:
-      return "$" + e->name;
-    case ExprKind::kVariable:
-      return e->name;
-    case ExprKind::kProperty:
-      return "(. " + dump(e->children[0].get()) + " " + e->name + ")";
+    case ExprKind::kLiteral: return literal(e->literal);
+    case ExprKind::kParameter: return "$" + e->name;
+    case ExprKind::kVariable: return e->name;
+    case ExprKind::kProperty: return "(. " + dump(e->children[0].get()) + " " + e->name + ")";
     case ExprKind::kList: {
       std::string out = "[";
       for (size_t i = 0; i < e->children.size(); ++i) {
@@ -173,16 +136,12 @@ std::string dump(const ast::Expr* e) {
       return out + "}";
     }
     case ExprKind::kUnary:
-    case ExprKind::kBinary:
-      return std::string("(") + opName(e->op) + children(e) + ")";
-    case ExprKind::kIsNull:
-      return "(is-null" + children(e) + ")";
-    case ExprKind::kIsNotNull:
-      return "(is-not-null" + children(e) + ")";
+    case ExprKind::kBinary: return std::string("(") + opName(e->op) + children(e) + ")";
+    case ExprKind::kIsNull: return "(is-null" + children(e) + ")";
+    case ExprKind::kIsNotNull: return "(is-not-null" + children(e) + ")";
     case ExprKind::kFunction:
       return "(call " + std::string(e->distinct ? "distinct " : "") + e->name + children(e) + ")";
-    case ExprKind::kCountStar:
-      return "count(*)";
+    case ExprKind::kCountStar: return "count(*)";
     case ExprKind::kCase: {
       std::string out = "(case " + dump(e->children[0].get());
       size_t pairs_end = e->children.size() - (e->has_else ? 1 : 0);
@@ -192,16 +151,12 @@ std::string dump(const ast::Expr* e) {
       if (e->has_else) out += " (else " + dump(e->children.back().get()) + ")";
       return out + ")";
     }
-    case ExprKind::kIndex:
-      return "(index" + children(e) + ")";
-    case ExprKind::kSlice:
-      return "(slice" + children(e) + ")";
-    case ExprKind::kListComprehension:
-      return "(list-comp " + e->name + children(e) + ")";
+    case ExprKind::kIndex: return "(index" + children(e) + ")";
+    case ExprKind::kSlice: return "(slice" + children(e) + ")";
+    case ExprKind::kListComprehension: return "(list-comp " + e->name + children(e) + ")";
     case ExprKind::kQuantifier:
       return std::string("(") + opName(e->op) + " " + e->name + children(e) + ")";
-    case ExprKind::kPatternPredicate:
-      return "(pattern " + dump(*e->pattern) + ")";
+    case ExprKind::kPatternPredicate: return "(pattern " + dump(*e->pattern) + ")";
     case ExprKind::kExists:
       if (e->pattern) return "(exists " + dump(*e->pattern) + children(e) + ")";
       return "(exists" + children(e) + ")";

@@ -175,8 +175,7 @@ class QueryFileTest : public ::testing::Test {
           }
           break;
         }
-        case RecordKind::kParam:
-          break;
+        case RecordKind::kParam: break;
       }
     }
     if (rewrite && !rewrites.empty()) rewriteFile(tf, rewrites);

@@ -142,12 +142,9 @@ std::optional<TestFile> parseTestFile(const std::string& path, const std::string
 
 std::string renderCell(const Value& v) {
   switch (v.type()) {
-    case Value::Type::kNull:
-      return "NULL";
-    case Value::Type::kString:
-      return v.asString().empty() ? "(empty)" : v.asString();
-    case Value::Type::kDate:
-      return v.asDate().toString();
+    case Value::Type::kNull: return "NULL";
+    case Value::Type::kString: return v.asString().empty() ? "(empty)" : v.asString();
+    case Value::Type::kDate: return v.asDate().toString();
     case Value::Type::kFloat: {
       // Shortest round-trip digits, always with a decimal point (1500.0, not 1.5e+03).
       double d = v.asFloat();
@@ -158,8 +155,7 @@ std::string renderCell(const Value& v) {
       if (s.find_first_of(".e") == std::string::npos) s += ".0";
       return s;
     }
-    default:
-      return v.toCypher();
+    default: return v.toCypher();
   }
 }
 

@@ -137,8 +137,7 @@ class AdjacencyTest : public ::testing::Test {
               if (t->deleteNode(a, true).ok()) EXPECT_TRUE(t->createNodeWithId(a, {}, {}).ok());
             }
             break;
-          default:
-            (void)t->createEdge(a, types[0], b, {});  // parallel relations
+          default: (void)t->createEdge(a, types[0], b, {});  // parallel relations
         }
       }
       if (commit) {

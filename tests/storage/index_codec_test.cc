@@ -35,16 +35,11 @@ Value randomNumber(std::mt19937_64& rng) {
                                   std::numeric_limits<int64_t>::max() - 1,
                                   (int64_t{1} << 62) + 511};
   switch (rng() % 7) {
-    case 0:
-      return Value(edges[rng() % std::size(edges)] + static_cast<int64_t>(rng() % 5) - 2);
-    case 1:
-      return Value(static_cast<int64_t>(rng()));  // anywhere in int64
-    case 2:
-      return Value(static_cast<int64_t>(rng() % 2001) - 1000);
-    case 3:
-      return Value(static_cast<double>(static_cast<int64_t>(rng() % 2001) - 1000) / 4);
-    case 4:
-      return Value(static_cast<double>(static_cast<int64_t>(rng())));  // big, integral
+    case 0: return Value(edges[rng() % std::size(edges)] + static_cast<int64_t>(rng() % 5) - 2);
+    case 1: return Value(static_cast<int64_t>(rng()));  // anywhere in int64
+    case 2: return Value(static_cast<int64_t>(rng() % 2001) - 1000);
+    case 3: return Value(static_cast<double>(static_cast<int64_t>(rng() % 2001) - 1000) / 4);
+    case 4: return Value(static_cast<double>(static_cast<int64_t>(rng())));  // big, integral
     case 5: {
       double d = std::ldexp(static_cast<double>(rng() % 1000000) - 500000,
                             static_cast<int>(rng() % 200) - 100);

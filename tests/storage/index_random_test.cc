@@ -46,24 +46,15 @@ class IndexRandomTest : public StoreTest {
 
   Value randomValue() {
     switch (rng_() % 9) {
-      case 0:
-        return Value(static_cast<int64_t>(rng_() % 7) - 3);
-      case 1:
-        return Value(static_cast<double>(static_cast<int64_t>(rng_() % 7) - 3));
-      case 2:
-        return Value(static_cast<double>(static_cast<int64_t>(rng_() % 13) - 6) / 2);
-      case 3:
-        return Value(std::string(1 + rng_() % 2, static_cast<char>('a' + rng_() % 3)));
-      case 4:
-        return Value(rng_() % 2 == 0);
-      case 5:
-        return Value(Date{static_cast<int32_t>(rng_() % 5)});
-      case 6:
-        return Value(std::nan(""));
-      case 7:
-        return Value(List{Value(1)});
-      default:
-        return Value(static_cast<int64_t>(rng_() % 40));
+      case 0: return Value(static_cast<int64_t>(rng_() % 7) - 3);
+      case 1: return Value(static_cast<double>(static_cast<int64_t>(rng_() % 7) - 3));
+      case 2: return Value(static_cast<double>(static_cast<int64_t>(rng_() % 13) - 6) / 2);
+      case 3: return Value(std::string(1 + rng_() % 2, static_cast<char>('a' + rng_() % 3)));
+      case 4: return Value(rng_() % 2 == 0);
+      case 5: return Value(Date{static_cast<int32_t>(rng_() % 5)});
+      case 6: return Value(std::nan(""));
+      case 7: return Value(List{Value(1)});
+      default: return Value(static_cast<int64_t>(rng_() % 40));
     }
   }
   Properties randomProps() {

@@ -83,21 +83,11 @@ class LiteralParser {
       }
       char e = s_[pos_++];
       switch (e) {
-        case 'n':
-          r += '\n';
-          break;
-        case 't':
-          r += '\t';
-          break;
-        case 'r':
-          r += '\r';
-          break;
-        case 'b':
-          r += '\b';
-          break;
-        case 'f':
-          r += '\f';
-          break;
+        case 'n': r += '\n'; break;
+        case 't': r += '\t'; break;
+        case 'r': r += '\r'; break;
+        case 'b': r += '\b'; break;
+        case 'f': r += '\f'; break;
         case 'u': {
           if (pos_ + 4 > s_.size()) return fail("bad \\u escape");
           unsigned cp = std::strtoul(std::string(s_.substr(pos_, 4)).c_str(), nullptr, 16);
@@ -114,8 +104,7 @@ class LiteralParser {
           }
           break;
         }
-        default:
-          r += e;  // \' \" \\ and anything else: the character itself
+        default: r += e;  // \' \" \\ and anything else: the character itself
       }
     }
     if (pos_ >= s_.size()) return fail("unterminated string");
@@ -338,10 +327,8 @@ bool valuesMatch(const Value& e, const Value& a, bool unordered) {
       }
       return true;
     }
-    case Value::Type::kMap:
-      return mapsMatch(e.asMap(), a.asMap(), unordered);
-    case Value::Type::kNode:
-      return nodesMatch(e.asNode(), a.asNode(), unordered);
+    case Value::Type::kMap: return mapsMatch(e.asMap(), a.asMap(), unordered);
+    case Value::Type::kNode: return nodesMatch(e.asNode(), a.asNode(), unordered);
     case Value::Type::kRelationship:
       return relsMatch(e.asRelationship(), a.asRelationship(), unordered);
     case Value::Type::kPath: {
@@ -361,8 +348,7 @@ bool valuesMatch(const Value& e, const Value& a, bool unordered) {
       }
       return true;
     }
-    default:
-      return e == a;
+    default: return e == a;
   }
 }
 

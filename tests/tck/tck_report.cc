@@ -49,12 +49,8 @@ Report summarize(const std::vector<Scenario>& scenarios, const std::vector<Outco
           ++c->passed;
           if (o.expected_error) ++c->expected_errors;
           break;
-        case Outcome::Status::kFail:
-          ++c->failed;
-          break;
-        case Outcome::Status::kSkip:
-          ++c->skipped;
-          break;
+        case Outcome::Status::kFail: ++c->failed; break;
+        case Outcome::Status::kSkip: ++c->skipped; break;
       }
     }
     if (o.status == Outcome::Status::kSkip) ++r.skip_reasons[o.category];
