@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "query/error.h"
+#include "query/exec/node_candidates.h"
 #include "query/status_error.h"
 
 namespace entente::query {
@@ -19,29 +20,13 @@ Use indexable(const RValue& v) {
   return Use::kScan;
 }
 
-class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
+class IndexSeekOp final : public NodeCandidatesOp<IndexSeekOp> {
  public:
   IndexSeekOp(const IndexSeekSpec& spec, ExecState& st, OperatorPtr input)
-      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.check) {}
+      : NodeCandidatesOp(st, std::move(input), spec.slot, spec.check), spec_(spec) {}
 
  private:
-  friend PerInputRowOperator;
-
-  bool beginRow(const Row& row) {
-    fill(row);
-    return true;
-  }
-
-  bool produce(Row& row) {
-    while (pos_ < ids_.size()) {
-      uint64_t id = ids_[pos_++];
-      st_.tick();
-      if (!check_.matches(st_, id)) continue;
-      row[spec_.slot] = NodeRef{id};
-      return true;
-    }
-    return false;
-  }
+  friend NodeCandidatesOp;
 
   // The range to seek, or nullopt with `use` saying whether to find nothing or scan.
   std::optional<storage::IndexRange> range(const Row& row, Use& use) {
@@ -119,9 +104,7 @@ class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
   }
 
   void fill(const Row& row) {
-    ids_.clear();
-    pos_ = 0;
-    if (!check_.prepare(st_, row)) return;
+    if (!startCandidates(row)) return;
     auto collect = [this](storage::NodeId id) {
       ids_.push_back(id);
       return !st_.tickExpired();
@@ -140,9 +123,6 @@ class IndexSeekOp final : public PerInputRowOperator<IndexSeekOp> {
   }
 
   const IndexSeekSpec& spec_;
-  NodeCheck check_;
-  std::vector<uint64_t> ids_;
-  size_t pos_ = 0;
 };
 
 class IndexSeekNode final : public SpecNode<IndexSeekSpec, IndexSeekOp> {

@@ -3,34 +3,19 @@
 #include <cmath>
 
 #include "query/error.h"
+#include "query/exec/node_candidates.h"
 #include "query/exec/operators.h"
 
 namespace entente::query {
 namespace {
 
-class ScanOp final : public PerInputRowOperator<ScanOp> {
+class ScanOp final : public NodeCandidatesOp<ScanOp> {
  public:
   ScanOp(const ScanSpec& spec, ExecState& st, OperatorPtr input)
-      : PerInputRowOperator(st, std::move(input)), spec_(spec), check_(spec.check) {}
+      : NodeCandidatesOp(st, std::move(input), spec.slot, spec.check), spec_(spec) {}
 
  private:
-  friend PerInputRowOperator;
-
-  bool beginRow(const Row& row) {
-    fill(row);
-    return true;
-  }
-
-  bool produce(Row& row) {
-    while (pos_ < ids_.size()) {
-      uint64_t id = ids_[pos_++];
-      st_.tick();
-      if (!check_.matches(st_, id)) continue;
-      row[spec_.slot] = NodeRef{id};
-      return true;
-    }
-    return false;
-  }
+  friend NodeCandidatesOp;
 
   void addId(const RValue& v) {
     int64_t id;
@@ -48,9 +33,7 @@ class ScanOp final : public PerInputRowOperator<ScanOp> {
   }
 
   void fill(const Row& row) {
-    ids_.clear();
-    pos_ = 0;
-    if (!check_.prepare(st_, row)) return;
+    if (!startCandidates(row)) return;
     auto collect = [this](storage::NodeId id) {
       ids_.push_back(id);
       return !st_.tickExpired();
@@ -97,9 +80,6 @@ class ScanOp final : public PerInputRowOperator<ScanOp> {
   }
 
   const ScanSpec& spec_;
-  NodeCheck check_;
-  std::vector<uint64_t> ids_;
-  size_t pos_ = 0;
 };
 
 class ScanNode final : public SpecNode<ScanSpec, ScanOp> {
