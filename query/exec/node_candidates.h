@@ -40,7 +40,7 @@ class NodeCandidatesOp : public PerInputRowOperator<NodeCandidatesOp<Derived>> {
     return true;
   }
 
-  bool produce(Row& row) {
+  [[gnu::always_inline]] bool produce(Row& row) {
     while (pos_ < ids_.size()) {
       uint64_t id = ids_[pos_++];
       this->st_.tick();
