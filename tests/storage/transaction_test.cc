@@ -134,31 +134,6 @@ TEST_F(StoreTest, OnlyOneWriterAtATime) {
   EXPECT_FALSE(nested->createNode({}, {}).ok());
 }
 
-TEST(StoreOpen, OtherFormatVersionIsRefusedWithBothVersions) {
-  std::string path = testing::tempPath("version");
-  { ASSERT_TRUE(GraphStore::open(path).ok()); }
-  {  // Rewrite the stored version, as a future release would have written it.
-    rocksdb::DB* raw = nullptr;
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (int c = 0; c < keys::kCfCount; ++c)
-      cfs.emplace_back(keys::kCfNames[c], rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &raw).ok());
-    std::unique_ptr<rocksdb::DB> db(raw);
-    std::string v;
-    keys::appendU32(&v, 7);
-    ASSERT_TRUE(
-        db->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, v).ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  }
-  auto r = GraphStore::open(path);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), Status::Code::kVersionMismatch);
-  EXPECT_NE(r.status().message().find("version 7"), std::string::npos) << r.status().message();
-  EXPECT_NE(r.status().message().find("version 2"), std::string::npos) << r.status().message();
-  std::filesystem::remove_all(path);
-}
-
 namespace {
 void writeFormatVersion(const std::string& path, uint32_t version) {
   rocksdb::DB* raw = nullptr;
@@ -174,6 +149,21 @@ void writeFormatVersion(const std::string& path, uint32_t version) {
       db->Put(rocksdb::WriteOptions(), handles[keys::kMeta], keys::kMetaFormatVersion, v).ok());
   for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
 }
+}  // namespace
+
+TEST(StoreOpen, OtherFormatVersionIsRefusedWithBothVersions) {
+  std::string path = testing::tempPath("version");
+  { ASSERT_TRUE(GraphStore::open(path).ok()); }
+  writeFormatVersion(path, 7);  // as a future release would have written it
+  auto r = GraphStore::open(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kVersionMismatch);
+  EXPECT_NE(r.status().message().find("version 7"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("version 2"), std::string::npos) << r.status().message();
+  std::filesystem::remove_all(path);
+}
+
+namespace {
 uint32_t readFormatVersion(const std::string& path) {
   rocksdb::DB* raw = nullptr;
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
