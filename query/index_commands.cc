@@ -1,5 +1,6 @@
 // Index and constraint DDL: see query/index_commands.h.
 #include "query/index_commands.h"
+#include "query/status_error.h"
 
 #include <algorithm>
 
@@ -65,7 +66,7 @@ void show(const ast::IndexCommand& cmd, storage::GraphStore& store, QueryOutput&
 
 uint32_t intern(storage::Transaction& txn, const std::string& s) {
   auto r = txn.internString(s);
-  check(r.status());
+  throwIfFailed(r.status());
   return *r;
 }
 
@@ -87,9 +88,9 @@ void create(const ast::IndexCommand& cmd, storage::GraphStore& store) {
   if (!r.ok()) {
     if (r.status().code() == storage::Status::Code::kAlreadyExists && cmd.if_not_exists)
       return;  // no-op
-    check(r.status());
+    throwIfFailed(r.status());
   }
-  check(txn->commit());
+  throwIfFailed(txn->commit());
 }
 
 void drop(const ast::IndexCommand& cmd, storage::GraphStore& store) {
@@ -110,8 +111,8 @@ void drop(const ast::IndexCommand& cmd, storage::GraphStore& store) {
             (cmd.constraint ? "an index; use DROP INDEX" : "a constraint; use DROP CONSTRAINT"),
         cmd.pos);
   }
-  check(txn->dropIndex(cmd.name));
-  check(txn->commit());
+  throwIfFailed(txn->dropIndex(cmd.name));
+  throwIfFailed(txn->commit());
 }
 
 }  // namespace

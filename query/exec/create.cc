@@ -4,6 +4,7 @@
 #include "query/error.h"
 #include "query/exec/operators.h"
 #include "query/exec/write_util.h"
+#include "query/status_error.h"
 
 namespace entente::query {
 namespace {
@@ -61,7 +62,7 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
     auto props = evalProperties(st, n.props, row, false, merge);
     auto id = st.tx.createNode(labels, props);
-    if (!id.ok()) check(id.status());
+    if (!id.ok()) throwIfFailed(id.status());
     ++st.stats.nodes_created;
     st.stats.labels_added += static_cast<int64_t>(labels.size());
     st.stats.properties_set += static_cast<int64_t>(props.size());
@@ -77,7 +78,7 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
     uint32_t type = st.internId(r.type);
     auto props = evalProperties(st, r.props, row, true, merge);
     auto id = st.tx.createEdge(a.asNode().id, type, b.asNode().id, props);
-    if (!id.ok()) check(id.status());
+    if (!id.ok()) throwIfFailed(id.status());
     ++st.stats.relationships_created;
     st.stats.properties_set += static_cast<int64_t>(props.size());
     row[r.slot] = RelRef{id.value(), a.asNode().id, type, b.asNode().id};

@@ -4,6 +4,7 @@
 #include "query/error.h"
 #include "query/exec/operators.h"
 #include "query/exec/write_util.h"
+#include "query/status_error.h"
 
 namespace entente::query {
 namespace {
@@ -54,7 +55,7 @@ class DeleteOp final : public SingleInputOperator {
       if (!st_.deleted_rels.insert(r).second) continue;
       auto s = st_.tx.deleteEdge(r);
       if (s.code() == storage::Status::Code::kNotFound) continue;  // gone with a detached node
-      check(s);
+      throwIfFailed(s);
       ++st_.stats.relationships_deleted;
     }
     for (uint64_t n : nodes_) {
@@ -69,7 +70,7 @@ class DeleteOp final : public SingleInputOperator {
                 ">, because it still has relationships. To delete this node, you must first delete "
                 "its relationships.",
             {}, ErrorDetail::kDeleteConnectedNode);
-      check(s);
+      throwIfFailed(s);
       st_.deleted_nodes.insert(n);
       ++st_.stats.nodes_deleted;
       st_.stats.relationships_deleted += static_cast<int64_t>(edges);

@@ -4,6 +4,7 @@
 #include "query/error.h"
 #include "query/exec/operators.h"
 #include "query/exec/write_util.h"
+#include "query/status_error.h"
 
 namespace entente::query {
 namespace {
@@ -37,7 +38,8 @@ bool load(ExecState& st, const RValue& v, Target& t, const SetOpSpec& op) {
 }
 
 void store(ExecState& st, Target& t) {
-  check(t.is_node ? st.tx.updateNode(t.node) : st.tx.updateEdgeProps(t.edge.id, t.edge.props));
+  throwIfFailed(t.is_node ? st.tx.updateNode(t.node)
+                          : st.tx.updateEdgeProps(t.edge.id, t.edge.props));
 }
 
 void applyOne(ExecState& st, const SetOpSpec& op, const Row& row) {

@@ -65,8 +65,6 @@ std::optional<Value> reservedValue(const RValue& v, std::string_view key) {
 
 }  // namespace
 
-void check(const storage::Status& s) { throwIfFailed(s); }
-
 std::optional<Value> storableValue(const RValue& v, std::string_view key, bool relationship) {
   if (v.isNull()) return std::nullopt;
   if (relationship) {

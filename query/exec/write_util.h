@@ -30,7 +30,4 @@ RMap propertyMapOf(ExecState& st, const RValue& v, std::string_view what);
 storage::NodeRecord loadNode(ExecState& st, uint64_t id);
 storage::EdgeRecord loadEdge(ExecState& st, uint64_t id);
 
-//! Throws IOError / ConstraintVerificationFailed / EntityNotFound for a failed storage call.
-void check(const storage::Status& s);
-
 }  // namespace entente::query
