@@ -116,6 +116,15 @@ struct CsvImport {
   const std::string& edges_file;
   std::string_view default_label, default_type;
 
+  CsvImport(storage::GraphStore& store_, const std::string& nodes_file_,
+            const std::string& edges_file_, std::string_view default_label_,
+            std::string_view default_type_)
+      : store(store_),
+        nodes_file(nodes_file_),
+        edges_file(edges_file_),
+        default_label(default_label_),
+        default_type(default_type_) {}
+
   Names labels, types, keys;
   std::vector<storage::BulkNode> nodes;
   std::vector<storage::BulkEdge> edges;
@@ -332,7 +341,7 @@ Expected<Stats> Database::importCsv(const std::string& nodes_file, const std::st
                                     std::string_view default_label, std::string_view default_type) {
   return api::guarded([&]() -> Expected<Stats> {
     try {
-      CsvImport import{*impl_->store, nodes_file, edges_file, default_label, default_type};
+      CsvImport import(*impl_->store, nodes_file, edges_file, default_label, default_type);
       return import.run();
     } catch (const ImportError& e) {
       return e.toError();

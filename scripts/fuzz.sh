@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/) with clang 14 + ASan/UBSan into build-fuzz and runs
-# each for SECONDS (default 60), starting from the seed corpora in fuzz/corpus/.
+# each for SECONDS (default 60), starting from the seed corpora in fuzz/corpus/. The random
+# seed is fixed (FUZZ_SEED, default 1) so a CI run explores the same inputs each time.
 # Fails (non-zero) if a fuzzer finds a crash, a leak or a timeout; the input that did it is
 # left in build-fuzz/artifacts/ (replay: build-fuzz/fuzz/<fuzzer> <file>).
 #   scripts/fuzz.sh [SECONDS]
@@ -35,7 +36,7 @@ for f in "${FUZZERS[@]}"; do
   mkdir -p "$work"
   dict=(); [ "$f" = query_fuzzer ] && dict=(-dict=fuzz/query.dict)
   echo "== $f: ${SECONDS_PER_FUZZER}s"
-  if ! "$BUILD/fuzz/$f" "$work" "$seeds" "${dict[@]}" -max_total_time="$SECONDS_PER_FUZZER" \
+  if ! "$BUILD/fuzz/$f" "$work" "$seeds" "${dict[@]}" -max_total_time="$SECONDS_PER_FUZZER" -seed="${FUZZ_SEED:-1}" \
        -max_len=4096 -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$BUILD/artifacts/$f-" 2>"$BUILD/$f.log"; then
     failed+=("$f")

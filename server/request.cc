@@ -53,6 +53,24 @@ size_t skipValue(std::string_view s, size_t i) {
   return i;
 }
 
+// `json` (well-formed) without the blanks between its tokens: the echoed id must stay on
+// the response's one line, whatever layout the client gave it.
+std::string withoutBlanks(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    if (json[i] == '"') {
+      size_t end = skipString(json, i);
+      out.append(json.substr(i, end - i));
+      i = end;
+    } else {
+      if (json[i] != ' ' && json[i] != '\t' && json[i] != '\n' && json[i] != '\r') out += json[i];
+      ++i;
+    }
+  }
+  return out;
+}
+
 bool sameSecret(std::string_view a, std::string_view b) {
   // Compare in time independent of where they differ.
   if (a.size() != b.size()) return false;
@@ -112,7 +130,7 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
   std::string id = "null";
   if (auto it = request.find("id"); it != request.end()) {
     auto raw = rawMember(line, "id");
-    id = raw ? std::string(*raw) : it->dump();  // dump() only if the key was written with escapes
+    id = raw ? withoutBlanks(*raw) : it->dump();  // dump() only if the key was written with escapes
   }
   if (!token_.empty()) {
     auto t = request.find("token");

@@ -1,8 +1,9 @@
 // server/request.h — one protocol exchange: a request line in, a response line out.
 //
 // Request: {"id": any JSON, "query": "...", "params": {...}, "token": "..."} on one line.
-// Response: resultToJson() of the query result with the id echoed byte for byte (the raw
-// text of the request's "id" member, so 1.0, "\u00e9" and big numbers come back unchanged).
+// Response: resultToJson() of the query result with the id echoed token for token (the raw
+// text of the request's "id" member less its blanks, so 1.0, "\u00e9" and big numbers come
+// back unchanged and a multi-line id cannot break the one-line response).
 // Protocol errors are answered with the same error object as query errors: a malformed line
 // gets code ArgumentError ("malformed request: ..."), a wrong token Unauthorized.
 #pragma once

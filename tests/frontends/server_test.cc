@@ -49,6 +49,10 @@ TEST_F(ServerTest, AnswersWithColumnsRowsStatsAndEchoesIdsVerbatim) {
             0u);
   EXPECT_EQ(Json::parse(c.request(R"j({"id":{"batch":[7,8]},"query":"RETURN 3 AS z"})j"))["id"],
             Json::parse(R"j({"batch":[7,8]})j"));
+  // Blanks between the id's tokens (a carriage return too) are dropped, never those in strings.
+  EXPECT_EQ(c.request("{\"id\": [1, \r\t{\"k\": \"a b\"}], \"query\": \"RETURN 3 AS z\"}")
+                .rfind(R"j({"id":[1,{"k":"a b"}],)j", 0),
+            0u);
   EXPECT_TRUE(Json::parse(c.request(R"j({"query":"RETURN 4 AS w"})j"))["id"].is_null());
   Json p = Json::parse(
       c.request(R"j({"id":5,"query":"RETURN $who AS who","params":{"who":"Turkey"}})j"));
