@@ -11,6 +11,7 @@ PACKAGES=(
   libboost-dev libboost-graph-dev libboost-system-dev libboost-regex1.74-dev
   libgtest-dev libgmock-dev
   libedit-dev libcli11-dev libfmt-dev libbenchmark-dev
+  libhowardhinnant-date-dev tzdata  # time zones (core/temporal): the tz library over /usr/share/zoneinfo
   clang-14 libclang-rt-14-dev clang-format-14  # fuzzing (scripts/fuzz.sh); formatting (scripts/format.sh)
   python3 time
   gnuplot-nox  # bench/compare: the chart of bench/results/compare.png
