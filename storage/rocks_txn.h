@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -145,6 +146,10 @@ class RocksTransaction final : public Transaction {
 
   // ---- reads ----
   bool get(keys::Cf cf, std::string_view key, rocksdb::PinnableSlice* value) const;
+  //! The stored bytes of node `id` (false if there is none), valid until the next read of a
+  //! node through this transaction. A read transaction keeps the records it has read (see
+  //! node_cache_); a write transaction reads the batch and RocksDB every time.
+  bool nodeBytes(NodeId id, rocksdb::PinnableSlice* scratch, std::string_view* out) const;
   std::unique_ptr<ScanIter> borrow(keys::Cf cf, std::string_view prefix) const;
   void giveBack(keys::Cf cf, std::unique_ptr<ScanIter> s) const;
   //! Calls fn(key, value) for every key starting with prefix; false if fn stopped the scan.
@@ -187,6 +192,12 @@ class RocksTransaction final : public Transaction {
   std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
   uint64_t gen_ = 0;  // bumped on every write: pooled iterators of older generations are stale
   mutable std::vector<std::unique_ptr<ScanIter>> pool_[keys::kCfCount];
+  //! Node records a read transaction has read, by id (nullopt: no such node). Its snapshot
+  //! never changes, and a statement reads the same nodes again and again: several properties
+  //! of one node per row, the labels of the nodes a pattern reaches from many rows. Cleared
+  //! when it reaches kNodeCacheMax entries, so memory stays bounded.
+  mutable std::unordered_map<NodeId, std::optional<std::string>> node_cache_;
+  static constexpr size_t kNodeCacheMax = size_t{1} << 16;
 
   // Pending effects, applied to the store's shared state only after a successful commit.
   std::unordered_map<std::string, uint32_t> new_strings_;

@@ -153,35 +153,59 @@ uint8_t RocksTransaction::kindsOf(uint32_t id) const {
 
 // ---- nodes ------------------------------------------------------------------------------------
 
+bool RocksTransaction::nodeBytes(NodeId id, rocksdb::PinnableSlice* scratch,
+                                 std::string_view* out) const {
+  if (writable_) {
+    if (!get(keys::kNodes, keys::nodeKey(id).view(), scratch)) return false;
+    *out = scratch->ToStringView();
+    return true;
+  }
+  auto it = node_cache_.find(id);
+  if (it == node_cache_.end()) {
+    if (node_cache_.size() >= kNodeCacheMax) node_cache_.clear();
+    std::optional<std::string> bytes;
+    if (get(keys::kNodes, keys::nodeKey(id).view(), scratch))
+      bytes.emplace(scratch->ToStringView());
+    it = node_cache_.emplace(id, std::move(bytes)).first;
+  }
+  if (!it->second) return false;
+  *out = *it->second;
+  return true;
+}
+
 std::optional<NodeRecord> RocksTransaction::getNode(NodeId id) const {
   rocksdb::PinnableSlice v;
-  if (!get(keys::kNodes, keys::nodeKey(id).view(), &v)) return std::nullopt;
+  std::string_view bytes;
+  if (!nodeBytes(id, &v, &bytes)) return std::nullopt;
   NodeRecord rec;
   rec.id = id;
-  if (!codec::decodeNode(v.ToStringView(), &rec.labels, &rec.props)) return std::nullopt;
+  if (!codec::decodeNode(bytes, &rec.labels, &rec.props)) return std::nullopt;
   return rec;
 }
 
 // Expression evaluation reads one property or label per row: look it up in the stored
-// bytes (pinned, not copied) instead of decoding the whole record.
+// bytes instead of decoding the whole record.
 std::optional<Value> RocksTransaction::nodeProperty(NodeId id, KeyId key) const {
   rocksdb::PinnableSlice v;
-  if (!get(keys::kNodes, keys::nodeKey(id).view(), &v)) return std::nullopt;
-  auto props = codec::nodeProps(v.ToStringView());
+  std::string_view bytes;
+  if (!nodeBytes(id, &v, &bytes)) return std::nullopt;
+  auto props = codec::nodeProps(bytes);
   if (!props) return std::nullopt;
   return findProperty(*props, key);
 }
 
 bool RocksTransaction::nodeHasLabel(NodeId id, LabelId label) const {
   rocksdb::PinnableSlice v;
-  if (!get(keys::kNodes, keys::nodeKey(id).view(), &v)) return false;
+  std::string_view bytes;
+  if (!nodeBytes(id, &v, &bytes)) return false;
   std::vector<LabelId> labels;
-  if (!codec::decodeNode(v.ToStringView(), &labels, nullptr)) return false;
+  if (!codec::decodeNode(bytes, &labels, nullptr)) return false;
   return std::find(labels.begin(), labels.end(), label) != labels.end();
 }
 
 bool RocksTransaction::nodeExists(NodeId id) const {
-  rocksdb::PinnableSlice v;
+  if (auto it = node_cache_.find(id); it != node_cache_.end()) return it->second.has_value();
+  rocksdb::PinnableSlice v;  // not cached: existence checks come in bulk (imports)
   return get(keys::kNodes, keys::nodeKey(id).view(), &v);
 }
 

@@ -31,6 +31,49 @@ TEST_F(StoreTest, ReaderStartedBeforeACommitDoesNotSeeIt) {
   EXPECT_EQ(later->degree(a, Direction::kOut, {}), 1u);
 }
 
+TEST_F(StoreTest, RepeatedNodeReadsOfAReaderStayOnItsSnapshot) {
+  // A read transaction keeps the node records it has read: reading them again, however
+  // often and after however many others, gives the snapshot's values, never a later
+  // commit's; a write transaction always sees its own latest write.
+  LabelId person = id("Person"), city = id("City");
+  KeyId name = id("name"), age = id("age");
+  std::vector<NodeId> nodes;
+  {
+    auto w = store_->beginWrite();
+    for (int i = 0; i < 70000; ++i) {  // more than the reader keeps at once
+      auto n = w->createNode({person}, {{name, Value("p" + std::to_string(i))}, {age, Value(i)}});
+      ASSERT_TRUE(n.ok());
+      nodes.push_back(*n);
+    }
+    ASSERT_TRUE(w->commit().ok());
+  }
+  auto reader = store_->beginRead();
+  EXPECT_EQ(reader->nodeProperty(nodes[0], name)->asString(), "p0");
+  EXPECT_TRUE(reader->nodeHasLabel(nodes[0], person));
+  EXPECT_FALSE(reader->getNode(nodes.back() + 1));
+  auto w = store_->beginWrite();
+  ASSERT_TRUE(w->updateNode({nodes[0], {city}, {{name, Value("changed")}}}).ok());
+  EXPECT_EQ(w->nodeProperty(nodes[0], name)->asString(), "changed");
+  EXPECT_TRUE(w->nodeHasLabel(nodes[0], city));
+  ASSERT_TRUE(w->updateNode({nodes[0], {city}, {{name, Value("changed twice")}}}).ok());
+  EXPECT_EQ(w->getNode(nodes[0])->props[0].second.asString(), "changed twice");
+  auto created = w->createNode({person}, {});
+  ASSERT_TRUE(created.ok());
+  ASSERT_TRUE(w->commit().ok());
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(reader->nodeProperty(nodes[0], name)->asString(), "p0");
+    EXPECT_TRUE(reader->nodeHasLabel(nodes[0], person));
+    EXPECT_FALSE(reader->nodeHasLabel(nodes[0], city));
+    EXPECT_FALSE(reader->nodeExists(*created));
+    for (size_t i = 1; i < nodes.size(); i += 7)
+      ASSERT_EQ(reader->nodeProperty(nodes[i], age)->asInt(), static_cast<int64_t>(i));
+  }
+  EXPECT_EQ(reader->getNode(nodes[0])->props.size(), 2u);
+  auto later = store_->beginRead();
+  EXPECT_EQ(later->nodeProperty(nodes[0], name)->asString(), "changed twice");
+  EXPECT_TRUE(later->nodeExists(*created));
+}
+
 TEST_F(StoreTest, WriteTransactionReadsItsOwnWrites) {
   auto w = store_->beginWrite();
   auto label = w->internString("Person");
