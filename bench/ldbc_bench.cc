@@ -6,6 +6,7 @@
 //
 //   build/bench/ldbc-bench [--runs N] [--ldbc DIR] [--data VANILLA_DIR] [--reopen] [--keep DB]
 //
+// --only READ times that read alone (e.g. ic14, for a profiler).
 // --keep DB loads into the directory DB and keeps it (to explore with the shell: `entente DB`).
 // --reopen closes and reopens the database after loading (its adjacency copy is then
 // rebuilt from the store, as after a restart) before timing.
@@ -28,7 +29,7 @@ namespace fs = std::filesystem;
 int main(int argc, char** argv) {
   int runs = 20;
   bool reopen = false;
-  std::string keep;
+  std::string keep, only;
   std::string ldbc_dir = std::string(ENTENTE_SOURCE_DIR) + "/ldbc";
   std::string vanilla =
       entente::ldbc::tinyVanillaDir(std::string(ENTENTE_SOURCE_DIR) + "/../shared");
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
       reopen = true;
     else if (a == "--keep" && i + 1 < argc)
       keep = argv[++i];
+    else if (a == "--only" && i + 1 < argc)
+      only = argv[++i];
     else {
       std::cerr << "usage: ldbc-bench [--runs N] [--ldbc DIR] [--data VANILLA_DIR] [--reopen] "
                    "[--keep DB]\n";
@@ -71,6 +74,7 @@ int main(int argc, char** argv) {
 
   double total_mean = 0;
   for (const auto& read : *workload) {
+    if (!only.empty() && read.name != only) continue;
     auto prepared = bench::prepare(**db, read.text);
     // One untimed pass over every parameter set (warms caches, as Kùzu's driver does).
     size_t rows = 0;
