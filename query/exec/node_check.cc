@@ -101,15 +101,26 @@ bool NodeCheck::matches(ExecState& st, uint64_t node) const {
   if (labels_.empty() && props_.empty()) {
     return !by_name_ || std::find(name_ids_.begin(), name_ids_.end(), node) != name_ids_.end();
   }
-  auto rec = st.tx.getNode(node);
-  if (!rec) return false;
-  for (uint32_t l : labels_)
-    if (!std::binary_search(rec->labels.begin(), rec->labels.end(), l)) return false;
-  for (const auto& [key, want] : props_) {
-    auto it = std::lower_bound(rec->props.begin(), rec->props.end(), key,
-                               [](const auto& p, uint32_t k) { return p.first < k; });
-    if (it == rec->props.end() || it->first != key) return false;
-    if (!equalTo(it->second, want)) return false;
+  if (!st.tx.writable()) {
+    // A read transaction keeps the records it has read (storage/rocks_txn.h), so asking for
+    // each label and property is cheaper than decoding the whole node: a pattern checks the
+    // labels of the same nodes from many rows, and most nodes carry many properties.
+    for (uint32_t l : labels_)
+      if (!st.tx.nodeHasLabel(node, l)) return false;
+    for (const auto& [key, want] : props_) {
+      if (!equalTo(st.tx.nodeProperty(node, key), want)) return false;
+    }
+  } else {  // one read of the write batch and RocksDB for all the checks
+    auto rec = st.tx.getNode(node);
+    if (!rec) return false;
+    for (uint32_t l : labels_)
+      if (!std::binary_search(rec->labels.begin(), rec->labels.end(), l)) return false;
+    for (const auto& [key, want] : props_) {
+      auto it = std::lower_bound(rec->props.begin(), rec->props.end(), key,
+                                 [](const auto& p, uint32_t k) { return p.first < k; });
+      if (it == rec->props.end() || it->first != key) return false;
+      if (!equalTo(it->second, want)) return false;
+    }
   }
   if (by_name_ && std::find(name_ids_.begin(), name_ids_.end(), node) == name_ids_.end())
     return false;

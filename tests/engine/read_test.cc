@@ -40,6 +40,25 @@ TEST_F(ReadTest, StringParameterNodeIsANameReference) {
   EXPECT_EQ(strings(out), std::vector<std::string>{"SDF"});
 }
 
+TEST_F(ReadTest, ExpandTargetsAreCheckedForEveryLabelAndProperty) {
+  // Targets reached from many rows, with several labels and inline properties, in a read
+  // statement (labels and properties read one by one) and in a write statement (the node
+  // decoded once), must give the same answers.
+  run("CREATE (h:Hub {name: 'hub'}) WITH h UNWIND range(1, 30) AS i "
+      "CREATE (h)-[:TO]->(:T {k: i % 3, name: 'n' + toString(i)}), "
+      "(h)-[:TO]->(:T:U {k: i % 3, name: 'u' + toString(i)}), (h)-[:TO]->(:U {name: 'v'})");
+  const std::string from = "MATCH (:Hub)-[:TO]->(x:T:U {k: 1}) ";
+  EXPECT_EQ(count(from + "RETURN count(x)"), 10);
+  EXPECT_EQ(count("UNWIND range(1, 5) AS r MATCH (:Hub)-[:TO]->(x:U {k: 2}) RETURN count(x)"), 50);
+  EXPECT_EQ(count("MATCH (:Hub)-[:TO]->(x {k: 0}) RETURN count(x)"), 20);
+  EXPECT_EQ(count("MATCH (:Hub)-[:TO]->(x:U {nope: 0}) RETURN count(x)"), 0);
+  EXPECT_EQ(count("MATCH (:Hub)-[:TO]->(x:Nope) RETURN count(x)"), 0);
+  auto out = run(from + "SET x.seen = true RETURN count(x) AS c");
+  EXPECT_EQ(out.rows[0][0].asInt(), 10);
+  EXPECT_EQ(count("MATCH (:Hub)-[:TO]->(x:T:U {k: 1, seen: true}) RETURN count(x)"), 10);
+  EXPECT_EQ(count("MATCH (:Hub)-[:TO]->(x:T {seen: true}) RETURN count(x)"), 10);
+}
+
 TEST_F(ReadTest, TwoHopPatternWithWhere) {
   auto out =
       run("MATCH (a)-[:CONSIDERS_TERRORIST]->(t)-[:PART_OF]->(g) WHERE a.name STARTS WITH 'Tur' "
