@@ -6,6 +6,9 @@
 // null if an operand is null.
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include "query/expr/expr_internal.h"
 
@@ -156,11 +159,77 @@ RValue stringPredicate(ast::Op op, const RValue& a, const RValue& b) {
   }
 }
 
+namespace {
+
+// `x IN list` against the same long list row after row (a parameter, or a list collected
+// once by a WITH) is a hash lookup: the second time a thread meets the same list (same
+// immutable payload, kept alive here so its address identifies it) it indexes it. Only
+// lists of integers alone or strings alone are indexed, where openCypher's equality of an
+// integer or string operand is plain equality; anything else is scanned.
+class InListIndex {
+ public:
+  static constexpr size_t kMinSize = 64;
+
+  //! Whether `x` is in `list`, or nullopt if the index cannot tell (scan instead).
+  static std::optional<bool> lookup(const RValue& x, const RValue& list) {
+    if (list.asList().size() < kMinSize || !(x.isInt() || x.isString())) return std::nullopt;
+    thread_local InListIndex index;
+    return index.find(x, list);
+  }
+
+ private:
+  enum class Kind { kNone, kInts, kStrings, kMixed };
+
+  std::optional<bool> find(const RValue& x, const RValue& list) {
+    if (!same(indexed_, list)) {
+      if (!same(seen_, list)) {  // first time: remember it, scan
+        seen_ = list;
+        return std::nullopt;
+      }
+      build(list);
+    }
+    if (kind_ == Kind::kInts) return x.isInt() && ints_.count(x.asInt()) > 0;
+    if (kind_ == Kind::kStrings) return x.isString() && strings_.count(x.asString()) > 0;
+    return std::nullopt;
+  }
+
+  static bool same(const RValue& a, const RValue& b) {
+    return a.isList() && &a.asList() == &b.asList();
+  }
+
+  void build(const RValue& list) {
+    indexed_ = list;
+    seen_ = RValue();
+    ints_.clear();
+    strings_.clear();
+    const RList& l = list.asList();
+    kind_ = l[0].isInt() ? Kind::kInts : l[0].isString() ? Kind::kStrings : Kind::kMixed;
+    for (const auto& e : l) {
+      if (kind_ == Kind::kInts && e.isInt())
+        ints_.insert(e.asInt());
+      else if (kind_ == Kind::kStrings && e.isString())
+        strings_.insert(e.asString());
+      else {
+        kind_ = Kind::kMixed;
+        break;
+      }
+    }
+  }
+
+  RValue seen_, indexed_;
+  Kind kind_ = Kind::kNone;
+  std::unordered_set<int64_t> ints_;
+  std::unordered_set<std::string_view> strings_;  // views of indexed_'s strings
+};
+
+}  // namespace
+
 RValue inList(const RValue& x, const RValue& list, ast::SourcePos pos) {
   if (list.isNull()) return RValue();
   if (!list.isList())
     throwTypeError(
         std::string("Type mismatch: IN expects a List on its right, got ") + list.kindName(), pos);
+  if (auto found = InListIndex::lookup(x, list)) return *found;
   bool unknown = false;
   for (const auto& e : list.asList()) {
     auto eq = cypherEquals(x, e);

@@ -59,6 +59,25 @@ TEST_F(ReadTest, ExpandTargetsAreCheckedForEveryLabelAndProperty) {
   EXPECT_EQ(count("MATCH (:Hub)-[:TO]->(x:T {seen: true}) RETURN count(x)"), 10);
 }
 
+TEST_F(ReadTest, InAgainstALongListReusedRowAfterRowKeepsOpenCypherEquality) {
+  // The same long list on every row is indexed from the second row on; the answers must
+  // stay those of a scan: integers equal to floats, null when unknown, false across types.
+  auto check = [&](const std::string& list, const std::vector<Value>& want) {
+    auto out = run("WITH [i IN range(1, 200) | " + list +
+                   "] AS big UNWIND [1, 150, 500, 1.0, 150.5, null, 'a', 'x7', 'x700'] AS y "
+                   "RETURN y IN big AS found");
+    ASSERT_EQ(out.rows.size(), want.size()) << list;
+    for (size_t i = 0; i < want.size(); ++i)
+      EXPECT_EQ(out.rows[i][0], want[i]) << list << " row " << i;
+  };
+  const Value t(true), f(false), null;
+  check("i", {t, t, f, t, f, null, f, f, f});
+  check("'x' + toString(i)", {f, f, f, f, f, null, f, t, f});
+  check("CASE WHEN i = 100 THEN null ELSE i END", {t, t, null, t, null, null, null, null, null});
+  check("CASE WHEN i = 100 THEN 'x7' ELSE i END", {t, t, f, t, f, null, f, t, f});
+  check("toFloat(i)", {t, t, f, t, f, null, f, f, f});
+}
+
 TEST_F(ReadTest, TwoHopPatternWithWhere) {
   auto out =
       run("MATCH (a)-[:CONSIDERS_TERRORIST]->(t)-[:PART_OF]->(g) WHERE a.name STARTS WITH 'Tur' "
