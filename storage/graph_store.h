@@ -98,6 +98,7 @@ inline constexpr std::string_view kSource = "source", kSaidBy = "said_by",
                                   kConfidence = "confidence", kName = "name", kAliases = "aliases";
 
 class GraphStore;
+std::string encodeProperties(const Properties& props);  // below, with the other helpers
 
 //! A consistent view of the graph; a write transaction also buffers writes.
 //! Not thread-safe: one Transaction is used by one thread at a time.
@@ -158,6 +159,16 @@ class Transaction {
                      const std::function<bool(const EdgeRef&)>& fn) const = 0;
   virtual size_t degree(NodeId node, Direction dir, const std::vector<TypeId>& types) const = 0;
   virtual void scanEdges(const std::function<bool(const EdgeRef&)>& fn) const = 0;
+  //! Calls fn once with edge `id` as an adjacency entry (endpoints, type, raw properties)
+  //! without decoding its properties (a relationship index seek's way from an entry to the
+  //! edge); false, without calling fn, if there is no such edge.
+  virtual bool withEdge(EdgeId id, const std::function<void(const EdgeRef&)>& fn) const {
+    auto e = getEdge(id);
+    if (!e) return false;
+    const std::string raw = encodeProperties(e->props);
+    fn(EdgeRef{e->id, e->src, e->type, e->dst, raw});
+    return true;
+  }
 
   // ---- schema ------------------------------------------------------------------------
   //! Definition of a relation type (declared, or neutral/asymmetric default if only used).

@@ -61,6 +61,7 @@ class RocksTransaction final : public Transaction {
   std::vector<NodeId> findByName(std::string_view name) const override;
 
   std::optional<EdgeRecord> getEdge(EdgeId id) const override;
+  bool withEdge(EdgeId id, const std::function<void(const EdgeRef&)>& fn) const override;
   std::optional<Value> edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst,
                                     KeyId key) const override;
   void edges(NodeId node, Direction dir, const std::vector<TypeId>& types,

@@ -253,6 +253,15 @@ std::optional<EdgeRecord> RocksTransaction::getEdge(EdgeId id) const {
   return rec;
 }
 
+bool RocksTransaction::withEdge(EdgeId id, const std::function<void(const EdgeRef&)>& fn) const {
+  EdgeKeyParts e;
+  if (!edgeEnds(id, &e)) return false;
+  rocksdb::PinnableSlice v;
+  if (!get(keys::kOut, keys::adjKey(e.src, e.type, e.dst, id).view(), &v)) return false;
+  fn(EdgeRef{id, e.src, e.type, e.dst, v.ToStringView()});
+  return true;
+}
+
 std::optional<Value> RocksTransaction::edgeProperty(EdgeId id, NodeId src, TypeId type, NodeId dst,
                                                     KeyId key) const {
   rocksdb::PinnableSlice v;

@@ -1,15 +1,18 @@
-// Index seeks: which predicates of a node pattern an ONLINE property index can answer, and
-// whether a seek beats scanning the label (storage::IndexStats). A node pattern (n:L ...)
-// can start from index I on L whose first key p is compared by
+// Index seeks: which predicates of a node or relationship pattern an ONLINE property index
+// can answer, and whether a seek beats scanning (storage::IndexStats). A node pattern
+// (n:L ...) can start from index I on L (a relationship pattern -[r:T ...]- whose ends are
+// not bound yet, from index I on T) whose first key p is compared by
 //   {p: v} inline, or WHERE n.p = v, v = n.p, n.p IN list, n.p < / <= / > / >= v (one or
 //   both bounds, either side), n.p STARTS WITH v
 // where v does not depend on variables of the pattern being matched; on a composite index,
 // `=` on its first keys (leading values) then any of these on the next key, or none.
 // Estimated rows: entries/distinct per value for = on the whole key, a tenth per key
 // compared otherwise, that times the list length for IN (10 for a parameter), a tenth of
-// the entries (after the leading keys) for STARTS WITH and two bounds, a third for one. The
-// seek is used when its estimate is at most the label's count; the predicate itself stays
-// in place as a filter (or in the pattern's NodeCheck), so the seek only narrows the scan.
+// the entries (after the leading keys) for STARTS WITH and two bounds, a third for one. A
+// node seek is used when its estimate is at most the label's count; a relationship seek
+// when it beats every node of its pattern part as a start (match_planner.cc, planPart). The
+// predicate itself stays in place as a filter (or in the pattern's checks), so the seek
+// only narrows the scan.
 #include <algorithm>
 #include <cmath>
 
@@ -66,41 +69,37 @@ void Planner::indexPredicate(const ast::Expr& c, const std::vector<std::string>&
   }
 }
 
-std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np,
-                                                const MatchContext& ctx) const {
-  if (np.labels.empty()) return std::nullopt;
-  // Every predicate on a property of this node: inline {p: v} (outer values only) and WHERE.
+std::vector<IndexPredicate> Planner::patternPredicates(const ast::Expr* props,
+                                                       const std::string& var,
+                                                       const MatchContext& ctx) const {
+  // Inline {p: v} (outer values only) and the WHERE conjuncts recorded for the variable.
   std::vector<IndexPredicate> preds;
-  if (np.properties && np.properties->kind == ast::ExprKind::kMap) {
-    for (size_t i = 0; i < np.properties->map_keys.size(); ++i) {
+  if (props && props->kind == ast::ExprKind::kMap) {
+    for (size_t i = 0; i < props->map_keys.size(); ++i) {
       std::vector<std::string> vars;
-      freeVariables(*np.properties->children[i], vars);
+      freeVariables(*props->children[i], vars);
       if (std::all_of(vars.begin(), vars.end(),
                       [this](const std::string& v) { return scope_.find(v) != nullptr; }))
-        preds.push_back(
-            {np.properties->map_keys[i], ast::Op::kEq, np.properties->children[i].get()});
+        preds.push_back({props->map_keys[i], ast::Op::kEq, props->children[i].get()});
     }
   }
-  if (!np.variable.empty()) {
-    auto it = ctx.index_preds.find(np.variable);
+  if (!var.empty()) {
+    auto it = ctx.index_preds.find(var);
     if (it != ctx.index_preds.end())
       preds.insert(preds.end(), it->second.begin(), it->second.end());
   }
-  if (preds.empty()) return std::nullopt;
+  return preds;
+}
 
-  double label_count = 1e18;
-  std::vector<uint32_t> labels;
-  for (const auto& l : np.labels) {
-    auto id = txn_.lookupString(l);
-    if (!id) return std::nullopt;  // an unknown label matches nothing: the label scan is free
-    labels.push_back(*id);
-    label_count = std::min(label_count, static_cast<double>(store_.approxLabelCount(*id)));
-  }
+std::optional<IndexChoice> Planner::bestIndex(storage::IndexEntity entity,
+                                              const std::vector<uint32_t>& targets,
+                                              const std::vector<IndexPredicate>& preds) const {
   std::optional<IndexChoice> best;
+  if (preds.empty()) return best;
   for (const auto& st : txn_.indexes()) {
     const storage::IndexDef& d = st.def;
-    if (d.entity != storage::IndexEntity::kNode || d.state != storage::IndexState::kOnline ||
-        !d.hasEntries() || std::find(labels.begin(), labels.end(), d.target) == labels.end())
+    if (d.entity != entity || d.state != storage::IndexState::kOnline || !d.hasEntries() ||
+        std::find(targets.begin(), targets.end(), d.target) == targets.end())
       continue;
     const double entries = static_cast<double>(st.entries);
     // Composite: equalities on the first keys become the seek's leading values.
@@ -176,22 +175,47 @@ std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np,
     if (c.estimate > 1e29) continue;
     if (!best || c.estimate < best->estimate) best = c;
   }
+  return best;
+}
+
+std::optional<IndexChoice> Planner::indexChoice(const ast::NodePattern& np,
+                                                const MatchContext& ctx) const {
+  if (np.labels.empty()) return std::nullopt;
+  std::vector<IndexPredicate> preds = patternPredicates(np.properties.get(), np.variable, ctx);
+  if (preds.empty()) return std::nullopt;
+  double label_count = 1e18;
+  std::vector<uint32_t> labels;
+  for (const auto& l : np.labels) {
+    auto id = txn_.lookupString(l);
+    if (!id) return std::nullopt;  // an unknown label matches nothing: the label scan is free
+    labels.push_back(*id);
+    label_count = std::min(label_count, static_cast<double>(store_.approxLabelCount(*id)));
+  }
+  auto best = bestIndex(storage::IndexEntity::kNode, labels, preds);
   if (!best || best->estimate > label_count) return std::nullopt;
   return best;
 }
 
-PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check,
-                           PlanPtr in) {
-  IndexSeekSpec s;
-  s.var = np.variable;
+std::optional<IndexChoice> Planner::relIndexChoice(const ast::PatternPart& part, size_t i,
+                                                   const MatchContext& ctx) const {
+  const ast::RelPattern& rp = part.rels[i];
+  // One type, one hop, a relationship and two ends not bound yet (a bound end is a cheaper
+  // start), and not the `($map)` name lookup either.
+  if (rp.var_length || rp.types.size() != 1) return std::nullopt;
+  if (!rp.variable.empty() && scope_.find(rp.variable)) return std::nullopt;
+  for (const ast::NodePattern* np : {&part.nodes[i], &part.nodes[i + 1]})
+    if ((!np->variable.empty() && scope_.find(np->variable)) || np->name_ref) return std::nullopt;
+  std::vector<IndexPredicate> preds = patternPredicates(rp.properties.get(), rp.variable, ctx);
+  if (preds.empty()) return std::nullopt;
+  auto type = txn_.lookupString(rp.types[0]);
+  if (!type) return std::nullopt;  // an unknown type matches nothing: any plan is free
+  return bestIndex(storage::IndexEntity::kRelationship, {*type}, preds);
+}
+
+void Planner::fillKeySpec(IndexKeySpec& s, const IndexChoice& c, const std::string& var) {
   s.index_name = c.stats.def.name;
   s.index = c.stats.def.id;
-  s.label = out_.names.add(txn_.stringOf(c.stats.def.target));
-  auto it = std::find(check.labels.begin(), check.labels.end(), s.label);
-  if (it != check.labels.end()) check.labels.erase(it);
-  s.check = std::move(check);
   s.mode = c.mode;
-  const std::string var = np.variable.empty() ? std::string("n") : np.variable;
   const std::string prop = var + "." + c.key;
   for (size_t i = 0; i < c.leading.size(); ++i) {
     s.text += var + "." + c.leading_keys[i] + " = " + exprText(*c.leading[i]) + ", ";
@@ -213,9 +237,54 @@ PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, Nod
   if (c.upper) s.upper = compile(*c.upper);
   s.lower_inclusive = c.lower_inclusive;
   s.upper_inclusive = c.upper_inclusive;
+}
+
+PlanPtr Planner::indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check,
+                           PlanPtr in) {
+  IndexSeekSpec s;
+  s.var = np.variable;
+  s.label = out_.names.add(txn_.stringOf(c.stats.def.target));
+  auto it = std::find(check.labels.begin(), check.labels.end(), s.label);
+  if (it != check.labels.end()) check.labels.erase(it);
+  s.check = std::move(check);
+  fillKeySpec(s, c, np.variable.empty() ? std::string("n") : np.variable);
   s.slot = alloc();
   scope_.bind(varName(np), {s.slot, VarKind::kNode});
   return makeIndexSeek(std::move(s), std::move(in));
+}
+
+PlanPtr Planner::relIndexSeek(const ast::PatternPart& part, size_t i, const IndexChoice& c,
+                              PlanPtr in, MatchContext& ctx) {
+  const ast::RelPattern& rp = part.rels[i];
+  const ast::NodePattern& l = part.nodes[i];
+  const ast::NodePattern& r = part.nodes[i + 1];
+  RelIndexSeekSpec s;
+  fillKeySpec(s, c, rp.variable.empty() ? std::string("r") : rp.variable);
+  s.dir = rp.direction == ast::RelDirection::kBoth    ? storage::Direction::kBoth
+          : rp.direction == ast::RelDirection::kRight ? storage::Direction::kOut
+                                                      : storage::Direction::kIn;
+  s.filter = edgeFilter(rp);
+  s.left_check = nodeCheck(l);
+  s.right_check = nodeCheck(r);
+  s.unique_rels = ctx.rels;
+  s.unique_lists = ctx.lists;
+  s.left_var = l.variable;
+  s.rel_var = rp.variable;
+  s.right_var = r.variable;
+  // Slot order as in Expand: the relationship, then the ends.
+  s.rel = alloc();
+  scope_.bind(varName(rp), {s.rel, VarKind::kRel});
+  ctx.rels.push_back(s.rel);
+  s.left = alloc();
+  scope_.bind(varName(l), {s.left, VarKind::kNode});
+  if (const Variable* v = scope_.find(varName(r))) {  // (a)-[r]-(a)
+    checkKind(varName(r), VarKind::kNode, r.pos);
+    s.right = v->slot;
+  } else {
+    s.right = alloc();
+    scope_.bind(varName(r), {s.right, VarKind::kNode});
+  }
+  return makeRelIndexSeek(std::move(s), std::move(in));
 }
 
 }  // namespace entente::query

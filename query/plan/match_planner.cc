@@ -201,6 +201,11 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
   for (const auto& p : parts)
     for (const auto& n : p.nodes)
       if (!n.variable.empty() && !scope_.find(n.variable)) fresh.push_back(n.variable);
+  std::vector<std::string> indexable = fresh;  // and relationship variables, for index seeks
+  for (const auto& p : parts)
+    for (const auto& r : p.rels)
+      if (!r.variable.empty() && !r.var_length && !scope_.find(r.variable))
+        indexable.push_back(r.variable);
   auto isFresh = [&](const std::string& v) {
     return std::find(fresh.begin(), fresh.end(), v) != fresh.end();
   };
@@ -230,7 +235,7 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
           ctx.name_seek.emplace(a.children[0]->name, &b);
       }
     }
-    indexPredicate(*c, fresh, ctx);
+    indexPredicate(*c, indexable, ctx);
     ctx.conjuncts.push_back(std::move(conj));
   }
   in = placeFilters(std::move(in), ctx, false);
@@ -240,8 +245,9 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
     double best_score = 0;
     for (size_t i = 0; i < parts.size(); ++i) {
       if (done[i]) continue;
-      double s = 1e30;
-      for (const auto& n : parts[i].nodes) s = std::min(s, nodeScore(n, ctx));
+      size_t anchor, rel;
+      std::optional<IndexChoice> seek;
+      double s = partStart(parts[i], ctx, &anchor, &rel, &seek);
       if (parts[i].kind != ast::PathKind::kPlain) s += 1e25;  // shortest paths after the rest
       if (best == parts.size() || s < best_score) {
         best = i;
@@ -254,24 +260,59 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
   return placeFilters(std::move(in), ctx, true);
 }
 
-PlanPtr Planner::planPart(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx) {
-  if (part.kind != ast::PathKind::kPlain) return planShortest(part, std::move(in), ctx);
-  size_t anchor = 0;
+double Planner::partStart(const ast::PatternPart& part, const MatchContext& ctx, size_t* anchor,
+                          size_t* rel_seek, std::optional<IndexChoice>* seek) const {
   double best = 0;
+  *anchor = 0;
+  *rel_seek = part.rels.size();
   for (size_t i = 0; i < part.nodes.size(); ++i) {
     double s = nodeScore(part.nodes[i], ctx);
     if (i == 0 || s < best) {
-      anchor = i;
+      *anchor = i;
       best = s;
     }
   }
-  const ast::RelPattern* first = anchor < part.rels.size() ? &part.rels[anchor]
-                                 : anchor > 0              ? &part.rels[anchor - 1]
-                                                           : nullptr;
-  bool verify = !(first && first->min_hops.value_or(1) >= 1);
-  in = bindNode(part.nodes[anchor], std::move(in), ctx, verify);
+  if (part.kind != ast::PathKind::kPlain) return best;
+  // A relationship seek yields its ends too; on the node scores' scale (10 + rows of a
+  // label scan or node seek) it costs 10 + its estimated rows. Starting from the best node
+  // instead also means expanding the relationship: about entries x (node rows / all nodes)
+  // relationships of its type (every indexed one for a scan of all nodes).
+  const double node_rows = std::max(0.0, best - 10);
+  const double nodes = std::max<double>(1, static_cast<double>(store_.approxNodeCount()));
+  double best_seek = 1e30;
+  for (size_t i = 0; i < part.rels.size(); ++i) {
+    auto c = relIndexChoice(part, i, ctx);
+    if (!c) continue;
+    const double via_node =
+        best + static_cast<double>(c->stats.entries) * std::min(1.0, node_rows / nodes);
+    if (10 + c->estimate < std::min(via_node, best_seek)) {
+      best_seek = 10 + c->estimate;
+      *rel_seek = i;
+      *seek = std::move(c);
+    }
+  }
+  return std::min(best, best_seek);
+}
+
+PlanPtr Planner::planPart(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx) {
+  if (part.kind != ast::PathKind::kPlain) return planShortest(part, std::move(in), ctx);
+  size_t anchor = 0, rel_seek = 0;
+  std::optional<IndexChoice> seek;
+  partStart(part, ctx, &anchor, &rel_seek, &seek);
+  size_t next = anchor;  // the first relationship to expand forwards
+  if (seek) {
+    in = relIndexSeek(part, rel_seek, *seek, std::move(in), ctx);
+    anchor = rel_seek;
+    next = rel_seek + 1;
+  } else {
+    const ast::RelPattern* first = anchor < part.rels.size() ? &part.rels[anchor]
+                                   : anchor > 0              ? &part.rels[anchor - 1]
+                                                             : nullptr;
+    bool verify = !(first && first->min_hops.value_or(1) >= 1);
+    in = bindNode(part.nodes[anchor], std::move(in), ctx, verify);
+  }
   in = placeFilters(std::move(in), ctx, false);
-  for (size_t i = anchor; i < part.rels.size(); ++i) {
+  for (size_t i = next; i < part.rels.size(); ++i) {
     in = expandRel(part, i, true, std::move(in), ctx);
     in = placeFilters(std::move(in), ctx, false);
   }

@@ -48,7 +48,7 @@ struct MatchContext {
   std::vector<Conjunct> conjuncts;
   std::unordered_map<std::string, const ast::Expr*> id_seek, name_seek;
   std::unordered_map<std::string, size_t> id_seek_conjunct;  // consumed when the seek is used
-  std::unordered_map<std::string, std::vector<IndexPredicate>> index_preds;  // by node variable
+  std::unordered_map<std::string, std::vector<IndexPredicate>> index_preds;  // by variable
   std::vector<int> rels, lists;  // slots of relationships bound so far in this MATCH
   int rel_count = 0;             // relationships in the whole MATCH pattern
   bool distinct_ok = false;      // consumer only sees distinct rows (reachability rewrite)
@@ -115,15 +115,33 @@ class Planner final : public CompileScope {
                     MatchContext& ctx);
   PlanPtr placeFilters(PlanPtr in, MatchContext& ctx, bool all);
   double nodeScore(const ast::NodePattern& np, const MatchContext& ctx) const;
+  //! The cheapest start of `part`: its best node, or relationship `*rel_seek` through an
+  //! index (*rel_seek = part.rels.size() when a node is best; `seek` then unset).
+  double partStart(const ast::PatternPart& part, const MatchContext& ctx, size_t* anchor,
+                   size_t* rel_seek, std::optional<IndexChoice>* seek) const;
   // index_planner.cc
   //! Records `c` in ctx.index_preds if an index could answer it for one of `fresh`.
   void indexPredicate(const ast::Expr& c, const std::vector<std::string>& fresh,
                       MatchContext& ctx) const;
+  //! The predicates on `var`'s properties an index could answer: inline `props`, WHERE.
+  std::vector<IndexPredicate> patternPredicates(const ast::Expr* props, const std::string& var,
+                                                const MatchContext& ctx) const;
+  //! The most selective seek on an ONLINE index of `entity` over one of `targets`.
+  std::optional<IndexChoice> bestIndex(storage::IndexEntity entity,
+                                       const std::vector<uint32_t>& targets,
+                                       const std::vector<IndexPredicate>& preds) const;
   //! The most selective index seek for `np` if statistics say it beats scanning its rarest label.
   std::optional<IndexChoice> indexChoice(const ast::NodePattern& np, const MatchContext& ctx) const;
+  //! The most selective index seek for relationship `i` of `part`, if it can start the part.
+  std::optional<IndexChoice> relIndexChoice(const ast::PatternPart& part, size_t i,
+                                            const MatchContext& ctx) const;
+  void fillKeySpec(IndexKeySpec& s, const IndexChoice& c, const std::string& var);
   //! Binds `np` (not yet bound) through the seek `c`; `check` is the pattern's NodeCheck.
   PlanPtr indexSeek(const ast::NodePattern& np, const IndexChoice& c, NodeCheckSpec check,
                     PlanPtr in);
+  //! Binds relationship `i` of `part` and its two ends through the seek `c`.
+  PlanPtr relIndexSeek(const ast::PatternPart& part, size_t i, const IndexChoice& c, PlanPtr in,
+                       MatchContext& ctx);
   NodeCheckSpec nodeCheck(const ast::NodePattern& np);
   EdgeFilterSpec edgeFilter(const ast::RelPattern& rp);
   void propertyTests(const ast::Expr* props, std::vector<PropertyTest>& tests, ExprProgram& map);
