@@ -1,5 +1,6 @@
 // Node scans: every node, a label, by id (`WHERE id(n) = $x`), by name or alias (("Name")
 // and `{name: 'x'}`), or an already bound node re-checked. Each runs once per input row.
+#include <algorithm>
 #include <cmath>
 
 #include "query/error.h"
@@ -59,7 +60,24 @@ class ScanOp final : public NodeCandidatesOp<ScanOp> {
       case ScanKind::kByName:
       case ScanKind::kByNameProperty: {
         RValue v = spec_.key->eval(row, st_);
-        if (v.isString()) {
+        if (spec_.key_list) {
+          if (!v.isList()) {  // null finds nothing; another value is the filter's type error
+            if (!v.isNull()) st_.tx.scanNodes(collect);
+            break;
+          }
+          for (const auto& e : v.asList()) {
+            if (e.isNull()) continue;
+            if (!e.isString()) {  // a non-string name is not indexed: the check decides
+              ids_.clear();
+              st_.tx.scanNodes(collect);
+              st_.checkBudget();
+              break;
+            }
+            for (auto id : st_.tx.findByName(e.asString())) ids_.push_back(id);
+          }
+          std::sort(ids_.begin(), ids_.end());  // a node named by two elements: once
+          ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
+        } else if (v.isString()) {
           ids_ = st_.tx.findByName(v.asString());
         } else if (!v.isNull() && spec_.kind == ScanKind::kByNameProperty) {
           st_.tx.scanNodes(collect);  // a non-string name is not indexed: the check decides
@@ -92,7 +110,8 @@ class ScanNode final : public SpecNode<ScanSpec, ScanOp> {
       case ScanKind::kLabel: return "NodeByLabelScan " + node + " label " + names.name(spec_.label);
       case ScanKind::kById: return "NodeById " + node + " id = " + spec_.key_text;
       case ScanKind::kByName: return "NodeByName " + node + " name = " + spec_.key_text;
-      case ScanKind::kByNameProperty: return "NodeByName " + node + " name = " + spec_.key_text;
+      case ScanKind::kByNameProperty:
+        return "NodeByName " + node + (spec_.key_list ? " name IN " : " name = ") + spec_.key_text;
       case ScanKind::kBound: return "CheckNode " + node;
     }
     return "Scan";

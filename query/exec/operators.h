@@ -30,6 +30,7 @@ struct ScanSpec {
   int label = -1;   // kLabel
   ExprProgram key;  // kById: the id(s); kByName / kByNameProperty: the name
   std::string key_text;
+  bool key_list = false;      // kByNameProperty: `name IN list` (each string looked up)
   bool required = false;      // kByName in CREATE/MERGE: no match is EntityNotFound
   bool verify_exists = true;  // kById: false when an expansion follows (no edges, no rows)
   NodeCheckSpec check;

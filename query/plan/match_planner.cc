@@ -230,9 +230,12 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
           ctx.id_seek_conjunct[a.children[0]->name] = ctx.conjuncts.size();
           break;
         }
-        if (c->op == ast::Op::kEq && isNameProperty(a) && isFresh(a.children[0]->name) &&
-            outerOnly(b))
-          ctx.name_seek.emplace(a.children[0]->name, &b);
+        if (isNameProperty(a) && isFresh(a.children[0]->name) && outerOnly(b)) {
+          const bool list = c->op == ast::Op::kIn;  // an equality is preferred to a list
+          auto [it, added] =
+              ctx.name_seek.emplace(a.children[0]->name, MatchContext::NameSeek{&b, list});
+          if (!added && it->second.list && !list) it->second = {&b, list};
+        }
       }
     }
     indexPredicate(*c, indexable, ctx);
@@ -346,6 +349,24 @@ BuildPathSpec Planner::pathSpec(const ast::PatternPart& part, int slot) {
   return spec;
 }
 
+bool Planner::nameLoses(const ast::NodePattern& np, const ast::Expr* name_prop,
+                        const MatchContext& ctx) const {
+  // The name/alias index keeps no statistics: a name is taken to identify one entity (a
+  // list: one per element, 10 for a parameter, as in index_planner.cc). A property index
+  // seek on one of the node's labels wins only when its estimate is lower.
+  if (np.labels.empty()) return false;
+  double rows = 1;
+  if (!name_prop) {
+    const MatchContext::NameSeek& n = ctx.name_seek.at(np.variable);
+    if (n.list)
+      rows = n.value->kind == ast::ExprKind::kList
+                 ? std::max<double>(1, static_cast<double>(n.value->children.size()))
+                 : 10.0;
+  }
+  auto c = indexChoice(np, ctx);
+  return c && c->estimate < rows;
+}
+
 PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& ctx, bool verify) {
   std::string var = varName(np);
   if (const Variable* v = scope_.find(var)) {
@@ -388,11 +409,13 @@ PlanPtr Planner::bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& 
     s.key = compile(*stringLiteral(*np.name_ref, np.pos));
     s.key_text = "\"" + *np.name_ref + "\"";
     s.check.name_ref.reset();
-  } else if (name_prop || name_seek != ctx.name_seek.end()) {
-    const ast::Expr& e = name_prop ? *name_prop : *name_seek->second;
+  } else if ((name_prop || name_seek != ctx.name_seek.end()) && !nameLoses(np, name_prop, ctx)) {
+    const bool list = !name_prop && name_seek->second.list;
+    const ast::Expr& e = name_prop ? *name_prop : *name_seek->second.value;
     s.kind = ScanKind::kByNameProperty;
     s.key = compile(e);
     s.key_text = exprText(e);
+    s.key_list = list;
   } else if (np.properties && np.properties->kind == ast::ExprKind::kParameter &&
              np.labels.empty()) {
     // ($p): a string is a name or alias (indexed); a map is checked node by node.

@@ -46,7 +46,13 @@ struct IndexChoice {
 //! State of the MATCH clause being planned (relationship uniqueness, seeks from WHERE).
 struct MatchContext {
   std::vector<Conjunct> conjuncts;
-  std::unordered_map<std::string, const ast::Expr*> id_seek, name_seek;
+  std::unordered_map<std::string, const ast::Expr*> id_seek;
+  //! `n.name = v` (list false) or `n.name IN list` (true), answered by the name/alias index.
+  struct NameSeek {
+    const ast::Expr* value;
+    bool list;
+  };
+  std::unordered_map<std::string, NameSeek> name_seek;
   std::unordered_map<std::string, size_t> id_seek_conjunct;  // consumed when the seek is used
   std::unordered_map<std::string, std::vector<IndexPredicate>> index_preds;  // by variable
   std::vector<int> rels, lists;  // slots of relationships bound so far in this MATCH
@@ -115,6 +121,10 @@ class Planner final : public CompileScope {
                     MatchContext& ctx);
   PlanPtr placeFilters(PlanPtr in, MatchContext& ctx, bool all);
   double nodeScore(const ast::NodePattern& np, const MatchContext& ctx) const;
+  //! Whether a property index seek on `np` beats its name lookup (`name_prop`: the inline
+  //! {name: v}; else the WHERE conjunct in ctx.name_seek).
+  bool nameLoses(const ast::NodePattern& np, const ast::Expr* name_prop,
+                 const MatchContext& ctx) const;
   //! The cheapest start of `part`: its best node, or relationship `*rel_seek` through an
   //! index (*rel_seek = part.rels.size() when a node is best; `seek` then unset).
   double partStart(const ast::PatternPart& part, const MatchContext& ctx, size_t* anchor,

@@ -85,9 +85,7 @@ TEST_F(RelIndexTest, SeeksReturnWhatTheScanReturns) {
           where = "r.q STARTS WITH $s";
           params["s"] = Value(std::string(1, static_cast<char>('x' + pick(3))));
           break;
-        default:
-          where = "r.p > $v";
-          params["v"] = Value(int64_t{pick(10)});
+        default: where = "r.p > $v"; params["v"] = Value(int64_t{pick(10)});
       }
       if (pick(3) == 0) {
         const int k = pick(2);
@@ -142,8 +140,9 @@ TEST_F(RelIndexTest, SeesTheStatementsOwnWritesAndOldSnapshots) {
   run("CREATE INDEX r_w FOR ()-[r:R]-() ON (r.w)");
   run("CREATE (:P)-[:R {w: 1}]->(:Q)");
   // A write statement's later clauses see relationships it created, through the seek.
-  auto out = run("CREATE (:P)-[:R {w: 1}]->(:Q) WITH 1 AS x MATCH (a)-[r:R {w: 1}]->(b) "
-                 "RETURN count(*)");
+  auto out =
+      run("CREATE (:P)-[:R {w: 1}]->(:Q) WITH 1 AS x MATCH (a)-[r:R {w: 1}]->(b) "
+          "RETURN count(*)");
   ASSERT_EQ(out.rows.size(), 1u);
   EXPECT_EQ(out.rows[0][0].asInt(), 2);
   run("MATCH ()-[r:R]->() SET r.w = 2");
