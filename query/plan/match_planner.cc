@@ -2,6 +2,8 @@
 // in pattern_expr_planner.cc.)
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "query/error.h"
@@ -195,15 +197,110 @@ PlanPtr Planner::planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_
 
 PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast::Expr* where,
                            PlanPtr in, MatchContext& ctx) {
+  std::vector<const ast::PatternPart*> ptrs;
+  for (const auto& p : parts) ptrs.push_back(&p);
+  return planParts(ptrs, where, std::move(in), ctx);
+}
+
+namespace {
+
+// `v.k = e` or `e = v.k` with `v` one of `fresh` and `e` free of them: (v, k, e).
+struct KeyEquality {
+  std::string var, key;
+  const ast::Expr* value;
+};
+std::optional<KeyEquality> keyEquality(const ast::Expr& c, const std::vector<std::string>& fresh,
+                                       const std::function<bool(const ast::Expr&)>& outer) {
+  if (c.kind != ast::ExprKind::kBinary || c.op != ast::Op::kEq || c.children.size() != 2)
+    return std::nullopt;
+  for (int side = 0; side < 2; ++side) {
+    const ast::Expr& prop = *c.children[side];
+    const ast::Expr& value = *c.children[1 - side];
+    if (prop.kind != ast::ExprKind::kProperty || prop.children.empty() ||
+        prop.children[0]->kind != ast::ExprKind::kVariable)
+      continue;
+    const std::string& var = prop.children[0]->name;
+    if (std::find(fresh.begin(), fresh.end(), var) == fresh.end() || !outer(value)) continue;
+    return KeyEquality{var, prop.name, &value};
+  }
+  return std::nullopt;
+}
+
+void orBranches(const ast::Expr* e, std::vector<const ast::Expr*>& out) {
+  if (e->kind == ast::ExprKind::kBinary && e->op == ast::Op::kOr && e->children.size() == 2) {
+    orBranches(e->children[0].get(), out);
+    orBranches(e->children[1].get(), out);
+  } else {
+    out.push_back(e);
+  }
+}
+
+// `(a.k = x AND …) OR (a.k = y AND …)` implies `a.k IN [x, y]`, which an index can answer
+// (IC14 of LDBC SNB matches each step of a path this way). Null if `c` is not such an OR.
+ast::ExprPtr impliedIn(const ast::Expr& c, const std::vector<std::string>& fresh,
+                       const std::function<bool(const ast::Expr&)>& outer) {
+  if (c.kind != ast::ExprKind::kBinary || c.op != ast::Op::kOr) return nullptr;
+  std::vector<const ast::Expr*> branches;
+  orBranches(&c, branches);
+  // Candidate (var, key) pairs from the first branch, kept while every branch has one.
+  std::vector<std::vector<KeyEquality>> per_branch;
+  for (const ast::Expr* b : branches) {
+    std::vector<const ast::Expr*> cs;
+    splitConjuncts(b, cs);
+    std::vector<KeyEquality> eqs;
+    for (const ast::Expr* x : cs)
+      if (auto k = keyEquality(*x, fresh, outer)) eqs.push_back(*k);
+    if (eqs.empty()) return nullptr;
+    per_branch.push_back(std::move(eqs));
+  }
+  for (const KeyEquality& first : per_branch[0]) {
+    std::vector<const ast::Expr*> values;
+    for (const auto& eqs : per_branch) {
+      auto it = std::find_if(eqs.begin(), eqs.end(), [&](const KeyEquality& k) {
+        return k.var == first.var && k.key == first.key;
+      });
+      if (it == eqs.end()) break;
+      values.push_back(it->value);
+    }
+    if (values.size() != per_branch.size()) continue;
+    auto list = std::make_unique<ast::Expr>();
+    list->kind = ast::ExprKind::kList;
+    list->pos = c.pos;
+    for (const ast::Expr* v : values) list->children.push_back(ast::cloneExpr(*v));
+    auto var = std::make_unique<ast::Expr>();
+    var->kind = ast::ExprKind::kVariable;
+    var->pos = c.pos;
+    var->name = first.var;
+    auto prop = std::make_unique<ast::Expr>();
+    prop->kind = ast::ExprKind::kProperty;
+    prop->pos = c.pos;
+    prop->name = first.key;
+    prop->children.push_back(std::move(var));
+    auto in = std::make_unique<ast::Expr>();
+    in->kind = ast::ExprKind::kBinary;
+    in->op = ast::Op::kIn;
+    in->pos = c.pos;
+    in->text = first.var + "." + first.key + " IN [...]";
+    in->children.push_back(std::move(prop));
+    in->children.push_back(std::move(list));
+    return in;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+PlanPtr Planner::planParts(const std::vector<const ast::PatternPart*>& parts,
+                           const ast::Expr* where, PlanPtr in, MatchContext& ctx) {
   std::vector<const ast::Expr*> cs;
   splitConjuncts(where, cs);
   std::vector<std::string> fresh;  // node variables this MATCH introduces
-  for (const auto& p : parts)
-    for (const auto& n : p.nodes)
+  for (const ast::PatternPart* p : parts)
+    for (const auto& n : p->nodes)
       if (!n.variable.empty() && !scope_.find(n.variable)) fresh.push_back(n.variable);
   std::vector<std::string> indexable = fresh;  // and relationship variables, for index seeks
-  for (const auto& p : parts)
-    for (const auto& r : p.rels)
+  for (const ast::PatternPart* p : parts)
+    for (const auto& r : p->rels)
       if (!r.variable.empty() && !r.var_length && !scope_.find(r.variable))
         indexable.push_back(r.variable);
   auto isFresh = [&](const std::string& v) {
@@ -239,6 +336,10 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
       }
     }
     indexPredicate(*c, indexable, ctx);
+    if (auto implied = impliedIn(*c, fresh, outerOnly)) {
+      indexPredicate(*implied, indexable, ctx);
+      ctx.implied.push_back(std::move(implied));
+    }
     ctx.conjuncts.push_back(std::move(conj));
   }
   in = placeFilters(std::move(in), ctx, false);
@@ -250,17 +351,19 @@ PlanPtr Planner::planParts(const std::vector<ast::PatternPart>& parts, const ast
       if (done[i]) continue;
       size_t anchor, rel;
       std::optional<IndexChoice> seek;
-      double s = partStart(parts[i], ctx, &anchor, &rel, &seek);
-      if (parts[i].kind != ast::PathKind::kPlain) s += 1e25;  // shortest paths after the rest
+      double s = partStart(*parts[i], ctx, &anchor, &rel, &seek);
+      if (parts[i]->kind != ast::PathKind::kPlain) s += 1e25;  // shortest paths after the rest
       if (best == parts.size() || s < best_score) {
         best = i;
         best_score = s;
       }
     }
     done[best] = true;
-    in = planPart(parts[best], std::move(in), ctx);
+    in = planPart(*parts[best], std::move(in), ctx);
   }
-  return placeFilters(std::move(in), ctx, true);
+  in = placeFilters(std::move(in), ctx, true);
+  for (auto& e : ctx.implied) out_.owned.push_back(std::move(e));
+  return in;
 }
 
 double Planner::partStart(const ast::PatternPart& part, const MatchContext& ctx, size_t* anchor,

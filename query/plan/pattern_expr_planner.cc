@@ -41,9 +41,10 @@ ExprProgram Planner::compilePattern(const PatternExprSpec& spec) {
   for (const auto& r : part.rels) outside(r.variable, r.pos);
   MatchContext ctx;
   ctx.rel_count = static_cast<int>(part.rels.size());
-  PlanPtr sub = planPart(part, makeArgument(), ctx);
-  if (spec.where)
-    sub = makeFilter(compilePredicate(*spec.where), exprText(*spec.where), std::move(sub));
+  // The WHERE is planned as a MATCH's is: each conjunct placed as soon as its variables are
+  // bound, and its predicates offered to index seeks.
+  PlanPtr sub =
+      planParts(std::vector<const ast::PatternPart*>{&part}, spec.where, makeArgument(), ctx);
   ExprProgram project = spec.project ? compile(*spec.project) : nullptr;
   int id = out_.subplans++;
   if (spec.count) return makePatternCount(id, std::move(sub));

@@ -45,6 +45,9 @@ struct IndexChoice {
 
 //! State of the MATCH clause being planned (relationship uniqueness, seeks from WHERE).
 struct MatchContext {
+  //! Predicates made by the planner for index seeks (e.g. `a.k IN [x, y]` implied by
+  //! `(a.k = x AND …) OR (a.k = y AND …)`); the WHERE itself is still evaluated.
+  std::vector<ast::ExprPtr> implied;
   std::vector<Conjunct> conjuncts;
   std::unordered_map<std::string, const ast::Expr*> id_seek;
   //! `n.name = v` (list false) or `n.name IN list` (true), answered by the name/alias index.
@@ -114,6 +117,8 @@ class Planner final : public CompileScope {
   PlanPtr planMatch(const ast::MatchClause& m, PlanPtr in, bool distinct_ok);
   PlanPtr planParts(const std::vector<ast::PatternPart>& parts, const ast::Expr* where, PlanPtr in,
                     MatchContext& ctx);
+  PlanPtr planParts(const std::vector<const ast::PatternPart*>& parts, const ast::Expr* where,
+                    PlanPtr in, MatchContext& ctx);
   PlanPtr planPart(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx);
   PlanPtr planShortest(const ast::PatternPart& part, PlanPtr in, MatchContext& ctx);
   PlanPtr bindNode(const ast::NodePattern& np, PlanPtr in, MatchContext& ctx, bool verify = true);
