@@ -83,11 +83,6 @@ int main(int argc, char** argv) {
   auto c = db.query("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE");
   if (!c.ok()) bench::fail("create constraint", c.error());
   double build_s = bench::secondsSince(t1);
-  t1 = bench::Clock::now();
-  c = db.query("CREATE INDEX person_age FOR (p:Person) ON (p.age)");
-  if (!c.ok()) bench::fail("create index", c.error());
-  double age_build_s = bench::secondsSince(t1);
-
   const int lookups = 10000;
   std::mt19937_64 rng(42);
   std::vector<int64_t> picks(lookups);
@@ -109,6 +104,13 @@ int main(int argc, char** argv) {
   double by_index = run("MATCH (p:Person {id: $id}) RETURN p.name", true);
   double by_id = run("MATCH (p) WHERE id(p) = $id RETURN p.name", false);
   auto plan = db.query("EXPLAIN MATCH (p:Person {id: $id}) RETURN p.name");
+
+  // The age index only now: with it, the two indexes and the node records no longer fit the
+  // 64 MB block cache together and the key lookups above would measure cache misses.
+  t1 = bench::Clock::now();
+  c = db.query("CREATE INDEX person_age FOR (p:Person) ON (p.age)");
+  if (!c.ok()) bench::fail("create index", c.error());
+  double age_build_s = bench::secondsSince(t1);
 
   // The range query and its baseline, alternated so both see the same machine load.
   std::vector<std::vector<Value>> ids_by_age(100);
