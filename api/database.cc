@@ -57,7 +57,18 @@ Expected<std::unique_ptr<Database::Impl>> openImpl(const std::string& path,
     return Error(e.code(), "cannot open '" + path + "': " + e.message(), e.detail());
   }
   impl->store = std::move(store).value();
-  impl->engine = std::make_unique<query::Engine>(*impl->store);
+  std::string import_dir;
+  if (!options.import_directory.empty()) {
+    // Resolved once (symbolic links and `..` included): LOAD CSV confines reads to this path.
+    std::error_code ec;
+    fs::path dir = fs::canonical(options.import_directory, ec);
+    if (ec || !fs::is_directory(dir, ec))
+      return Error(ErrorCode::kInvalidInput, "import directory '" + options.import_directory +
+                                                 "' is not an existing directory" +
+                                                 (ec ? ": " + ec.message() : ""));
+    import_dir = dir.string();
+  }
+  impl->engine = std::make_unique<query::Engine>(*impl->store, std::move(import_dir));
   return impl;
 }
 

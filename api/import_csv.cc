@@ -12,9 +12,9 @@
 #include <unordered_set>
 
 #include "api/convert.h"
-#include "api/csv_reader.h"
 #include "api/database_impl.h"
 #include "api/json_util.h"
+#include "core/csv_reader.h"
 
 namespace entente {
 
@@ -48,13 +48,13 @@ struct Column {
 
 bool looksLikeHeader(std::string_view first_field) {
   uint64_t v;
-  return !api::parseU64(first_field, &v);
+  return !csv::parseU64(first_field, &v);
 }
 
 // A property cell: integer, date for since/until, else string. Empty = absent (null).
 Value cellValue(std::string_view cell, const std::string& column, const std::string& file,
                 int line) {
-  std::string_view t = api::trim(cell);
+  std::string_view t = csv::trim(cell);
   if (t.empty()) return Value();
   if (column == storage::kSince || column == storage::kUntil) {
     Date d;
@@ -63,7 +63,7 @@ Value cellValue(std::string_view cell, const std::string& column, const std::str
     return Value(d);
   }
   int64_t i;
-  if (api::parseI64(t, &i)) return Value(i);
+  if (csv::parseI64(t, &i)) return Value(i);
   if (!api::validUtf8(cell)) failAt(file, line, column + ": invalid UTF-8");
   return Value(std::string(cell));
 }
@@ -72,7 +72,7 @@ std::vector<Column> readHeader(const std::vector<std::string_view>& fields, bool
                                const std::string& file) {
   std::vector<Column> cols;
   for (size_t i = 0; i < fields.size(); ++i) {
-    std::string name(api::trim(fields[i]));
+    std::string name(csv::trim(fields[i]));
     if (name.empty())
       failAt(file, 1, "column " + std::to_string(i + 1) + " of the header has no name");
     if (!api::validUtf8(name)) failAt(file, 1, "invalid UTF-8 in the header");
@@ -139,9 +139,9 @@ struct CsvImport {
   Stats stats;
 
   void parseNodes() {
-    if (!api::readFile(nodes_file, &data, &err))
+    if (!csv::readFile(nodes_file, &data, &err))
       throw ImportError(nodes_file + ": " + err, 0, 0, ErrorCode::kIOError);
-    api::CsvReader csv(data);
+    csv::CsvReader csv(data);
     std::vector<Column> cols;
     bool first = true;
     const size_t lines = static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
@@ -161,7 +161,7 @@ struct CsvImport {
           failAt(nodes_file, csv.line(),
                  "expected one id per line (a file with more columns needs a header: "
                  "id,label,name,…)");
-        if (!api::parseU64(f[0], &n.id))
+        if (!csv::parseU64(f[0], &n.id))
           failAt(nodes_file, csv.line(),
                  "expected a node id (a non-negative integer), got '" + std::string(f[0]) + "'");
       } else {
@@ -172,14 +172,14 @@ struct CsvImport {
         for (size_t i = 0; i < f.size(); ++i) {
           const Column& c = cols[i];
           if (c.kind == Column::kId) {
-            if (!api::parseU64(f[i], &n.id))
+            if (!csv::parseU64(f[i], &n.id))
               failAt(nodes_file, csv.line(),
                      "id: expected a non-negative integer, got '" + std::string(f[i]) + "'");
           } else if (c.kind == Column::kLabel) {
             std::string_view rest = f[i];
             while (!rest.empty()) {
               size_t semi = rest.find(';');
-              std::string_view l = api::trim(rest.substr(0, semi));
+              std::string_view l = csv::trim(rest.substr(0, semi));
               if (!l.empty()) n.labels.push_back(labels.of(l));
               rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
             }
@@ -228,9 +228,9 @@ struct CsvImport {
 
   void parseEdges() {
     data.clear();
-    if (!api::readFile(edges_file, &data, &err))
+    if (!csv::readFile(edges_file, &data, &err))
       throw ImportError(edges_file + ": " + err, 0, 0, ErrorCode::kIOError);
-    api::CsvReader csv(data);
+    csv::CsvReader csv(data);
     std::vector<Column> cols;
     bool first = true;
     const uint32_t default_type_index = types.of(default_type);
@@ -248,13 +248,13 @@ struct CsvImport {
         if (f.size() < 2 || f.size() > 3)
           failAt(edges_file, csv.line(),
                  "expected src,dst or src,dst,type, got " + std::to_string(f.size()) + " fields");
-        if (!api::parseU64(f[0], &e.src))
+        if (!csv::parseU64(f[0], &e.src))
           failAt(edges_file, csv.line(),
                  "src: expected a node id, got '" + std::string(f[0]) + "'");
-        if (!api::parseU64(f[1], &e.dst))
+        if (!csv::parseU64(f[1], &e.dst))
           failAt(edges_file, csv.line(),
                  "dst: expected a node id, got '" + std::string(f[1]) + "'");
-        if (f.size() == 3 && !api::trim(f[2]).empty()) e.type = types.of(api::trim(f[2]));
+        if (f.size() == 3 && !csv::trim(f[2]).empty()) e.type = types.of(csv::trim(f[2]));
       } else {
         if (f.size() != cols.size())
           failAt(edges_file, csv.line(),
@@ -263,11 +263,11 @@ struct CsvImport {
         for (size_t i = 0; i < f.size(); ++i) {
           const Column& c = cols[i];
           if (c.kind == Column::kSrc || c.kind == Column::kDst) {
-            if (!api::parseU64(f[i], c.kind == Column::kSrc ? &e.src : &e.dst))
+            if (!csv::parseU64(f[i], c.kind == Column::kSrc ? &e.src : &e.dst))
               failAt(edges_file, csv.line(),
                      c.name + ": expected a node id, got '" + std::string(f[i]) + "'");
           } else if (c.kind == Column::kType) {
-            if (!api::trim(f[i]).empty()) e.type = types.of(api::trim(f[i]));
+            if (!csv::trim(f[i]).empty()) e.type = types.of(csv::trim(f[i]));
           } else {
             addProperty(&e.props, c.key, cellValue(f[i], c.name, edges_file, csv.line()));
           }

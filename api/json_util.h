@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "entente/value.h"
 #include "query/error.h"
 
@@ -35,7 +36,7 @@ class ImportError : public query::QueryError {
 //! Nesting deeper than this is refused (the conversion and Value's destructor recurse).
 inline constexpr int kMaxJsonDepth = 64;
 
-bool validUtf8(std::string_view s);
+using entente::validUtf8;  // core/utf8.h
 //! `s` with every invalid UTF-8 byte replaced by U+FFFD (for messages quoting input).
 std::string sanitizeUtf8(std::string_view s);
 //! "string", "number", "boolean", "null", "list", "object".

@@ -63,6 +63,7 @@ singleQuery : clause+ ;
 clause
   : matchClause
   | unwindClause
+  | loadCsvClause
   | withClause
   | returnClause
   | createClause
@@ -82,6 +83,10 @@ matchClause : OPTIONAL? MATCH pattern where? ;
 where : WHERE expression ;
 
 unwindClause : UNWIND expression AS variable ;
+
+// LOAD CSV [WITH HEADERS] FROM url AS row [FIELDTERMINATOR ';'] (Neo4j 5).
+loadCsvClause
+  : LOAD CSV (WITH HEADERS)? FROM expression AS variable (FIELDTERMINATOR StringLiteral)? ;
 
 withClause : WITH projectionBody where? ;
 
@@ -311,6 +316,7 @@ symbolicName
   | OF | TYPE | RELATION | POSITIVE | NEGATIVE | NEUTRAL | SYMMETRIC | TRANSITIVE
   | INVERSE | COMMENT | SHOW | SCHEMA | EXPLAIN | PROFILE
   | FOREACH | REDUCE | TRANSACTIONS | ROW | ROWS
+  | LOAD | CSV | HEADERS | FROM | FIELDTERMINATOR
   | INDEX | INDEXES | CONSTRAINT | CONSTRAINTS | FOR | REQUIRE | DROP | IF | UNIQUE
   ;
 
@@ -391,6 +397,11 @@ REDUCE : R E D U C E ;
 TRANSACTIONS : T R A N S A C T I O N S ;
 ROWS : R O W S ;
 ROW : R O W ;
+LOAD : L O A D ;
+CSV : C S V ;
+HEADERS : H E A D E R S ;
+FROM : F R O M ;
+FIELDTERMINATOR : F I E L D T E R M I N A T O R ;
 SHOW : S H O W ;
 INDEX : I N D E X ;
 INDEXES : I N D E X E S ;

@@ -42,8 +42,10 @@ RMap toRMap(const Map& params) {
 }  // namespace
 
 struct Engine::Impl {
-  explicit Impl(storage::GraphStore& s) : store(s) {}
+  Impl(storage::GraphStore& s, std::string import_dir)
+      : store(s), import_directory(std::move(import_dir)) {}
   storage::GraphStore& store;
+  const std::string import_directory;
   std::mutex mu;
   std::unordered_map<std::string, std::shared_ptr<const PreparedStatement>> cache;
   // Projections of this store only, freed with the engine (see QueryOptions::projections).
@@ -53,7 +55,8 @@ struct Engine::Impl {
                 QueryOutput& out);
 };
 
-Engine::Engine(storage::GraphStore& store) : impl_(std::make_unique<Impl>(store)) {}
+Engine::Engine(storage::GraphStore& store, std::string import_directory)
+    : impl_(std::make_unique<Impl>(store, std::move(import_directory))) {}
 Engine::~Engine() = default;
 
 std::shared_ptr<const PreparedStatement> Engine::prepare(std::string_view text) {
@@ -141,6 +144,7 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
   } else {
     QueryOptions run_options = options;
     run_options.projections = &impl_->projections;
+    run_options.import_directory = impl_->import_directory;
     impl_->runQuery(ps, params, run_options, out);
   }
   out.stats.elapsed_ms =
@@ -182,15 +186,24 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params,
   OperatorPtr root = plan.root->open(st);
   std::unordered_map<uint32_t, std::string> names;
   const bool collect = !st.profiling && !plan.column_slots.empty();
-  while (root->next(row)) {
-    if (!collect) continue;
-    if (options.max_rows && out.rows.size() >= options.max_rows)
-      throw QueryError(ErrorCode::kLimitExceeded,
-                       "The result has more than " + std::to_string(options.max_rows) + " rows");
-    std::vector<Value> r;
-    r.reserve(plan.column_slots.size());
-    for (int slot : plan.column_slots) r.push_back(materialize(row[slot], *txn, names));
-    out.rows.push_back(std::move(r));
+  try {
+    while (root->next(row)) {
+      if (!collect) continue;
+      if (options.max_rows && out.rows.size() >= options.max_rows)
+        throw QueryError(ErrorCode::kLimitExceeded,
+                         "The result has more than " + std::to_string(options.max_rows) + " rows");
+      std::vector<Value> r;
+      r.reserve(plan.column_slots.size());
+      for (int slot : plan.column_slots) r.push_back(materialize(row[slot], *txn, names));
+      out.rows.push_back(std::move(r));
+    }
+  } catch (const QueryError& e) {
+    // Raised while a LOAD CSV record was being processed: say which one.
+    if (!st.csv_file) throw;
+    throw QueryError(e.code(),
+                     std::string(e.what()) + " (LOAD CSV: line " + std::to_string(st.csv_line) +
+                         " of " + *st.csv_file + ")",
+                     e.pos(), e.detail());
   }
   if (txn->writable()) throwIfFailed(txn->commit());
   if (st.profiling) {

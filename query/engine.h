@@ -35,7 +35,8 @@ class PreparedStatement;  // opaque: parsed, bound and planned
 
 class Engine {
  public:
-  explicit Engine(storage::GraphStore& store);
+  //! `import_directory`: the canonical directory LOAD CSV may read (empty: LOAD CSV refused).
+  explicit Engine(storage::GraphStore& store, std::string import_directory = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <string_view>
 
 #include "entente/statement_types.h"
 
@@ -30,6 +31,9 @@ struct QueryOptions : entente::QueryOptions {
   //! Set by Engine::execute to the engine's projection cache (callers leave it null): the
   //! alliance and graph procedures share CSR projections through it until the data changes.
   analytics::ProjectionCache* projections = nullptr;
+  //! Set by Engine::execute: the canonical directory LOAD CSV reads from (a view of the
+  //! engine's setting, OpenOptions::import_directory); empty = LOAD CSV refused.
+  std::string_view import_directory;
 };
 
 }  // namespace entente::query

@@ -33,13 +33,18 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--idle-timeout-ms", idle_ms, "Close connections idle this long (0: never)")
       ->capture_default_str();
+  OpenOptions open_options;
+  app.add_option("--import-dir", open_options.import_directory,
+                 "Directory LOAD CSV reads from (file:///x.csv = DIR/x.csv); without it LOAD CSV "
+                 "is refused")
+      ->type_name("DIR");
   CLI11_PARSE(app, argc, argv);
   o.limits.query_timeout = std::chrono::milliseconds(timeout_ms);
   o.limits.slow_query = std::chrono::milliseconds(slow_ms);
   o.idle_timeout = std::chrono::milliseconds(idle_ms);
   if (o.limits.max_request_bytes == 0) o.limits.max_request_bytes = 1;
 
-  auto db = Database::open(o.db_path);
+  auto db = Database::open(o.db_path, open_options);
   if (!db) {
     std::cerr << "Error: " << db.error().codeName() << ": " << db.error().message() << '\n';
     return 1;

@@ -18,6 +18,10 @@ std::optional<CliOptions> parseCli(int argc, char** argv, int* exit_code) {
   app.add_option("--read", o.read_files, "Run the statements in FILE and exit")->type_name("FILE");
   app.add_option("--param", params, "Query parameter for -c statements (repeatable)")
       ->type_name("NAME=JSON");
+  app.add_option("--import-dir", o.import_dir,
+                 "Directory LOAD CSV reads from (file:///x.csv = DIR/x.csv); without it LOAD CSV "
+                 "is refused")
+      ->type_name("DIR");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

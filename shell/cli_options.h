@@ -1,6 +1,7 @@
 // shell/cli_options.h — the command line of `entente`, parsed with CLI11.
 //
 //   entente [PATH] [-c QUERY]... [--mode table|json|csv|dot] [--read FILE] [--param NAME=JSON]...
+//           [--import-dir DIR]
 #pragma once
 
 #include <optional>
@@ -18,6 +19,7 @@ struct CliOptions {
   std::vector<std::string> read_files;
   OutputMode mode = OutputMode::kTable;
   std::vector<std::pair<std::string, std::string>> params;  // NAME, JSON text
+  std::string import_dir;  // LOAD CSV reads only from here; empty: LOAD CSV refused
 };
 
 //! Parses argv. On --help or a usage error returns nullopt and sets *exit_code (0 for help).

@@ -116,7 +116,10 @@ int main(int argc, char** argv) {
   if (!options) return exit_code;
 
   bool scratch = options->path.empty();
-  auto db = scratch ? Database::openTemporary() : Database::open(options->path);
+  OpenOptions open_options;
+  open_options.import_directory = options->import_dir;
+  auto db =
+      scratch ? Database::openTemporary(open_options) : Database::open(options->path, open_options);
   if (!db) {
     std::cerr << "Error: " << db.error().codeName() << ": " << db.error().message() << '\n';
     return 1;

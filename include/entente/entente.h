@@ -105,6 +105,10 @@ struct OpenOptions {
   //! Largest JSON document (importJson) or JSON line (importJsonLines) accepted; a larger
   //! one is refused with an error before it is parsed, so memory stays bounded.
   size_t max_import_document_bytes = size_t{64} << 20;
+  //! The directory LOAD CSV reads from: `file:///a/b.csv` is <import_directory>/a/b.csv, and
+  //! nothing outside it (`..`, symbolic links leading out, other schemes) can be read. It must
+  //! exist when the database is opened. Empty (the default): LOAD CSV is refused.
+  std::string import_directory;
 };
 
 //! Relation direction as seen from an entity.

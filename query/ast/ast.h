@@ -176,6 +176,16 @@ struct UnwindClause {
   std::string alias;
 };
 
+//! LOAD CSV [WITH HEADERS] FROM url AS alias [FIELDTERMINATOR 'c']: one row per record of
+//! the file, a list of strings (a map by the header's names WITH HEADERS).
+struct LoadCsvClause {
+  SourcePos pos;
+  bool headers = false;
+  ExprPtr url;
+  std::string alias;
+  char terminator = ',';
+};
+
 struct ProjectionItem {
   ExprPtr expr;
   std::string alias;  // explicit AS alias, or "" (column name is then expr->text)
@@ -300,7 +310,7 @@ struct CallSubqueryClause {
 
 using Clause = std::variant<MatchClause, UnwindClause, WithClause, ReturnClause, CreateClause,
                             MergeClause, SetClause, RemoveClause, DeleteClause, CallClause,
-                            ForeachClause, CallSubqueryClause>;
+                            ForeachClause, CallSubqueryClause, LoadCsvClause>;
 
 struct SingleQuery {
   std::vector<Clause> clauses;

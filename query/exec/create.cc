@@ -9,26 +9,43 @@
 namespace entente::query {
 namespace {
 
-storage::Properties evalProperties(ExecState& st, const ExprProgram& expr, const Row& row, bool rel,
-                                   bool merge) {
-  storage::Properties props;
-  if (!expr) return props;
-  RMap m = propertyMapOf(st, expr->eval(row, st), "A property map");
-  for (const auto& [k, v] : m) {
-    if (v.isNull() && merge)
-      // openCypher (and Neo4j) classify this run-time error as a SemanticError.
-      throw QueryError(ErrorCode::kSemanticError,
-                       "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
-                           " because of null property value for '" + k + "'",
-                       {},
-                       ErrorDetail::kMergeReadOwnWrites);  // the TCK's name for it (Merge1 [17])
-    auto value = storableValue(v, k, rel);
-    if (!value) continue;
-    props.emplace_back(st.intern(k), std::move(*value));
+[[noreturn]] void nullMergeProperty(bool rel, std::string_view key) {
+  // openCypher (and Neo4j) classify this run-time error as a SemanticError.
+  throw QueryError(ErrorCode::kSemanticError,
+                   "Cannot merge the following " + std::string(rel ? "relationship" : "node") +
+                       " because of null property value for '" + std::string(key) + "'",
+                   {},
+                   ErrorDetail::kMergeReadOwnWrites);  // the TCK's name for it (Merge1 [17])
+}
+
+//! The stored properties `spec` gives for `row` (sorted by key id), into `props`.
+void evalProperties(ExecState& st, const CreatePropsSpec& spec, const Row& row, bool rel,
+                    bool merge, storage::Properties& props) {
+  props.clear();
+  if (!spec.entries.empty()) {  // a map literal: values straight into properties
+    props.reserve(spec.entries.size());
+    for (const auto& [key, expr] : spec.entries) {
+      RValue v = expr->eval(row, st);
+      if (v.isNull()) {
+        if (merge) nullMergeProperty(rel, st.names.name(key));
+        continue;
+      }
+      props.emplace_back(st.internId(key), *storableValue(v, st.names.name(key), rel));
+    }
+  } else if (spec.map) {
+    RValue map = spec.map->eval(row, st);
+    RMap converted;
+    if (!map.isMap()) converted = propertyMapOf(st, map, "A property map");
+    for (const auto& [k, v] : map.isMap() ? map.asMap() : converted) {
+      if (v.isNull() && merge) nullMergeProperty(rel, k);
+      auto value = storableValue(v, k, rel);
+      if (!value) continue;
+      props.emplace_back(st.intern(k), std::move(*value));
+    }
   }
-  std::sort(props.begin(), props.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return props;
+  if (props.size() > 1)
+    std::sort(props.begin(), props.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
 class CreateOp final : public SingleInputOperator {
@@ -55,12 +72,15 @@ class CreateNode final : public SpecNode<CreateSpec, CreateOp> {
 }  // namespace
 
 void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
+  // Reused across the nodes and relationships of the pattern (one allocation each).
+  std::vector<storage::LabelId> labels;
+  storage::Properties props;
   for (const auto& n : spec.nodes) {
-    std::vector<storage::LabelId> labels;
+    labels.clear();
     for (int l : n.labels) labels.push_back(st.internId(l));
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    auto props = evalProperties(st, n.props, row, false, merge);
+    evalProperties(st, n.props, row, false, merge, props);
     auto id = st.tx.createNode(labels, props);
     if (!id.ok()) throwIfFailed(id.status());
     ++st.stats.nodes_created;
@@ -76,7 +96,7 @@ void applyCreate(ExecState& st, const CreateSpec& spec, Row& row, bool merge) {
                        "Cannot create relationship `" + r.var + "`: an end node is " +
                            (a.isNull() || b.isNull() ? "null" : "not a node"));
     uint32_t type = st.internId(r.type);
-    auto props = evalProperties(st, r.props, row, true, merge);
+    evalProperties(st, r.props, row, true, merge, props);
     auto id = st.tx.createEdge(a.asNode().id, type, b.asNode().id, props);
     if (!id.ok()) throwIfFailed(id.status());
     ++st.stats.relationships_created;

@@ -122,6 +122,16 @@ PlanPtr makeSkipLimit(ExprProgram skip, ExprProgram limit, bool drain, PlanPtr i
 //! The row count a SKIP / LIMIT value stands for, or a SyntaxError (negative, not an integer).
 int64_t skipLimitCount(const RValue& v, const char* what);
 PlanPtr makeUnwind(ExprProgram list, int slot, std::string text, PlanPtr input);
+//! LOAD CSV: per input row, opens the file `url` names (in the import directory) and
+//! streams its records into `slot` (a list of strings, or a map WITH HEADERS).
+struct LoadCsvSpec {
+  ExprProgram url;
+  int slot = 0;
+  bool headers = false;
+  char delimiter = ',';
+  std::string text;  // for EXPLAIN
+};
+PlanPtr makeLoadCsv(LoadCsvSpec spec, PlanPtr input);
 //! Left outer apply: rows of `inner` (run per input row, an Argument at its leaf), or the
 //! input row with `null_slots` set to null when inner has none.
 PlanPtr makeOptional(std::vector<int> null_slots, PlanPtr input, PlanPtr inner);
@@ -154,15 +164,22 @@ PlanPtr makeProcedureCall(ProcedureCallSpec spec, PlanPtr input);
 
 // ---- writes --------------------------------------------------------------------------
 
+//! The properties of a created node or relationship. A map literal `{k: v, …}` (the usual
+//! case) is kept as its entries, each key a NameTable index: per row only the values are
+//! evaluated, straight into stored properties, with no map built and no key looked up.
+struct CreatePropsSpec {
+  std::vector<std::pair<int, ExprProgram>> entries;  // a map literal: unique keys
+  ExprProgram map;                                   // any other map expression, or null
+};
 struct CreateNodeSpec {
   int slot;
   std::vector<int> labels;
-  ExprProgram props;  // a map expression or null
+  CreatePropsSpec props;
 };
 struct CreateRelSpec {
   int slot, from, to;
   int type;
-  ExprProgram props;
+  CreatePropsSpec props;
   std::string var;
 };
 struct CreateSpec {

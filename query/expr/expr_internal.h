@@ -92,6 +92,7 @@ std::span<const FunctionDef> convertFunctions();
 std::span<const FunctionDef> graphFunctions();
 std::span<const FunctionDef> temporalFunctions();
 std::span<const FunctionDef> ententeFunctions();
+std::span<const FunctionDef> loadCsvFunctions();
 
 //! Case-insensitive lookup of a scalar function; nullptr if unknown.
 const FunctionDef* findFunction(std::string_view name);

@@ -34,6 +34,10 @@ struct EvalContext {
   //! properties or labels is an EntityNotFound error.
   const std::unordered_set<uint64_t>* deleted_node_ids = nullptr;
   const std::unordered_set<uint64_t>* deleted_rel_ids = nullptr;
+  //! LOAD CSV: the file (as linenumber() and file() report it) and line of the row being
+  //! read; null / 0 outside LOAD CSV.
+  const std::string* csv_file = nullptr;
+  int64_t csv_line = 0;
 };
 
 class CompiledExpr {

@@ -22,8 +22,9 @@ struct Entry {
 const std::vector<Entry>& table() {
   static const std::vector<Entry> entries = [] {
     std::vector<Entry> out;
-    for (auto part : {stringFunctions(), listFunctions(), mathFunctions(), convertFunctions(),
-                      graphFunctions(), temporalFunctions(), ententeFunctions()})
+    for (auto part :
+         {stringFunctions(), listFunctions(), mathFunctions(), convertFunctions(), graphFunctions(),
+          temporalFunctions(), ententeFunctions(), loadCsvFunctions()})
       for (const auto& d : part) out.push_back({lowercase(d.name), &d});
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.key < b.key; });
     return out;

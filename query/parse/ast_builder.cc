@@ -141,6 +141,7 @@ namespace {
 const char* clauseName(P::ClauseContext* c) {
   if (auto* m = c->matchClause()) return m->OPTIONAL() ? "OPTIONAL MATCH" : "MATCH";
   if (c->unwindClause()) return "UNWIND";
+  if (c->loadCsvClause()) return "LOAD CSV";
   if (c->withClause()) return "WITH";
   if (c->returnClause()) return "RETURN";
   if (c->callClause()) return "CALL";
@@ -209,6 +210,7 @@ ast::Clause AstBuilder::clause(P::ClauseContext* ctx) {
     u.alias = name(c->variable());
     return u;
   }
+  if (auto* c = ctx->loadCsvClause()) return loadCsvClause(c);
   if (auto* c = ctx->withClause()) {
     ast::WithClause w;
     w.projection = projection(c->projectionBody(), true);
@@ -263,6 +265,25 @@ ast::Clause AstBuilder::clause(P::ClauseContext* ctx) {
   if (auto* c = ctx->foreachClause()) return foreachClause(c);
   if (auto* c = ctx->callSubquery()) return callSubquery(c);
   return callClause(ctx->callClause());
+}
+
+ast::LoadCsvClause AstBuilder::loadCsvClause(P::LoadCsvClauseContext* ctx) {
+  ast::LoadCsvClause l;
+  l.pos = posOf(ctx);
+  l.headers = ctx->HEADERS() != nullptr;
+  l.url = expression(ctx->expression());
+  l.alias = name(ctx->variable());
+  if (auto* t = ctx->StringLiteral()) {
+    std::string s = stringValue(t->getSymbol());
+    if (s.size() != 1 || s[0] == '"' || s[0] == '\n' || s[0] == '\r')
+      error(
+          "FIELDTERMINATOR must be one single-byte character other than a quote or a line "
+          "break (e.g. ';' or '\\t'), got " +
+              t->getText(),
+          t->getSymbol(), ErrorDetail::kInvalidArgumentValue);
+    l.terminator = s[0];
+  }
+  return l;
 }
 
 ast::ForeachClause AstBuilder::foreachClause(P::ForeachClauseContext* ctx) {

@@ -56,6 +56,7 @@ class AstBuilder {
   ast::SetItem setItem(P::SetItemContext* ctx);
   ast::RemoveItem removeItem(P::RemoveItemContext* ctx);
   ast::CallClause callClause(P::CallClauseContext* ctx);
+  ast::LoadCsvClause loadCsvClause(P::LoadCsvClauseContext* ctx);
   ast::ForeachClause foreachClause(P::ForeachClauseContext* ctx);
   ast::CallSubqueryClause callSubquery(P::CallSubqueryContext* ctx);
   void checkClauseOrder(P::SingleQueryContext* ctx, const ast::SingleQuery& q);

@@ -28,6 +28,7 @@ bool isClauseKeyword(size_t type) {
     case EntenteLexer::WHERE:
     case EntenteLexer::WITH:
     case EntenteLexer::UNWIND:
+    case EntenteLexer::LOAD:
     case EntenteLexer::RETURN:
     case EntenteLexer::ORDER:
     case EntenteLexer::SKIP_:

@@ -94,6 +94,33 @@ PlanPtr Planner::planUnion(const ast::Query& q) {
 
 namespace {
 
+//! True if evaluating `e` may read the graph (a pattern or a subquery inside it).
+bool readsGraph(const ast::Expr& e) {
+  if (e.pattern || e.subquery || e.kind == ast::ExprKind::kPatternPredicate) return true;
+  for (const auto& c : e.children)
+    if (c && readsGraph(*c)) return true;
+  return false;
+}
+
+bool readsGraph(const ast::WithClause& w) {
+  for (const auto& item : w.projection.items)
+    if (readsGraph(*item.expr)) return true;
+  for (const auto& s : w.projection.order_by)
+    if (readsGraph(*s.expr)) return true;
+  return w.where && readsGraph(*w.where);
+}
+
+//! True if a MATCH reads only nodes: no relationship in its pattern, no pattern or subquery
+//! in its expressions.
+bool readsOnlyNodes(const ast::MatchClause& m) {
+  for (const auto& part : m.pattern.parts) {
+    if (!part.rels.empty() || part.kind != ast::PathKind::kPlain) return false;
+    for (const auto& np : part.nodes)
+      if (np.properties && readsGraph(*np.properties)) return false;
+  }
+  return !(m.where && readsGraph(*m.where));
+}
+
 bool duplicateInsensitive(const ast::Expr& e) {
   if (isAggregateCall(e)) {
     if (e.kind == ast::ExprKind::kCountStar) return false;
@@ -137,19 +164,47 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
     wrote = true;
     writes_ = true;
   };
+  // Whether the reads pending (since the last eager point) may see relationships. When they
+  // cannot, a CREATE of relationships between bound nodes needs no eager before it: what it
+  // writes cannot change what they match (UNWIND $rows … MATCH (a {id: r.a}), (b {id: r.b})
+  // CREATE (a)-[:R]->(b) streams instead of holding every row).
+  bool pending_reads_rels = false;
+  auto createsOnlyRelationships = [&](const ast::CreateClause& c) {
+    for (const auto& part : c.pattern.parts) {
+      if (!part.path_variable.empty()) return false;
+      for (const auto& np : part.nodes)
+        if (np.variable.empty() || !scope_.find(np.variable) || !np.labels.empty() ||
+            np.properties || np.name_ref)
+          return false;
+    }
+    return true;
+  };
   const size_t n = q.clauses.size();
   bool ends_ok = false;
+  // Whether the clauses so far read the graph (CALL { } IN TRANSACTIONS reads such an
+  // input whole before its first batch commits; rows from a file or a list need not be).
+  bool reads_graph = false;
   for (size_t i = 0; i < n; ++i) {
     const ast::Clause& clause = q.clauses[i];
     bool last = i + 1 == n;
     ends_ok = false;
     if (auto* m = std::get_if<ast::MatchClause>(&clause)) {
       beforeRead();
+      reads_graph = true;
+      pending_reads_rels = pending_reads_rels || !readsOnlyNodes(*m);
       bool distinct_ok = !m->optional && !last && distinctConsumer(q.clauses[i + 1]);
       in = planMatch(*m, std::move(in), distinct_ok);
     } else if (auto* u = std::get_if<ast::UnwindClause>(&clause)) {
+      reads_graph = reads_graph || readsGraph(*u->list);
+      pending_reads_rels = pending_reads_rels || readsGraph(*u->list);
       in = planUnwind(*u, std::move(in));
+    } else if (auto* l = std::get_if<ast::LoadCsvClause>(&clause)) {
+      reads_graph = reads_graph || readsGraph(*l->url);
+      pending_reads_rels = pending_reads_rels || readsGraph(*l->url);
+      in = planLoadCsv(*l, std::move(in));
     } else if (auto* w = std::get_if<ast::WithClause>(&clause)) {
+      reads_graph = reads_graph || readsGraph(*w);
+      pending_reads_rels = pending_reads_rels || readsGraph(*w);
       in = planProjection(w->projection, w->where.get(), std::move(in), false, writes_, nullptr,
                           nullptr);
     } else if (auto* r = std::get_if<ast::ReturnClause>(&clause)) {
@@ -159,7 +214,14 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
       in = planProjection(r->projection, nullptr, std::move(in), true, writes_, &cols, &slots);
       ends_ok = true;
     } else if (auto* c = std::get_if<ast::CreateClause>(&clause)) {
-      beforeWrite();
+      if (read_pending && !pending_reads_rels && createsOnlyRelationships(*c)) {
+        read_pending = false;  // no eager needed (see pending_reads_rels)
+        wrote = true;
+        writes_ = true;
+      } else {
+        beforeWrite();
+      }
+      pending_reads_rels = false;
       in = planCreate(*c, std::move(in));
       ends_ok = true;
     } else if (auto* mg = std::get_if<ast::MergeClause>(&clause)) {
@@ -196,8 +258,9 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
       if (sub->in_transactions) batching = planBatching(q, i);
       PlanPtr inner = planSubquery(*sub, &unit, &sub_writes);
       if (batching && sub_writes) {
-        // Read every incoming row before the first batch commits.
-        in = makeEager(std::move(in));
+        // Read every incoming row from the graph before the first batch commits (rows from
+        // LOAD CSV, UNWIND or WITH of values stream: a big file is never held in memory).
+        if (reads_graph) in = makeEager(std::move(in));
         read_pending = false;
         out_.batched = true;
       } else {
@@ -212,10 +275,14 @@ PlanPtr Planner::planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<s
       } else {
         beforeRead();
       }
+      reads_graph = true;
+      pending_reads_rels = true;
       in = makeCallSubquery(unit, std::move(in), std::move(inner), std::move(batching));
       ends_ok = unit;
     } else if (auto* call = std::get_if<ast::CallClause>(&clause)) {
       beforeRead();
+      reads_graph = true;
+      pending_reads_rels = true;
       in = planCall(*call, std::move(in), last, cols, slots);
       ends_ok = last;
     }
@@ -236,6 +303,31 @@ PlanPtr Planner::planUnwind(const ast::UnwindClause& c, PlanPtr in) {
   StaticType element = list_type.element ? StaticType::of(*list_type.element) : StaticType{};
   scope_.bind(c.alias, {slot, VarKind::kValue, element});
   return makeUnwind(std::move(list), slot, exprText(*c.list) + " AS " + c.alias, std::move(in));
+}
+
+PlanPtr Planner::planLoadCsv(const ast::LoadCsvClause& c, PlanPtr in) {
+  StaticType url_type = typeOf(*c.url);
+  if (url_type.definite() && !url_type.is(StaticType::Kind::kString))
+    semantic(std::string("Type mismatch: LOAD CSV FROM expects a String (a URL), got ") +
+                 url_type.name(),
+             c.url->pos, ErrorDetail::kInvalidArgumentType);
+  LoadCsvSpec spec;
+  spec.url = compile(*c.url);
+  if (scope_.find(c.alias))
+    semantic("Variable `" + c.alias + "` already declared", c.pos,
+             ErrorDetail::kVariableAlreadyBound);
+  spec.slot = alloc();
+  spec.headers = c.headers;
+  spec.delimiter = c.terminator;
+  scope_.bind(c.alias, {spec.slot, VarKind::kValue, StaticType{}});
+  spec.text =
+      std::string(c.headers ? "WITH HEADERS " : "") + "FROM " + exprText(*c.url) + " AS " + c.alias;
+  if (c.terminator != ',') {
+    spec.text += " FIELDTERMINATOR ";
+    spec.text +=
+        c.terminator == '\t' ? std::string("'\\t'") : "'" + std::string(1, c.terminator) + "'";
+  }
+  return makeLoadCsv(std::move(spec), std::move(in));
 }
 
 PlanPtr Planner::planCall(const ast::CallClause& c, PlanPtr in, bool last,

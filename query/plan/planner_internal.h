@@ -97,6 +97,7 @@ class Planner final : public CompileScope {
   PlanPtr planSingle(const ast::SingleQuery& q, PlanPtr in, std::vector<std::string>& cols,
                      std::vector<int>& slots);
   PlanPtr planUnwind(const ast::UnwindClause& c, PlanPtr in);
+  PlanPtr planLoadCsv(const ast::LoadCsvClause& c, PlanPtr in);
   PlanPtr planCall(const ast::CallClause& c, PlanPtr in, bool last, std::vector<std::string>& cols,
                    std::vector<int>& slots);
   bool distinctConsumer(const ast::Clause& next) const;
@@ -205,6 +206,7 @@ class Planner final : public CompileScope {
   PlanPtr planRemove(const ast::RemoveClause& c, PlanPtr in);
   PlanPtr planDelete(const ast::DeleteClause& c, PlanPtr in);
   PlanPtr bindNamedNodes(const ast::PatternPart& part, PlanPtr in);
+  CreatePropsSpec createProps(const ast::Expr& properties);
   // Adds the nodes, relationships and path of `part` to `spec`. `before` (MERGE): the scope
   // before the clause; null (CREATE): variables are bound as they are created.
   void appendCreate(CreateSpec& spec, const ast::PatternPart& part, const Scope* before);

@@ -66,6 +66,7 @@ CallBatching Planner::planBatching(const ast::SingleQuery& q, size_t i) {
     } else {
       writes = !std::holds_alternative<ast::MatchClause>(later) &&
                !std::holds_alternative<ast::UnwindClause>(later) &&
+               !std::holds_alternative<ast::LoadCsvClause>(later) &&
                !std::holds_alternative<ast::WithClause>(later) &&
                !std::holds_alternative<ast::ReturnClause>(later);
     }

@@ -1,9 +1,30 @@
 // Updating clauses: CREATE, MERGE, SET, REMOVE, DELETE.
+#include <algorithm>
+
 #include "query/error.h"
 #include "query/plan/ast_util.h"
 #include "query/plan/planner_internal.h"
 
 namespace entente::query {
+
+CreatePropsSpec Planner::createProps(const ast::Expr& properties) {
+  CreatePropsSpec spec;
+  if (properties.kind != ast::ExprKind::kMap) {
+    spec.map = compile(properties);
+    return spec;
+  }
+  for (size_t i = 0; i < properties.map_keys.size(); ++i) {
+    ExprProgram value = compile(*properties.children.at(i));
+    int key = out_.names.add(properties.map_keys[i]);
+    auto same = std::find_if(spec.entries.begin(), spec.entries.end(),
+                             [&](const auto& e) { return e.first == key; });
+    if (same != spec.entries.end())
+      same->second = std::move(value);  // {k: 1, k: 2} is {k: 2}, as for a map value
+    else
+      spec.entries.emplace_back(key, std::move(value));
+  }
+  return spec;
+}
 
 PlanPtr Planner::bindNamedNodes(const ast::PatternPart& part, PlanPtr in) {
   for (const auto& np : part.nodes) {
@@ -56,7 +77,7 @@ void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const
       n.slot = alloc();
     }
     for (const auto& l : np.labels) n.labels.push_back(out_.names.add(l));
-    if (np.properties) n.props = compile(*np.properties);
+    if (np.properties) n.props = createProps(*np.properties);
     if (!before) scope_.bind(var, {n.slot, VarKind::kNode});
     spec.nodes.push_back(std::move(n));
   }
@@ -84,7 +105,7 @@ void Planner::appendCreate(CreateSpec& spec, const ast::PatternPart& part, const
     r.type = out_.names.add(rp.types[0]);
     r.var = rp.variable;
     r.slot = before ? scope_.find(var)->slot : alloc();
-    if (rp.properties) r.props = compile(*rp.properties);
+    if (rp.properties) r.props = createProps(*rp.properties);
     if (!before) scope_.bind(var, {r.slot, VarKind::kRel});
     spec.rels.push_back(std::move(r));
   }
