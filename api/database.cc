@@ -1,7 +1,7 @@
 // api/database.cc — opening databases and running statements of the query language.
 //
-// Query stages throw query::QueryError; this is the one place that catches it (and any
-// other exception) and turns it into an entente::Error value.
+// Query stages throw query::QueryError; api::catching (api/run_statement.h) turns it, and
+// any other exception, into an entente::Error value.
 #include <stdlib.h>
 
 #include <filesystem>
@@ -10,6 +10,7 @@
 
 #include "api/convert.h"
 #include "api/database_impl.h"
+#include "api/run_statement.h"
 #include "query/error.h"
 #include "query/status_error.h"
 
@@ -103,34 +104,8 @@ Expected<std::unique_ptr<Database>> Database::openTemporary(const OpenOptions& o
   });
 }
 
-namespace {
-
-QueryResult fromOutput(query::QueryOutput&& out) {
-  return QueryResult::success(std::move(out.columns), std::move(out.rows), out.stats,
-                              std::move(out.notices));
-}
-
-QueryResult errorResult(Error e) { return QueryResult::failure(std::move(e)); }
-
-// Runs a query stage, converting every exception into an error result.
-template <typename F>
-QueryResult catching(F&& f) {
-  try {
-    return f();
-  } catch (const query::QueryError& e) {
-    return errorResult(e.toError());
-  } catch (const std::bad_alloc&) {
-    return errorResult(
-        Error(ErrorCode::kInternalError, "out of memory while running the statement"));
-  } catch (const std::exception& e) {
-    return errorResult(
-        Error(ErrorCode::kInternalError, std::string("unexpected error: ") + e.what()));
-  } catch (...) {
-    return errorResult(Error(ErrorCode::kInternalError, "unexpected error"));
-  }
-}
-
-}  // namespace
+using api::catching;
+using api::fromOutput;
 
 QueryResult Database::query(std::string_view text, const Map& params, const QueryOptions& options) {
   return catching(

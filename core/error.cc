@@ -8,7 +8,7 @@ namespace entente {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 21> kCodeNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 22> kCodeNames{{
     {ErrorCode::kSyntaxError, "SyntaxError"},
     {ErrorCode::kSemanticError, "SemanticError"},
     {ErrorCode::kTypeError, "TypeError"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 21> kCodeNames{{
     {ErrorCode::kConstraintValidationFailed, "ConstraintValidationFailed"},
     {ErrorCode::kSchemaError, "SchemaError"},
     {ErrorCode::kTransactionConflict, "TransactionConflict"},
+    {ErrorCode::kTransactionError, "TransactionError"},
     {ErrorCode::kTimeout, "Timeout"},
     {ErrorCode::kCancelled, "Cancelled"},
     {ErrorCode::kLimitExceeded, "LimitExceeded"},

@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string response;
   {
     entente::server::RequestHandler handler(*db, fuzzLimits(), "");
-    response = handler.handle(line, "fuzz");
+    entente::Session session(*db);
+    response = handler.handle(line, "fuzz", session);
   }
 
   // One line of JSON, ending with '\n', and nothing the engine did not expect.

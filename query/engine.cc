@@ -51,8 +51,9 @@ struct Engine::Impl {
   // Projections of this store only, freed with the engine (see QueryOptions::projections).
   analytics::ProjectionCache projections;
 
+  //! `outer`: the explicit transaction to run in (not committed here), or null.
   void runQuery(const PreparedStatement& ps, const Map& params, const QueryOptions& options,
-                QueryOutput& out);
+                QueryOutput& out, storage::Transaction* outer);
 };
 
 Engine::Engine(storage::GraphStore& store, std::string import_directory)
@@ -105,6 +106,16 @@ const analytics::ProjectionCache& Engine::projections() const { return impl_->pr
 
 QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
                             const QueryOptions& options) {
+  return executeIn(ps, params, options, nullptr);
+}
+
+QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
+                            const QueryOptions& options, storage::Transaction& txn) {
+  return executeIn(ps, params, options, &txn);
+}
+
+QueryOutput Engine::executeIn(const PreparedStatement& ps, const Map& params,
+                              const QueryOptions& options, storage::Transaction* outer) {
   auto t0 = std::chrono::steady_clock::now();
   QueryOutput out;
   out.columns = ps.columns;
@@ -121,11 +132,17 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
     def.inverse = d.inverse;
     def.description = d.description;
     def.declared = true;
-    auto txn = impl_->store.beginWrite();
-    throwIfFailed(txn->putRelType(def));
-    throwIfFailed(txn->commit());
+    if (outer) {
+      throwIfFailed(outer->putRelType(def));
+    } else {
+      auto txn = impl_->store.beginWrite();
+      throwIfFailed(txn->putRelType(def));
+      throwIfFailed(txn->commit());
+    }
   } else if (st.kind == ast::StatementKind::kShowSchema) {
-    auto txn = impl_->store.beginRead();
+    std::unique_ptr<storage::Transaction> own;
+    storage::Transaction* txn = outer;
+    if (!txn) txn = (own = impl_->store.beginRead()).get();
     std::unordered_map<uint32_t, std::string> names;
     for (const auto& row : schemaRows(*txn)) {
       std::vector<Value> r;
@@ -133,6 +150,11 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
       out.rows.push_back(std::move(r));
     }
   } else if (st.kind == ast::StatementKind::kIndexCommand) {
+    if (outer && !indexCommandReadOnly(st.index))
+      throw QueryError(ErrorCode::kTransactionError,
+                       "Indexes and constraints cannot be created or dropped inside an explicit "
+                       "transaction (their entries could miss concurrent writes); COMMIT or "
+                       "ROLLBACK first and run the statement on its own");
     runIndexCommand(st.index, impl_->store, out);
     if (!indexCommandReadOnly(st.index)) {  // cached plans chose their seeks from the old catalog
       std::lock_guard lock(impl_->mu);
@@ -145,7 +167,7 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
     QueryOptions run_options = options;
     run_options.projections = &impl_->projections;
     run_options.import_directory = impl_->import_directory;
-    impl_->runQuery(ps, params, run_options, out);
+    impl_->runQuery(ps, params, run_options, out, outer);
   }
   out.stats.elapsed_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -153,16 +175,25 @@ QueryOutput Engine::execute(const PreparedStatement& ps, const Map& params,
 }
 
 void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params,
-                            const QueryOptions& options, QueryOutput& out) {
+                            const QueryOptions& options, QueryOutput& out,
+                            storage::Transaction* outer) {
   const PlannedQuery& plan = ps.plan;
-  std::unique_ptr<storage::Transaction> txn = ps.read_only ? store.beginRead() : store.beginWrite();
+  if (outer && plan.batched)
+    throw QueryError(ErrorCode::kTransactionError,
+                     "CALL { ... } IN TRANSACTIONS commits its own transactions, so it cannot run "
+                     "inside an explicit transaction; COMMIT or ROLLBACK first");
+  std::unique_ptr<storage::Transaction> own;
   BatchTransaction* batches = nullptr;  // CALL { } IN TRANSACTIONS: one write transaction per batch
-  if (plan.batched) {
-    auto b =
-        std::make_unique<BatchTransaction>(std::move(txn), [this] { return store.beginWrite(); });
-    batches = b.get();
-    txn = std::move(b);
+  if (!outer) {
+    own = ps.read_only ? store.beginRead() : store.beginWrite();
+    if (plan.batched) {
+      auto b =
+          std::make_unique<BatchTransaction>(std::move(own), [this] { return store.beginWrite(); });
+      batches = b.get();
+      own = std::move(b);
+    }
   }
+  storage::Transaction* txn = outer ? outer : own.get();
   ExecState st(store, *txn, plan.names, options, plan.width);
   if (batches) st.commit_batch = [batches] { batches->commitBatch(); };
   RMap rparams = toRMap(params);
@@ -205,7 +236,7 @@ void Engine::Impl::runQuery(const PreparedStatement& ps, const Map& params,
                          " of " + *st.csv_file + ")",
                      e.pos(), e.detail());
   }
-  if (txn->writable()) throwIfFailed(txn->commit());
+  if (own && txn->writable()) throwIfFailed(txn->commit());
   if (st.profiling) {
     for (auto& line : profileLines(*plan.root, st))
       out.rows.push_back({Value(std::move(line.text)), Value(static_cast<int64_t>(line.rows)),

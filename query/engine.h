@@ -5,7 +5,8 @@
 // execute (physical operators pulling rows one at a time, query/exec/operator.h). Plans are cached
 // by statement text, so a repeated statement is parsed and planned once; parameters are bound at
 // execution. Reads run on a snapshot; a statement that writes runs in one write transaction,
-// committed whole or not at all. Errors are thrown as QueryError (query/error.h).
+// committed whole or not at all — or, inside an explicit transaction, in that transaction. Errors
+// are thrown as QueryError (query/error.h).
 #pragma once
 
 #include <atomic>
@@ -49,6 +50,15 @@ class Engine {
   QueryOutput run(std::string_view text, const Map& params = {}, const QueryOptions& options = {}) {
     return execute(*prepare(text), params, options);
   }
+  //! Runs a statement inside an explicit transaction `txn` (storage::GraphStore::
+  //! beginOptimistic, or beginRead for a read-only one): its reads see `txn`'s writes, its
+  //! writes go to `txn`, and nothing is committed here. Refused with TransactionError, before
+  //! anything runs: index and constraint DDL (it cannot be validated against concurrent
+  //! writes; Neo4j refuses it after writes too) and CALL { } IN TRANSACTIONS (it commits on
+  //! its own). A statement that fails may have written part of its changes to `txn`: the
+  //! caller must roll `txn` back. Throws QueryError.
+  QueryOutput execute(const PreparedStatement& statement, const Map& params,
+                      const QueryOptions& options, storage::Transaction& txn);
   //! Column names of a prepared statement (known before it runs).
   static const std::vector<std::string>& columns(const PreparedStatement& statement);
   static bool isReadOnly(const PreparedStatement& statement);
@@ -57,6 +67,8 @@ class Engine {
 
  private:
   struct Impl;
+  QueryOutput executeIn(const PreparedStatement& statement, const Map& params,
+                        const QueryOptions& options, storage::Transaction* txn);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -19,6 +19,7 @@ ErrorCode errorCodeOf(Status::Code code) {
     case Status::Code::kReadOnly: return ErrorCode::kReadOnly;
     case Status::Code::kConstraintViolation: return ErrorCode::kConstraintValidationFailed;
     case Status::Code::kAlreadyExists: return ErrorCode::kSchemaError;
+    case Status::Code::kConflict: return ErrorCode::kTransactionConflict;
   }
   return ErrorCode::kInternalError;
 }

@@ -14,6 +14,7 @@
 //   kReadOnly          ReadOnly                       a write on a read-only database
 //   kConstraintViolation ConstraintValidationFailed   a UNIQUE / NOT NULL constraint would break
 //   kAlreadyExists     SchemaError                    an index or constraint already exists
+//   kConflict          TransactionConflict            a concurrent commit wrote the same data
 //
 // One rule for kInvalidArgument: it is always ArgumentError, inside a statement and in an
 // import alike. InvalidInput is reserved for input the importers and protocols parse

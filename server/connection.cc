@@ -8,6 +8,7 @@ namespace asio = boost::asio;
 
 Connection::Connection(Server& server, asio::ip::tcp::socket socket, uint64_t number)
     : server_(server),
+      session_(server.handler().database()),
       socket_(std::move(socket)),
       last_activity_(std::chrono::steady_clock::now()) {
   boost::system::error_code ec;
@@ -33,6 +34,15 @@ void Connection::closeIfIdle(std::chrono::steady_clock::time_point now,
                              std::chrono::milliseconds idle) {
   asio::post(socket_.get_executor(), [self = shared_from_this(), now, idle] {
     if (self->reading_ && now - self->last_activity_ > idle) self->close("idle timeout");
+  });
+}
+
+void Connection::expireIdleTransaction(std::chrono::steady_clock::time_point now,
+                                       std::chrono::milliseconds idle) {
+  asio::post(socket_.get_executor(), [self = shared_from_this(), now, idle] {
+    if (!self->reading_ || self->closed_ || now - self->last_activity_ <= idle) return;
+    if (self->session_.expire("idle for more than " + std::to_string(idle.count()) + " ms"))
+      logLine(self->peer_ + ": rolled back its transaction (idle timeout)");
   });
 }
 
@@ -78,7 +88,7 @@ void Connection::process() {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos)
       continue;  // blank line: no request
-    out_ += server_.handler().handle(line, peer_);
+    out_ += server_.handler().handle(line, peer_, session_);
     ++answered;
   }
   in_.erase(0, start);
@@ -148,6 +158,7 @@ void Connection::close(const char* why) {
   boost::system::error_code ec;
   socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
   socket_.close(ec);
+  if (session_.rollback()) logLine(peer_ + ": rolled back its open transaction");
   server_.forget(this, why);
 }
 

@@ -34,6 +34,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void stop();
   //! Closes the connection if it has waited for input longer than `idle` (thread-safe).
   void closeIfIdle(std::chrono::steady_clock::time_point now, std::chrono::milliseconds idle);
+  //! Rolls back its open transaction if it has waited for input longer than `idle`
+  //! (thread-safe); the client's next statement is told why.
+  void expireIdleTransaction(std::chrono::steady_clock::time_point now,
+                             std::chrono::milliseconds idle);
   const std::string& peer() const { return peer_; }
 
  private:
@@ -47,6 +51,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void close(const char* why);
 
   Server& server_;
+  Session session_;
   boost::asio::ip::tcp::socket socket_;
   std::string peer_;
   std::string in_;      // received bytes not yet answered

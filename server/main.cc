@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   int64_t timeout_ms = o.limits.query_timeout.count();
   int64_t slow_ms = o.limits.slow_query.count();
   int64_t idle_ms = o.idle_timeout.count();
+  int64_t txn_idle_ms = o.transaction_timeout.count();
+  bool no_sync = false;
   CLI::App app{"entente-server — the Entente query language over TCP (newline-delimited JSON)"};
   app.add_option("--db", o.db_path, "Database directory (created if missing)")->required();
   app.add_option("--port", o.port, "TCP port (0: any free port)")->capture_default_str();
@@ -38,12 +40,20 @@ int main(int argc, char** argv) {
                  "Directory LOAD CSV reads from (file:///x.csv = DIR/x.csv); without it LOAD CSV "
                  "is refused")
       ->type_name("DIR");
+  app.add_option("--transaction-timeout-ms", txn_idle_ms,
+                 "Roll back a transaction idle this long between requests (0: never)")
+      ->capture_default_str();
+  app.add_flag("--no-sync", no_sync,
+               "Acknowledge commits before they are fsynced: faster writes, but a power loss may "
+               "lose the last acknowledged ones (kill -9 cannot)");
   CLI11_PARSE(app, argc, argv);
   o.limits.query_timeout = std::chrono::milliseconds(timeout_ms);
   o.limits.slow_query = std::chrono::milliseconds(slow_ms);
   o.idle_timeout = std::chrono::milliseconds(idle_ms);
+  o.transaction_timeout = std::chrono::milliseconds(txn_idle_ms);
   if (o.limits.max_request_bytes == 0) o.limits.max_request_bytes = 1;
 
+  open_options.sync_writes = !no_sync;
   auto db = Database::open(o.db_path, open_options);
   if (!db) {
     std::cerr << "Error: " << db.error().codeName() << ": " << db.error().message() << '\n';

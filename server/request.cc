@@ -115,7 +115,7 @@ void logLine(std::string_view message) {
   std::cerr << stamp << ' ' << message << '\n';
 }
 
-std::string RequestHandler::handle(std::string_view line, std::string_view peer) {
+std::string RequestHandler::handle(std::string_view line, std::string_view peer, Session& session) {
   nlohmann::json request;
   try {
     request = nlohmann::json::parse(line);
@@ -158,7 +158,7 @@ std::string RequestHandler::handle(std::string_view line, std::string_view peer)
   options.max_rows = limits_.max_rows;
   const std::string& text = q->get_ref<const std::string&>();
   auto t0 = std::chrono::steady_clock::now();
-  QueryResult result = db_.query(text, params, options);
+  QueryResult result = session.run(text, params, options);
   auto elapsed = std::chrono::steady_clock::now() - t0;
   if (limits_.slow_query.count() > 0 && elapsed >= limits_.slow_query) {
     logLine(std::string(peer) + ": slow query (" +

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "entente/entente.h"
+#include "entente/session.h"
 
 namespace entente::server {
 
@@ -37,11 +38,12 @@ class RequestHandler {
   RequestHandler(Database& db, Limits limits, std::string token)
       : db_(db), limits_(limits), token_(std::move(token)) {}
 
-  //! Answers one request line (without its '\n'); the response ends with '\n'.
-  //! `peer` names the client in log lines.
-  std::string handle(std::string_view line, std::string_view peer);
+  //! Answers one request line (without its '\n') in the connection's `session`; the response
+  //! ends with '\n'. `peer` names the client in log lines.
+  std::string handle(std::string_view line, std::string_view peer, Session& session);
 
   const Limits& limits() const { return limits_; }
+  Database& database() { return db_; }
 
  private:
   Database& db_;

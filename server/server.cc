@@ -127,10 +127,13 @@ void Server::forget(Connection* connection, const char* why) {
 }
 
 void Server::sweep() {
-  if (options_.idle_timeout.count() <= 0 || stopping_) return;
-  sweeper_.expires_after(
-      std::min<std::chrono::milliseconds>(options_.idle_timeout, std::chrono::seconds(1)));
-  sweeper_.async_wait([this](const boost::system::error_code& ec) {
+  const auto idle = options_.idle_timeout, txn_idle = options_.transaction_timeout;
+  if ((idle.count() <= 0 && txn_idle.count() <= 0) || stopping_) return;
+  std::chrono::milliseconds every(1000);
+  for (auto t : {idle, txn_idle})
+    if (t.count() > 0) every = std::min(every, t);
+  sweeper_.expires_after(every);
+  sweeper_.async_wait([this, idle, txn_idle](const boost::system::error_code& ec) {
     if (ec || stopping_) return;
     auto now = std::chrono::steady_clock::now();
     std::vector<std::shared_ptr<Connection>> live;
@@ -139,7 +142,10 @@ void Server::sweep() {
       for (auto& [ptr, weak] : connections_)
         if (auto c = weak.lock()) live.push_back(std::move(c));
     }
-    for (auto& c : live) c->closeIfIdle(now, options_.idle_timeout);
+    for (auto& c : live) {
+      if (txn_idle.count() > 0) c->expireIdleTransaction(now, txn_idle);
+      if (idle.count() > 0) c->closeIfIdle(now, idle);
+    }
     sweep();
   });
 }

@@ -3,7 +3,8 @@
 // One io_context runs on a pool of threads; each connection's handlers run on its own
 // strand and execute queries inline, so clients are served in parallel (the Database lets
 // reads run concurrently and serialises writes). A single acceptor enforces the connection
-// limit; a sweeper closes connections idle past the idle timeout. SIGTERM/SIGINT stop the
+// limit; a sweeper closes connections idle past the idle timeout and rolls back transactions
+// idle past the transaction timeout. SIGTERM/SIGINT stop the
 // acceptor, let every connection answer what it has received, and return from run() once
 // the last one has closed: a response is only sent after its write committed.
 #pragma once
@@ -35,6 +36,9 @@ struct ServerOptions {
   size_t max_connections = 256;
   int threads = 0;  // 0: two per core, at least 4
   std::chrono::milliseconds idle_timeout{300000};
+  //! An open transaction waiting longer than this for its connection's next request is
+  //! rolled back (0: never).
+  std::chrono::milliseconds transaction_timeout{60000};
 };
 
 class Server {

@@ -22,6 +22,9 @@ std::optional<CliOptions> parseCli(int argc, char** argv, int* exit_code) {
                  "Directory LOAD CSV reads from (file:///x.csv = DIR/x.csv); without it LOAD CSV "
                  "is refused")
       ->type_name("DIR");
+  app.add_flag("--no-sync", o.no_sync,
+               "Acknowledge commits before they are fsynced: faster writes, but a power loss may "
+               "lose the last ones (kill -9 cannot)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

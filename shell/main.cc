@@ -68,7 +68,7 @@ int interactive(Shell& shell, bool scratch, const std::string& path) {
   std::string line;
   while (!shell.quitRequested()) {
     shell.setWidth(terminalWidth());
-    auto r = reader.read(splitter.pending() ? "   ...> " : "entente> ", &line);
+    auto r = reader.read(shell.prompt(splitter.pending()), &line);
     if (r == LineReader::Result::kEof) {
       std::cout << '\n';
       break;
@@ -89,6 +89,7 @@ int interactive(Shell& shell, bool scratch, const std::string& path) {
       entry.clear();
     }
   }
+  shell.endSession();  // says so if a transaction was rolled back
   return 0;
 }
 
@@ -105,7 +106,7 @@ bool runStdin(Shell& shell) {
   }
   if (!shell.quitRequested())
     for (const auto& piece : splitter.finish()) ok = shell.run(piece) && ok;
-  return ok;
+  return shell.endSession() && ok;
 }
 
 }  // namespace
@@ -118,6 +119,7 @@ int main(int argc, char** argv) {
   bool scratch = options->path.empty();
   OpenOptions open_options;
   open_options.import_directory = options->import_dir;
+  open_options.sync_writes = !options->no_sync;
   auto db =
       scratch ? Database::openTemporary(open_options) : Database::open(options->path, open_options);
   if (!db) {
@@ -155,6 +157,7 @@ int main(int argc, char** argv) {
       if (shell.quitRequested()) break;
       ok = shell.runText(command) && ok;
     }
+    ok = shell.endSession() && ok;
     return ok ? 0 : 1;
   }
   if (!tty) {

@@ -10,7 +10,8 @@ namespace entente::shell {
 std::atomic<bool> Shell::cancel_flag{false};
 std::atomic<bool> Shell::running{false};
 
-Shell::Shell(Database& db, std::ostream& out, std::ostream& err) : db_(db), out_(out), err_(err) {
+Shell::Shell(Database& db, std::ostream& out, std::ostream& err)
+    : db_(db), session_(db), out_(out), err_(err) {
   vocabulary_.dot_commands = dotCommandNames();
 }
 
@@ -32,7 +33,7 @@ bool Shell::runStatement(const std::string& text) {
   cancel_flag = false;
   running = true;
   auto t0 = std::chrono::steady_clock::now();
-  QueryResult result = db_.query(text, params_, options);
+  QueryResult result = session_.run(text, params_, options);
   double elapsed =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   running = false;
@@ -45,6 +46,20 @@ bool Shell::runStatement(const std::string& text) {
     vocabulary_stale_ = true;
   last_result_ = std::move(result);
   return true;
+}
+
+std::string Shell::prompt(bool continuation) const {
+  if (continuation) return "   ...> ";
+  return !session_.inTransaction()      ? "entente> "
+         : session_.transactionFailed() ? "entente!> "
+                                        : "entente*> ";
+}
+
+bool Shell::endSession() {
+  if (!session_.rollback()) return true;
+  printError(Error(ErrorCode::kTransactionError,
+                   "the session ended with a transaction open: it was rolled back"));
+  return false;
 }
 
 void Shell::show(const QueryResult& result, double elapsed_ms) {

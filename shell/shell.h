@@ -1,8 +1,9 @@
 // shell/shell.h — the state of one `entente` session and how it runs what the user types.
 //
 // A Shell owns the output mode, the timer switch, the parameters set by `.param`, the last
-// result (for `.export --dot`) and the completion vocabulary. It runs statements through the
-// public API only, prints results with the formatters (shell/output.h) and errors to the
+// result (for `.export --dot`), the completion vocabulary and the Session (entente/session.h)
+// whose BEGIN / COMMIT / ROLLBACK give it explicit transactions. It runs statements through
+// the public API only, prints results with the formatters (shell/output.h) and errors to the
 // error stream as "Error: <code>: <message>". Dot-commands are in dot_commands.cc.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "entente/entente.h"
+#include "entente/session.h"
 #include "shell/completion.h"
 #include "shell/output.h"
 #include "shell/statement_splitter.h"
@@ -41,6 +43,12 @@ class Shell {
   bool quitRequested() const { return quit_; }
   //! Terminal width for table mode (0 = do not truncate).
   void setWidth(int width) { width_ = width; }
+  //! The prompt: "entente> ", "entente*> " inside a transaction, "entente!> " inside a failed
+  //! one; "   ...> " for the following lines of a statement (`continuation`).
+  std::string prompt(bool continuation) const;
+  //! Leaving the shell: rolls back a transaction still open, saying so on the error stream.
+  //! False if there was one (a script that forgot COMMIT fails).
+  bool endSession();
 
   //! Set by the SIGINT handler while a statement runs: cancels it.
   static std::atomic<bool> cancel_flag;
@@ -57,6 +65,7 @@ class Shell {
   std::vector<std::string> firstColumn(const std::vector<std::string>& queries);
 
   Database& db_;
+  Session session_;
   std::ostream& out_;
   std::ostream& err_;
   OutputMode mode_ = OutputMode::kTable;

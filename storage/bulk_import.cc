@@ -128,6 +128,7 @@ Status BulkImporter::ingest() {
     }
   }
   store_.view_.reset();
+  store_.commit_log_.invalidateOpen();  // no write set: open optimistic transactions conflict
   // Durable and visible: update the in-memory state.
   store_.next_edge_.store(base_ + edges_.size());
   store_.raiseNextNode(next_node_);

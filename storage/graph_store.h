@@ -8,11 +8,17 @@
 // and NOT NULL constraints (storage/index_schema.h) and a format version.
 // Key layouts are drawn at the top of storage/key_codec.h.
 //
-// Concurrency: one writer at a time (GraphStore::beginWrite blocks until the previous writer
-// is gone), any number of readers. Every Transaction reads one consistent snapshot; a write
+// Concurrency: any number of readers, and two kinds of write transaction. A *locked* one
+// (beginWrite: auto-commit statements, imports) holds the single writer lock from begin to
+// commit, so it sees every earlier commit. An *optimistic* one (beginOptimistic: explicit
+// transactions) runs without the lock on its begin snapshot and records its write set; its
+// commit takes the lock, fails with kConflict (leaving nothing behind) if a commit made after
+// its snapshot wrote or claimed a key it wrote or claimed (storage/commit_log.h), and is then
+// applied like a locked one. Every Transaction reads one consistent snapshot; a write
 // transaction also sees its own uncommitted writes (RocksDB WriteBatchWithIndex) and commits
-// them as one WriteBatch, so a statement is applied whole or not at all. Acknowledged
-// (committed) writes survive kill -9 (WAL on; `sync` option for power loss).
+// them as one WriteBatch, so it is applied whole or not at all. Acknowledged (committed)
+// writes survive kill -9 (WAL on) and, with StoreOptions::sync (the default), power loss:
+// commit() returns once the WAL is synced, concurrent committers sharing one sync.
 //
 // Errors: nothing here throws. Fallible calls return Status or Result<T>.
 #pragma once
@@ -85,7 +91,10 @@ struct RelTypeDef {
 struct StoreOptions {
   bool create_if_missing = true;
   bool error_if_exists = false;
-  bool sync = false;  // fsync the WAL on each commit (power-loss durability)
+  //! Durable commits: commit() returns only once the WAL is fsynced (power-loss safe), one
+  //! sync shared by the commits that wait at the same time (group commit). Off: a commit is
+  //! acknowledged once in the OS page cache (kill -9 safe, power loss may lose recent ones).
+  bool sync = true;
   size_t block_cache_mb = 64;
   bool read_only = false;
   //! Keep an in-memory copy of the adjacency for traversals (storage/adjacency.h).
@@ -273,8 +282,16 @@ class GraphStore {
 
   //! REQUIRES: every Transaction is destroyed before the GraphStore that began it.
   virtual std::unique_ptr<Transaction> beginRead() const = 0;
-  //! Blocks while another write transaction is alive (single writer).
+  //! Blocks while another locked write transaction is alive (single writer).
   virtual std::unique_ptr<Transaction> beginWrite() = 0;
+  //! An optimistic write transaction (see "Concurrency" above): never blocks; reads its begin
+  //! snapshot plus its own writes. Besides the keys it writes it claims, as if it wrote them,
+  //! the (index, value) of every UNIQUE entry it adds and both endpoints of every relation it
+  //! creates or deletes, so a concurrent equal value or endpoint delete conflicts. It interns
+  //! strings through the store (committed at once) and cannot create or drop indexes. Its
+  //! commit fails with kConflict also when an index or constraint was created or dropped, or
+  //! a bulk import ran, since it began. On a read-only store its writes fail with kReadOnly.
+  virtual std::unique_ptr<Transaction> beginOptimistic() = 0;
 
   //! Interns strings (labels, types, keys) outside a statement, e.g. before a bulk import.
   virtual Result<uint32_t> intern(std::string_view s) = 0;

@@ -179,7 +179,9 @@ Status RocksStore::openDb(bool* created) {
                           : rocksdb::DB::Open(dbo, path_, descs, &handles_, &raw);
   db_.reset(raw);
   if (!s.ok()) return fromRocks(s, "cannot open the database at " + path_);
-  write_options_.sync = options_.sync;
+  // Never sync inside Write: it runs under the writer lock, so each commit would pay its own
+  // fsync. Durable commits sync after the lock is released, together (waitDurable).
+  write_options_.sync = false;
   if (!options_.read_only) {  // leftovers of a bulk import interrupted by a crash
     for (const auto& entry : fs::directory_iterator(path_, ec))
       if (entry.path().filename().string().rfind("bulk-tmp-", 0) == 0)
@@ -377,6 +379,42 @@ std::unique_ptr<Transaction> RocksStore::beginWrite() {
   auto txn = std::make_unique<RocksTransaction>(this, std::move(lock), s.ok());
   if (!s.ok()) txn->setWriteError(s);
   return txn;
+}
+
+std::unique_ptr<Transaction> RocksStore::beginOptimistic() {
+  if (options_.read_only) {
+    auto txn = std::make_unique<RocksTransaction>(this, std::unique_lock<std::mutex>(), false);
+    txn->setWriteError(Status::ReadOnly("The database " + path_ + " is open read-only"));
+    return txn;
+  }
+  return std::make_unique<RocksTransaction>(this, std::unique_lock<std::mutex>(), true,
+                                            /*optimistic=*/true);
+}
+
+Status RocksStore::waitDurable(uint64_t seq) {
+  if (!options_.sync) return Status::OK();
+  std::unique_lock lock(sync_mu_);
+  while (synced_seq_ < seq) {
+    if (syncing_) {  // a leader's sync is running: it may cover seq, or the next one will
+      sync_cv_.wait(lock);
+      continue;
+    }
+    syncing_ = true;
+    // Every write up to `target` is in the WAL file (a write is published after its WAL
+    // append), so this sync makes them all durable: one fsync for every waiting committer.
+    const uint64_t target = db_->GetLatestSequenceNumber();
+    lock.unlock();
+    rocksdb::Status s = db_->SyncWAL();
+    lock.lock();
+    syncing_ = false;
+    if (s.ok()) synced_seq_ = std::max(synced_seq_, target);
+    sync_cv_.notify_all();
+    if (!s.ok())
+      return fromRocks(s,
+                       "syncing the write-ahead log (the commit is applied, but it may not "
+                       "survive a power loss)");
+  }
+  return Status::OK();
 }
 
 Result<uint32_t> RocksStore::intern(std::string_view s) {

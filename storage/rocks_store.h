@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -20,6 +21,7 @@
 #include <rocksdb/options.h>
 
 #include "storage/adjacency_cache.h"
+#include "storage/commit_log.h"
 #include "storage/dictionary.h"
 #include "storage/graph_store.h"
 #include "storage/index_catalog.h"
@@ -41,6 +43,7 @@ class RocksStore final : public GraphStore {
 
   std::unique_ptr<Transaction> beginRead() const override;
   std::unique_ptr<Transaction> beginWrite() override;
+  std::unique_ptr<Transaction> beginOptimistic() override;
   Result<uint32_t> intern(std::string_view s) override;
   Status bulkImport(std::vector<BulkNode> nodes, std::vector<BulkEdge> edges) override;
   uint64_t version() const override { return version_.load(std::memory_order_acquire); }
@@ -72,6 +75,14 @@ class RocksStore final : public GraphStore {
   void raiseNextNode(NodeId at_least);
 
   rocksdb::ColumnFamilyHandle* cf(keys::Cf c) const { return handles_[c]; }
+  //! The hash of key `key` of family `c` in write sets (storage/commit_log.h).
+  uint64_t keyHash(keys::Cf c, std::string_view key) const {
+    return writeKeyHash(handles_[c]->GetID(), key);
+  }
+  //! Returns once the WAL is synced up to sequence `seq` (no-op unless options_.sync). Group
+  //! commit: one waiter syncs for all (DB::SyncWAL) while the others wait for its result;
+  //! those arriving during a sync are covered by the next one. Call without the writer lock.
+  Status waitDurable(uint64_t seq);
   //! The snapshot new read transactions share (a new one once anything changed).
   std::shared_ptr<ReadView> currentView() const;
 
@@ -84,6 +95,14 @@ class RocksStore final : public GraphStore {
 
   std::mutex writer_mu_;
   std::atomic<std::thread::id> writer_thread_{};
+  //! Write sets of recent commits while optimistic transactions are open.
+  CommitLog commit_log_;
+  // Group commit (waitDurable): the WAL is synced up to synced_seq_; syncing_ while a leader
+  // runs SyncWAL.
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  bool syncing_ = false;
+  uint64_t synced_seq_ = 0;
 
   Dictionary dict_;
   std::atomic<uint64_t> next_node_{1}, next_edge_{1}, version_{0}, node_count_{0};

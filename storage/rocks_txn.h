@@ -12,6 +12,12 @@
 // the pooled iterators of a write transaction (they are rebuilt over the changed batch).
 // Do not write through the transaction from inside one of its scan callbacks.
 //
+// An optimistic write transaction (GraphStore::beginOptimistic) is the same machinery without
+// the writer lock: it registers its snapshot in the store's CommitLog, notes the keys it
+// claims besides those it writes, and at commit takes the lock, validates its write set
+// against the commits made since its snapshot, re-bases its reads on the latest state (for
+// the counters computed at commit) and commits like a locked one.
+//
 // A read transaction whose view carries an AdjacencySnapshot answers edges(), degree() and
 // scanEdges() from it (same order, same content, no Seek); a write transaction always reads
 // RocksDB (its own writes are in the batch) and records each edge's final state for the
@@ -30,6 +36,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 
+#include "storage/commit_log.h"
 #include "storage/dictionary.h"
 #include "storage/graph_store.h"
 #include "storage/key_codec.h"
@@ -41,8 +48,10 @@ class RocksStore;
 
 class RocksTransaction final : public Transaction {
  public:
-  //! `lock` is the single-writer lock when writable (released at commit/rollback).
-  RocksTransaction(RocksStore* store, std::unique_lock<std::mutex> lock, bool writable);
+  //! `lock` is the single-writer lock when writable and not optimistic (released at
+  //! commit/rollback); an optimistic transaction takes it only inside commit().
+  RocksTransaction(RocksStore* store, std::unique_lock<std::mutex> lock, bool writable,
+                   bool optimistic = false);
   ~RocksTransaction() override;
   //! Makes every write fail with `s` (a write transaction that could not be granted).
   void setWriteError(Status s) { write_error_ = std::move(s); }
@@ -181,10 +190,26 @@ class RocksTransaction final : public Transaction {
   void eraseEdge(EdgeId id, const EdgeKeyParts& e);
   void finish();
 
+  // ---- write sets (storage/rocks_txn_commit.cc) ----
+  //! Sorted unique hashes of every key in the batch plus the keys it claims, derived from
+  //! the batch too (so they cost nothing unless a log needs them): both endpoint node keys of
+  //! every relation it writes, and the (index, value) of every UNIQUE entry it puts.
+  std::vector<uint64_t> writeSet() const;
+  //! Optimistic commit, under the writer lock: kConflict if a commit since the snapshot
+  //! touched the write set or changed the index catalog; then reads move to the latest state.
+  Status validateAndRebase();
+  //! Puts the dictionary entries whose kinds this transaction extends (merged with the
+  //! store's current kinds, so concurrent transactions never undo each other's bits).
+  void writeDictionary();
+
   RocksStore* store_;
   rocksdb::DB* db_;
   std::unique_lock<std::mutex> lock_;
   bool writable_;
+  const bool optimistic_;
+  CommitLog::Ticket ticket_;                           // optimistic: its registration
+  std::shared_ptr<const IndexCatalog> begin_catalog_;  // optimistic: the catalog at begin
+  std::vector<uint64_t> write_set_;                    // optimistic: validated at commit
   bool finished_ = false;
   Status write_error_;
   const rocksdb::Snapshot* snapshot_ = nullptr;  // own snapshot (write transactions)

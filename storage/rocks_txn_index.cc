@@ -120,6 +120,9 @@ Status RocksTransaction::indexSeek(IndexId id, const IndexRange& range,
 
 Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
   if (Status s = checkWritable(); !s.ok()) return s;
+  if (optimistic_)  // its entries would miss what concurrent commits write meanwhile
+    return Status::InvalidArgument(
+        "Indexes and constraints cannot be created or dropped inside an explicit transaction");
   const bool nodes = spec.entity == IndexEntity::kNode;
   if (spec.entity != IndexEntity::kNode && spec.entity != IndexEntity::kRelationship)
     return Status::InvalidArgument("An index is on a node label or a relationship type");
@@ -270,6 +273,9 @@ Result<IndexId> RocksTransaction::createIndex(const IndexSpec& spec) {
 
 Status RocksTransaction::dropIndex(std::string_view name) {
   if (Status s = checkWritable(); !s.ok()) return s;
+  if (optimistic_)  // its entries would miss what concurrent commits write meanwhile
+    return Status::InvalidArgument(
+        "Indexes and constraints cannot be created or dropped inside an explicit transaction");
   const IndexDef* def = catalog().byName(name);
   if (!def)
     return Status::NotFound("There is no index or constraint named `" + std::string(name) + "`");

@@ -8,10 +8,12 @@
 // relationships) planning is one bool test on the in-memory catalog.
 //
 // UNIQUE is checked at write time against every entry the transaction sees: its snapshot
-// plus its own writes. That is complete because writers are serialised (GraphStore admits
-// one write transaction at a time and each takes its snapshot after it holds the writer
-// lock), so no other transaction can insert the same key between this check and the
-// commit. NaN is never equal to anything, so a tuple holding NaN is never a duplicate.
+// plus its own writes. For a locked writer that is complete (it took its snapshot holding
+// the writer lock, so no other commit can add the value before it commits). An optimistic
+// transaction may be overtaken by a commit adding the same value: each UNIQUE entry put
+// claims its (index, value) in the write set (RocksTransaction::writeSet), so the later of
+// the two commits fails with kConflict. NaN is never equal to anything, so a tuple holding
+// NaN is never a duplicate.
 #include <algorithm>
 
 #include "storage/index_key_codec.h"

@@ -11,8 +11,12 @@
 namespace entente::storage {
 
 RocksTransaction::RocksTransaction(RocksStore* store, std::unique_lock<std::mutex> lock,
-                                   bool writable)
-    : store_(store), db_(store->db_.get()), lock_(std::move(lock)), writable_(writable) {
+                                   bool writable, bool optimistic)
+    : store_(store),
+      db_(store->db_.get()),
+      lock_(std::move(lock)),
+      writable_(writable),
+      optimistic_(writable && optimistic) {
   if (!writable_) write_error_ = Status::ReadOnly("Cannot write in a read-only transaction");
   ro_.fill_cache = true;
   if (!writable_) {  // readers share a snapshot while nothing changes
@@ -21,10 +25,21 @@ RocksTransaction::RocksTransaction(RocksStore* store, std::unique_lock<std::mute
     catalog_ = view_->catalog;
     return;
   }
-  // A writer takes its snapshot after it holds the writer lock: it sees every commit.
-  snapshot_ = db_->GetSnapshot();
+  if (optimistic_) {
+    // Snapshot and catalog as one pair (a commit changing the catalog publishes it under
+    // view_mu_ together with its write), registered in the commit log.
+    std::lock_guard view_lock(store->view_mu_);
+    ticket_ = store->commit_log_.open([&] {
+      snapshot_ = db_->GetSnapshot();
+      return snapshot_->GetSequenceNumber();
+    });
+    catalog_ = begin_catalog_ = store->catalog_;
+  } else {
+    // A locked writer takes its snapshot after it holds the writer lock: it sees every commit.
+    snapshot_ = db_->GetSnapshot();
+    catalog_ = store->catalog_;  // only writers change it, and this one holds the writer lock
+  }
   ro_.snapshot = snapshot_;
-  catalog_ = store->catalog_;  // only writers change it, and this one holds the writer lock
   {
     // overwrite_key: a key written twice appears once when iterating with the base.
     batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0, true);
@@ -45,6 +60,8 @@ void RocksTransaction::finish() {
   snapshot_ = nullptr;
   ro_.snapshot = nullptr;
   finished_ = true;
+  if (ticket_.id) store_->commit_log_.close(ticket_);
+  ticket_ = {};
   store_->unlockWriter(&lock_);
 }
 

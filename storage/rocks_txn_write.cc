@@ -36,6 +36,9 @@ void RocksTransaction::del(keys::Cf cf, std::string_view key) {
 Result<uint32_t> RocksTransaction::internString(std::string_view s) {
   if (Status st = checkWritable(); !st.ok()) return st;
   if (auto id = lookupString(s)) return *id;
+  // Two optimistic transactions interning one string in their batches would both write its
+  // entry: it is committed at once instead (an entry no data uses is harmless).
+  if (optimistic_) return store_->intern(s);
   uint32_t id = store_->dict_.reserveId();
   put(keys::kDict, keys::dictStringKey(s), keys::dictStringValue(id));
   put(keys::kDict, keys::dictIdKey(id), keys::dictIdValue(0, s));
@@ -50,8 +53,7 @@ void RocksTransaction::markKind(uint32_t id, uint8_t kind) {
   auto it = dict_updates_.find(id);
   if (it == dict_updates_.end())
     it = dict_updates_.emplace(id, Dictionary::Entry{id, stringOf(id), k}).first;
-  it->second.kinds |= kind;
-  put(keys::kDict, keys::dictIdKey(id), keys::dictIdValue(it->second.kinds, it->second.text));
+  it->second.kinds |= kind;  // written at commit (writeDictionary)
 }
 
 Status RocksTransaction::validateProps(const Properties& props) const {
@@ -288,72 +290,6 @@ Status RocksTransaction::putRelType(const RelTypeDef& def) {
   put(keys::kMeta, keys::metaRelTypeKey(*id), codec::encodeRelType(stored));
   markKind(*id, keys::kKindType);
   reltype_updates_[*id] = std::move(stored);
-  return Status::OK();
-}
-
-Status RocksTransaction::commit() {
-  if (finished_)
-    return Status::InvalidArgument("The transaction is already committed or rolled back");
-  if (!batch_) {  // a read transaction: nothing to make durable
-    finish();
-    return Status::OK();
-  }
-  if (batch_->GetWriteBatch()->Count() == 0) {
-    finish();
-    return Status::OK();
-  }
-  // Counters go in the same batch as the change they count.
-  std::string v;
-  auto putU64 = [&](std::string_view key, uint64_t x) {
-    v.clear();
-    keys::appendU64(&v, x);
-    put(keys::kMeta, key, v);
-  };
-  if (nodes_created_) putU64(keys::kMetaNextNode, store_->next_node_.load());
-  if (edges_created_) putU64(keys::kMetaNextEdge, store_->next_edge_.load());
-  if (node_delta_ != 0)
-    putU64(keys::kMetaCountNodes,
-           static_cast<uint64_t>(std::max<int64_t>(
-               0, static_cast<int64_t>(store_->node_count_.load()) + node_delta_)));
-  for (auto [label, d] : label_delta_) {
-    if (d == 0) continue;
-    int64_t now;
-    {
-      std::shared_lock lock(store_->counts_mu_);
-      now = static_cast<int64_t>(store_->labelCountLocked(label));
-    }
-    putU64(keys::metaCountLabelKey(label), static_cast<uint64_t>(std::max<int64_t>(0, now + d)));
-  }
-  writeIndexCounts();
-  rocksdb::Status s;
-  if (adj_changes_.empty() && !own_catalog_) {
-    s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
-  } else {
-    // One critical section with read-view creation (see RocksStore::view_mu_).
-    std::vector<AdjChange> changes;
-    changes.reserve(adj_changes_.size());
-    for (auto& [id, c] : adj_changes_) changes.push_back(std::move(c));
-    std::lock_guard view_lock(store_->view_mu_);
-    s = db_->Write(store_->write_options_, batch_->GetWriteBatch());
-    if (s.ok() && !changes.empty()) store_->adjacency_->committed(std::move(changes));
-    if (s.ok() && own_catalog_) store_->publishCatalogLocked(own_catalog_);
-  }
-  if (!s.ok()) {
-    finish();
-    return fromRocks(s, "commit");
-  }
-  // Durable: publish what this transaction made (dictionary, counts, schema, version).
-  std::vector<Dictionary::Entry> entries;
-  for (auto& [id, e] : dict_updates_) entries.push_back(e);
-  store_->dict_.publish(entries);
-  store_->applyCounts(node_delta_, label_delta_);
-  store_->applyIndexCounts(index_delta_, dropped_indexes_);
-  if (!reltype_updates_.empty()) {
-    std::unique_lock lock(store_->schema_mu_);
-    for (auto& [id, def] : reltype_updates_) store_->reltypes_[id] = def;
-  }
-  store_->version_.fetch_add(1, std::memory_order_acq_rel);
-  finish();
   return Status::OK();
 }
 

@@ -22,6 +22,7 @@ class Status {
     kVersionMismatch,  // the database was written by another format version
     kIOError,          // the file system or RocksDB failed
     kReadOnly,         // a write on a read transaction or a read-only store
+    kConflict,         // an optimistic transaction lost a write-write conflict (retry it)
   };
 
   Status() = default;
@@ -41,6 +42,7 @@ class Status {
   }
   static Status IOError(std::string m) { return Status(Code::kIOError, std::move(m)); }
   static Status ReadOnly(std::string m) { return Status(Code::kReadOnly, std::move(m)); }
+  static Status Conflict(std::string m) { return Status(Code::kConflict, std::move(m)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -8,9 +8,10 @@
 //   for (const auto& row : r.rows()) std::cout << row[0].asString() << "\n";
 //
 // Thread safety: a Database may be shared by threads; queries run concurrently, each on its
-// own consistent snapshot; writes are serialised. No exception crosses this API: every
-// fallible call returns an Error value (Expected<T> or QueryResult::error()).
-// This header mentions no RocksDB, ANTLR or other internal type.
+// own consistent snapshot; auto-commit writes are serialised; explicit transactions
+// (Database::beginTransaction) run concurrently and are checked for conflicts at commit. No
+// exception crosses this API: every fallible call returns an Error value (Expected<T> or
+// QueryResult::error()). This header mentions no RocksDB, ANTLR or other internal type.
 #pragma once
 
 #include <cstddef>
@@ -100,7 +101,12 @@ class QueryResult {
 
 struct OpenOptions {
   bool create_if_missing = true;
-  bool sync_writes = false;  //!< fsync each commit (power-loss safety); kill -9 is safe either way
+  //! Durable commits: a commit returns once the write-ahead log is fsynced, so it survives a
+  //! power loss; concurrent commits share one fsync (group commit). Off: a commit returns
+  //! once the OS has it — several times faster for small writes, and still safe against
+  //! kill -9 or a crash of the program, but a power loss or kernel crash may lose the last
+  //! commits acknowledged (never part of one).
+  bool sync_writes = true;
   bool read_only = false;
   //! Largest JSON document (importJson) or JSON line (importJsonLines) accepted; a larger
   //! one is refused with an error before it is parsed, so memory stays bounded.
@@ -115,6 +121,7 @@ struct OpenOptions {
 enum class Direction { kOutgoing, kIncoming, kBoth };
 
 class PreparedQuery;
+class Transaction;
 
 class Database {
  public:
@@ -132,6 +139,9 @@ class Database {
   Expected<std::shared_ptr<const PreparedQuery>> prepare(std::string_view text);
   QueryResult execute(const PreparedQuery& prepared, const Map& params = {},
                       const QueryOptions& options = {});
+  //! Begins an explicit transaction (see Transaction). Never blocks. On a read-only database
+  //! its statements can read; one that writes fails with ReadOnly.
+  Expected<std::unique_ptr<Transaction>> beginTransaction();
 
   // ---- entities and relations without the query language -------------------------------
   Expected<Node> addEntity(const std::vector<std::string>& labels, const Map& properties);
@@ -176,8 +186,68 @@ class Database {
   struct Impl;  // internal
 
  private:
+  friend class Transaction;
   friend struct DatabaseTestAccess;  // tests/api/database_test_access.h: tests reach the store
   explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+//! An explicit transaction: statements that commit or roll back together.
+//!
+//!   auto tx = db->beginTransaction();                       // Expected<unique_ptr<Transaction>>
+//!   (*tx)->query("MATCH (a:Account {id: 1}) SET a.balance = a.balance - 10");
+//!   (*tx)->query("MATCH (a:Account {id: 2}) SET a.balance = a.balance + 10");
+//!   auto done = (*tx)->commit();   // TransactionConflict: retry the whole transaction
+//!
+//! Isolation: snapshot isolation. Its statements read the database as of beginTransaction()
+//! plus the transaction's own writes; nothing of it is visible to others before commit().
+//! It does not block other writers: commit() fails with TransactionConflict, applying
+//! nothing, if a transaction or statement that committed after this one began wrote the same
+//! node or relationship, added the same value under a UNIQUE constraint, or created or deleted
+//! a relationship of a node the other deleted (or the reverse); also if an index or
+//! constraint was created or dropped, or a bulk CSV import ran, meanwhile. A commit is
+//! durable when it returns (unless the database was opened with sync_writes off).
+//!
+//! A statement that fails once it has started (a constraint, a type error, a timeout...)
+//! rolls the whole transaction back, as in Neo4j: state() becomes kFailed and every later
+//! call fails with TransactionError naming the cause. A statement that cannot be parsed or
+//! planned changes nothing and leaves the transaction open. Refused inside a transaction
+//! (TransactionError, which fails it): CREATE/DROP INDEX and CONSTRAINT, and
+//! CALL { } IN TRANSACTIONS.
+//!
+//! Destroying an open transaction rolls it back. Calls on one transaction are serialised
+//! (it may be handed between threads). REQUIRES: destroyed before its Database.
+class Transaction {
+ public:
+  enum class State {
+    kOpen,        //!< statements may run
+    kCommitted,   //!< commit() succeeded
+    kRolledBack,  //!< rollback() was called
+    kFailed,      //!< a statement or the commit failed: rolled back, nothing applied
+  };
+
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  //! Runs a statement in this transaction (TransactionError unless state() is kOpen).
+  QueryResult query(std::string_view text, const Map& params = {},
+                    const QueryOptions& options = {});
+  QueryResult execute(const PreparedQuery& prepared, const Map& params = {},
+                      const QueryOptions& options = {});
+  //! Applies every write at once. TransactionConflict (state kFailed, nothing applied) if a
+  //! concurrent commit got there first; TransactionError if the transaction is not open.
+  Expected<void> commit();
+  //! Drops every write; no-op unless open.
+  void rollback();
+  State state() const;
+  bool isOpen() const { return state() == State::kOpen; }
+
+  struct Impl;  // internal
+
+ private:
+  friend class Database;
+  explicit Transaction(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

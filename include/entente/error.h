@@ -33,6 +33,7 @@ enum class ErrorCode : uint8_t {
   kConstraintValidationFailed,  //!< a schema constraint (unique, not null) would be broken
   kSchemaError,          //!< an index or constraint clashes with one that exists (or is missing)
   kTransactionConflict,  //!< a concurrent transaction wrote the same data first
+  kTransactionError,     //!< not allowed in the transaction's state (none open, failed, nested)
   kTimeout,              //!< the statement's time budget ran out
   kCancelled,            //!< cancelled by the caller
   kLimitExceeded,        //!< a result, memory or size limit was passed

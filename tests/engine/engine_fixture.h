@@ -18,7 +18,9 @@ class EngineTest : public ::testing::Test {
   void SetUp() override {
     std::random_device rd;
     dir_ = std::filesystem::temp_directory_path() / ("entente_query_test_" + std::to_string(rd()));
-    auto s = storage::GraphStore::open(dir_.string());
+    storage::StoreOptions o;
+    o.sync = false;  // semantics, not durability: no fsync per statement
+    auto s = storage::GraphStore::open(dir_.string(), o);
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s.value());
     engine_ = std::make_unique<Engine>(*store_);

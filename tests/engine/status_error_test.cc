@@ -23,6 +23,7 @@ TEST(StatusError, EachStorageCodeHasOneErrorCode) {
       {Status::VersionMismatch("format 3"), ErrorCode::kVersionMismatch},
       {Status::IOError("disk full"), ErrorCode::kIOError},
       {Status::ReadOnly("read-only"), ErrorCode::kReadOnly},
+      {Status::Conflict("wrote first"), ErrorCode::kTransactionConflict},
   };
   for (const auto& c : cases) {
     Error e = fromStatus(c.status);

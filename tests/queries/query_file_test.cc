@@ -92,7 +92,9 @@ class QueryFileTest : public ::testing::Test {
     ASSERT_TRUE(parsed.has_value()) << err;
     TestFile& tf = *parsed;
 
-    auto db = Database::openTemporary();
+    OpenOptions scratch;
+    scratch.sync_writes = false;  // semantics, not durability: no fsync per statement
+    auto db = Database::openTemporary(scratch);
     ASSERT_TRUE(db.ok()) << db.error().codeName() << ": " << db.error().message();
     if (tf.dataset == "aleppo") {
       auto st = (*db)->loadBundledDataset();

@@ -1,12 +1,15 @@
-// kill -9 during a write load: the store always reopens, every acknowledged statement is
-// there, and no statement is there in part.
+// kill -9 during a write load: the store always reopens, every acknowledged transaction is
+// there, no transaction is there in part, and the indexes agree with the data.
 //
 // The parent re-executes this test binary as a child (fork + exec, so the child starts with
-// a clean RocksDB: a fork of a process running RocksDB threads would not be realistic). The child
-// opens the store and commits statements in a loop; each statement creates an item node
-// (name "item-<seq>"), an edge anchor->item and an edge item->anchor, and sets the anchor's
-// `last` property to seq. After commit() returns it writes seq to a pipe. The parent SIGKILLs
-// it at a random moment, reopens the store and checks. Rounds: 30, or $ENTENTE_CRASH_ROUNDS.
+// a clean RocksDB: a fork of a process running RocksDB threads would not be realistic). The
+// child opens the store (durable commits, the default), makes sure a UNIQUE constraint on
+// Item.seq and an index on Item.group exist, and runs two threads committing explicit
+// (optimistic) transactions of several steps each: read the anchor's `last`, create an item
+// node (name "item-<seq>", seq, group = seq % 7), an edge anchor->item, an edge item->anchor,
+// set the anchor's `last` to seq. Both threads write the anchor, so they conflict and retry;
+// after commit() returns the thread writes seq to a pipe. The parent SIGKILLs the child at a
+// random moment, reopens the store and checks. Rounds: 30, or $ENTENTE_CRASH_ROUNDS.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -17,6 +20,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <thread>
 
 #include "store_test_util.h"
 
@@ -29,8 +33,10 @@ constexpr const char* kChildFdEnv = "ENTENTE_CRASH_CHILD_FD";
 struct Ids {
   LabelId item;
   TypeId has, back;
-  KeyId name, seq, last;
+  KeyId name, seq, last, group;
 };
+
+constexpr int64_t kGroups = 7;
 
 bool internAll(GraphStore& store, Ids* ids) {
   auto w = store.beginWrite();
@@ -40,8 +46,19 @@ bool internAll(GraphStore& store, Ids* ids) {
     return r.ok();
   };
   bool ok = get("Item", &ids->item) && get("HAS", &ids->has) && get("BACK", &ids->back) &&
-            get("name", &ids->name) && get("seq", &ids->seq) && get("last", &ids->last);
-  return ok && w->commit().ok();
+            get("name", &ids->name) && get("seq", &ids->seq) && get("last", &ids->last) &&
+            get("group", &ids->group);
+  if (!ok) return false;
+  // The constraint and the index the transactions keep in step (created once).
+  if (!w->findIndex("item_seq") &&
+      !w->createIndex(
+            {"item_seq", IndexEntity::kNode, ids->item, {ids->seq}, ConstraintKind::kUnique})
+           .ok())
+    return false;
+  if (!w->findIndex("item_group") &&
+      !w->createIndex({"item_group", IndexEntity::kNode, ids->item, {ids->group}}).ok())
+    return false;
+  return w->commit().ok();
 }
 
 int64_t lastOf(const NodeRecord& anchor, KeyId last) {
@@ -72,22 +89,30 @@ int64_t lastOf(const NodeRecord& anchor, KeyId last) {
       anchor = found[0];
     }
   }
-  for (;;) {
-    auto w = store.beginWrite();
-    auto rec = w->getNode(anchor);
-    if (!rec) _exit(6);
-    int64_t seq = lastOf(*rec, ids.last) + 1;
-    auto item = w->createNode(
-        {ids.item}, {{ids.name, Value("item-" + std::to_string(seq))}, {ids.seq, Value(seq)}});
-    if (!item.ok()) _exit(7);
-    if (!w->createEdge(anchor, ids.has, *item, {}).ok() ||
-        !w->createEdge(*item, ids.back, anchor, {}).ok())
-      _exit(8);
-    if (!w->updateNode({anchor, {}, {{ids.name, Value("anchor")}, {ids.last, Value(seq)}}}).ok())
-      _exit(9);
-    if (!w->commit().ok()) _exit(10);
-    if (write(fd, &seq, sizeof seq) != sizeof seq) _exit(11);  // acknowledged
-  }
+  auto writer = [&] {
+    for (;;) {
+      auto w = store.beginOptimistic();
+      auto rec = w->getNode(anchor);
+      if (!rec) _exit(6);
+      int64_t seq = lastOf(*rec, ids.last) + 1;
+      auto item = w->createNode({ids.item}, {{ids.name, Value("item-" + std::to_string(seq))},
+                                             {ids.seq, Value(seq)},
+                                             {ids.group, Value(seq % kGroups)}});
+      if (!item.ok()) _exit(7);
+      if (!w->createEdge(anchor, ids.has, *item, {}).ok() ||
+          !w->createEdge(*item, ids.back, anchor, {}).ok())
+        _exit(8);
+      if (!w->updateNode({anchor, {}, {{ids.name, Value("anchor")}, {ids.last, Value(seq)}}}).ok())
+        _exit(9);
+      Status s = w->commit();
+      if (s.code() == Status::Code::kConflict) continue;  // the other thread got there first
+      if (!s.ok()) _exit(10);
+      if (write(fd, &seq, sizeof seq) != sizeof seq) _exit(11);  // acknowledged (atomic write)
+    }
+  };
+  std::thread other(writer);
+  writer();
+  other.join();
 }
 
 // Runs the child when this binary is started as one: from a global test environment, so
@@ -195,6 +220,44 @@ TEST(CrashRecovery, KillNineNeverLosesAcknowledgedWritesNorTearsAStatement) {
     ASSERT_EQ(t->degree(anchors[0], Direction::kOut, {}), items.size());
     ASSERT_EQ(store.approxNodeCount(), items.size() + 1);
     ASSERT_EQ(store.approxLabelCount(*item_label), items.size());
+    // The indexes agree with the data: one entry per item, found by its own value.
+    auto unique = t->findIndex("item_seq"), by_group = t->findIndex("item_group");
+    if (!unique || !by_group) {  // killed before the setup committed: no item either
+      ASSERT_TRUE(items.empty());
+      continue;
+    }
+    auto group_key = t->lookupString("group");
+    ASSERT_TRUE(group_key);
+    std::vector<std::vector<NodeId>> groups(kGroups);
+    for (NodeId n : items) {
+      auto seq = t->nodeProperty(n, *seq_key);
+      auto group = t->nodeProperty(n, *group_key);
+      ASSERT_TRUE(seq && group && group->isInt());
+      ASSERT_EQ(group->asInt(), seq->asInt() % kGroups);
+      groups[group->asInt()].push_back(n);
+      std::vector<uint64_t> found;
+      ASSERT_TRUE(t->indexSeek(unique->id, IndexRange::equals(*seq), [&](uint64_t e) {
+                     return found.push_back(e), true;
+                   }).ok());
+      ASSERT_EQ(found, std::vector<uint64_t>{n}) << "round " << round << " seq " << seq->asInt();
+    }
+    for (int64_t g = 0; g < kGroups; ++g) {
+      std::vector<uint64_t> found;
+      ASSERT_TRUE(t->indexSeek(by_group->id, IndexRange::equals(Value(g)), [&](uint64_t e) {
+                     return found.push_back(e), true;
+                   }).ok());
+      std::sort(found.begin(), found.end());
+      ASSERT_EQ(found, std::vector<uint64_t>(groups[g].begin(), groups[g].end()))
+          << "round " << round << " group " << g;
+    }
+    auto unique_stats = t->indexStats(unique->id), group_stats = t->indexStats(by_group->id);
+    ASSERT_TRUE(unique_stats.ok() && group_stats.ok());
+    ASSERT_EQ(unique_stats->entries, items.size());
+    ASSERT_EQ(unique_stats->distinct, items.size());
+    ASSERT_EQ(group_stats->entries, items.size());
+    ASSERT_EQ(group_stats->distinct,
+              static_cast<uint64_t>(std::count_if(groups.begin(), groups.end(),
+                                                  [](const auto& v) { return !v.empty(); })));
   }
   std::filesystem::remove_all(path);
   RecordProperty("acknowledged_statements", std::to_string(total_acks));

@@ -86,7 +86,9 @@ void runRange(const std::vector<Scenario>& scenarios, size_t begin, size_t end, 
       o.category = *why;
     } else {
       if (!db) {
-        auto opened = entente::Database::openTemporary();
+        entente::OpenOptions scratch;
+        scratch.sync_writes = false;  // semantics, not durability: no fsync per scenario
+        auto opened = entente::Database::openTemporary(scratch);
         if (!opened) {
           o.category = "runner: cannot open a temporary database: " + opened.error().message();
           report(i, o);
