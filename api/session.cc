@@ -87,7 +87,8 @@ QueryResult Session::run(std::string_view text, const Map& params, const QueryOp
       return done();
     }
     case Control::kCommit: {
-      if (!tx_) return transactionError("There is no open transaction to commit (BEGIN starts one)");
+      if (!tx_)
+        return transactionError("There is no open transaction to commit (BEGIN starts one)");
       std::unique_ptr<Transaction> tx = std::move(tx_);
       std::string expired = std::move(expired_);
       expired_.clear();

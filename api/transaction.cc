@@ -24,9 +24,8 @@ struct Transaction::Impl {
       case State::kRolledBack:
         return Error(ErrorCode::kTransactionError, "The transaction was rolled back");
       case State::kFailed:
-        return Error(ErrorCode::kTransactionError,
-                     "The transaction failed and was rolled back (" + cause +
-                         "); nothing of it was applied");
+        return Error(ErrorCode::kTransactionError, "The transaction failed and was rolled back (" +
+                                                       cause + "); nothing of it was applied");
       case State::kOpen: break;
     }
     return Error(ErrorCode::kInternalError, "the transaction is open");

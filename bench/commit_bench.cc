@@ -101,7 +101,8 @@ int main(int argc, char** argv) {
                 durable.commits_per_s > 0 ? fast.commits_per_s / durable.commits_per_s : 0.0);
     if (durable.conflicts + fast.conflicts > 0)
       std::printf("         (unexpected conflicts: %lld durable, %lld no-sync)\n",
-                  static_cast<long long>(durable.conflicts), static_cast<long long>(fast.conflicts));
+                  static_cast<long long>(durable.conflicts),
+                  static_cast<long long>(fast.conflicts));
     failed += durable.errors + fast.errors > 0;
   }
   std::filesystem::remove_all(base);

@@ -59,9 +59,9 @@ TEST(TransactionTest, ReadsOneSnapshotWhileOthersCommit) {
   ASSERT_TRUE(db->query("CREATE (:Item)").ok());
   auto tx = begin(*db);
   EXPECT_EQ(scalar(*tx, "MATCH (n:Item) RETURN count(n)"), 1);
-  ASSERT_TRUE(db->query("CREATE (:Item)").ok());  // auto-commit, not blocked
+  ASSERT_TRUE(db->query("CREATE (:Item)").ok());                // auto-commit, not blocked
   EXPECT_EQ(scalar(*tx, "MATCH (n:Item) RETURN count(n)"), 1);  // repeatable
-  ASSERT_TRUE(tx->commit().ok());  // read-only: nothing to validate
+  ASSERT_TRUE(tx->commit().ok());                               // read-only: nothing to validate
   EXPECT_EQ(scalar(*db, "MATCH (n:Item) RETURN count(n)"), 2);
 }
 
@@ -106,8 +106,7 @@ TEST(TransactionTest, WriteWriteConflictFailsTheLaterCommitWholly) {
 
 TEST(TransactionTest, UniqueConstraintRaceCommitsExactlyOne) {
   auto db = tempDb();
-  ASSERT_TRUE(
-      db->query("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
+  ASSERT_TRUE(db->query("CREATE CONSTRAINT person_id FOR (p:Person) REQUIRE p.id IS UNIQUE").ok());
   auto t1 = begin(*db), t2 = begin(*db);
   ASSERT_TRUE(t1->query("MERGE (:Person {id: 7, name: 'from t1'})").ok());
   ASSERT_TRUE(t2->query("MERGE (:Person {id: 7, name: 'from t2'})").ok());
@@ -172,8 +171,9 @@ TEST(TransactionTest, AFailedStatementFailsTheTransaction) {
 
 TEST(TransactionTest, SchemaStatementsAndBatchedWritesAreRefusedInside) {
   auto db = tempDb();
-  for (const char* q : {"CREATE INDEX FOR (n:Actor) ON (n.name)",
-                        "UNWIND [1, 2] AS i CALL { WITH i CREATE (:Item {i: i}) } IN TRANSACTIONS"}) {
+  for (const char* q :
+       {"CREATE INDEX FOR (n:Actor) ON (n.name)",
+        "UNWIND [1, 2] AS i CALL { WITH i CREATE (:Item {i: i}) } IN TRANSACTIONS"}) {
     auto tx = begin(*db);
     ASSERT_TRUE(tx->query("CREATE (:Item {i: 0})").ok());
     auto r = tx->query(q);
@@ -202,8 +202,9 @@ TEST(TransactionTest, ValidTimeAndProvenanceWritesWork) {
                         "source: [id(c)], said_by: 'CNN', confidence: 0.9}]->(:Place {name: "
                         "'Aleppo'})")
                   .ok());
-  const char* who = "AS OF '2024-12-01' MATCH (a)-[r:CONTROLS]->(:Place {name: 'Aleppo'}) "
-                    "RETURN a.name, [s IN sources(r) | s.name], saidBy(r), confidence(r)";
+  const char* who =
+      "AS OF '2024-12-01' MATCH (a)-[r:CONTROLS]->(:Place {name: 'Aleppo'}) "
+      "RETURN a.name, [s IN sources(r) | s.name], saidBy(r), confidence(r)";
   const char* before = "AS OF '2024-11-01' MATCH (a)-[:CONTROLS]->() RETURN count(a)";
   auto inside = tx->query(who);
   ASSERT_TRUE(inside.ok()) << inside.error().message();
@@ -265,10 +266,12 @@ TEST(TransactionTest, ConcurrentTransfersKeepTheTotal) {
   ASSERT_TRUE(db->query("UNWIND range(0, $n - 1) AS i CREATE (:Account {id: i, balance: $b})",
                         {{"n", Value(int64_t{kAccounts})}, {"b", Value(kInitial)}})
                   .ok());
-  auto read = db->prepare("MATCH (a:Account {id: $from}), (b:Account {id: $to}) "
-                          "RETURN a.balance, b.balance");
-  auto write = db->prepare("MATCH (a:Account {id: $from}), (b:Account {id: $to}) "
-                           "SET a.balance = a.balance - $amount, b.balance = b.balance + $amount");
+  auto read = db->prepare(
+      "MATCH (a:Account {id: $from}), (b:Account {id: $to}) "
+      "RETURN a.balance, b.balance");
+  auto write = db->prepare(
+      "MATCH (a:Account {id: $from}), (b:Account {id: $to}) "
+      "SET a.balance = a.balance - $amount, b.balance = b.balance + $amount");
   auto total = db->prepare("MATCH (a:Account) RETURN sum(a.balance), count(a)");
   ASSERT_TRUE(read.ok() && write.ok() && total.ok());
 

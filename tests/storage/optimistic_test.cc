@@ -95,7 +95,8 @@ TEST_F(OptimisticTest, WriteWriteConflictFailsTheLaterCommitAndAppliesNothingOfI
   EXPECT_EQ(store_->approxLabelCount(account), 1u);
   // Retried on a fresh snapshot, it commits.
   auto t3 = store_->beginOptimistic();
-  ASSERT_TRUE(t3->updateNode({a, {account}, {{balance, Value(intProp(*t3, a, balance) - 10)}}}).ok());
+  ASSERT_TRUE(
+      t3->updateNode({a, {account}, {{balance, Value(intProp(*t3, a, balance) - 10)}}}).ok());
   ASSERT_TRUE(t3->commit().ok());
   EXPECT_EQ(intProp(*store_->beginRead(), a, balance), 80);
 }
