@@ -20,7 +20,7 @@ struct CliOptions {
   OutputMode mode = OutputMode::kTable;
   std::vector<std::pair<std::string, std::string>> params;  // NAME, JSON text
   std::string import_dir;  // LOAD CSV reads only from here; empty: LOAD CSV refused
-  bool no_sync = false;  // commits not fsynced (OpenOptions::sync_writes off)
+  bool no_sync = false;    // commits not fsynced (OpenOptions::sync_writes off)
 };
 
 //! Parses argv. On --help or a usage error returns nullopt and sets *exit_code (0 for help).
