@@ -2,6 +2,7 @@
 // and `{name: 'x'}`), or an already bound node re-checked. Each runs once per input row.
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
 
 #include "query/error.h"
 #include "query/exec/node_candidates.h"
@@ -52,6 +53,14 @@ class ScanOp final : public NodeCandidatesOp<ScanOp> {
         RValue v = spec_.key->eval(row, st_);
         if (v.isList()) {
           for (const auto& item : v.asList()) addId(item);
+          // WHERE id(n) IN [0, 0] is a filter: each node once, in the list's first order.
+          if (ids_.size() > 1) {
+            std::unordered_set<uint64_t> seen;
+            seen.reserve(ids_.size());
+            ids_.erase(std::remove_if(ids_.begin(), ids_.end(),
+                                      [&seen](uint64_t id) { return !seen.insert(id).second; }),
+                       ids_.end());
+          }
         } else {
           addId(v);
         }
