@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entente/json.h"
 #include "ldbc/loader.h"
 #include "ldbc/workload.h"
 
@@ -232,27 +233,8 @@ TEST(LdbcLoad, AMalformedRowIsAnErrorNamingFileAndLine) {
 
 // ---- the differential check --------------------------------------------------------------
 
-json toJson(const Value& v) {
-  switch (v.type()) {
-    case Value::Type::kNull: return nullptr;
-    case Value::Type::kBool: return v.asBool();
-    case Value::Type::kInt: return v.asInt();
-    case Value::Type::kFloat: return v.asFloat();
-    case Value::Type::kString: return v.asString();
-    case Value::Type::kDate: return v.asDate().toString();
-    case Value::Type::kList: {
-      json a = json::array();
-      for (const auto& e : v.asList()) a.push_back(toJson(e));
-      return a;
-    }
-    case Value::Type::kMap: {
-      json o = json::object();
-      for (const auto& [k, e] : v.asMap()) o[k] = toJson(e);
-      return o;
-    }
-    default: return "<" + std::string(v.typeName()) + ">";  // graph values: never expected
-  }
-}
+// The value as the shell's json mode and the server write it (entente/json.h).
+json jsonOf(const Value& v) { return json::parse(entente::toJson(v)); }
 
 // Numbers compare by value (Kùzu's JSON cannot tell 2.0 from 2); the rest structurally.
 bool same(const json& a, const json& b) {
@@ -309,7 +291,7 @@ std::vector<json> rowsOf(const QueryResult& r, const Compare& c) {
   std::vector<json> out;
   for (const auto& row : r.rows()) {
     json j = json::array();
-    for (const auto& v : row) j.push_back(toJson(v));
+    for (const auto& v : row) j.push_back(jsonOf(v));
     out.push_back(normalised(std::move(j), c));
   }
   return out;
